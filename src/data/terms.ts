@@ -1,0 +1,59 @@
+/**
+ * The content gateway: the one place that queries the term collection. It
+ * re-runs the cross-entry rules (so `astro dev` enforces them too) and hands
+ * pages ready-made lists and maps.
+ */
+import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { crossEntryProblems } from '../lib/cross-checks.ts';
+import { outgoing, referencedBy, type Edge } from '../lib/graph.ts';
+import { formatProblems } from '../lib/problems.ts';
+import { CATEGORIES, type Category } from '../schemas/vocabulary.ts';
+import type { TermData } from '../schemas/term.ts';
+
+export interface Term extends TermData {
+  slug: string;
+  categoryInfo: Category;
+  entry: CollectionEntry<'terms'>;
+}
+
+const entries = await getCollection('terms');
+const problems = crossEntryProblems(
+  entries.map((e) => ({ slug: e.id, file: e.filePath ?? e.id, data: e.data })),
+);
+if (problems.length) throw new Error(`The glossary content has problems.\n${formatProblems(problems)}`);
+
+const categoryBySlug = new Map(CATEGORIES.map((c) => [c.slug, c]));
+
+/** All terms, ordered by title. */
+export const terms: readonly Term[] = entries
+  .map((entry) => ({ ...entry.data, slug: entry.id, categoryInfo: categoryBySlug.get(entry.data.category)!, entry }))
+  .sort((a, b) => a.title.localeCompare(b.title, 'en', { sensitivity: 'base' }));
+
+export const termsBySlug: ReadonlyMap<string, Term> = new Map(terms.map((t) => [t.slug, t]));
+
+/** Enterprise IDs are the ones people paste; other domains have distinct IDs, so one map serves all. */
+export const termsByAttackId: ReadonlyMap<string, Term> = new Map(
+  terms.filter((t) => t.attack).map((t) => [t.attack!.id, t]),
+);
+
+const incoming = referencedBy(terms);
+
+export interface LinkedTerm extends Edge {
+  term: Term;
+}
+
+const link = (edge: Edge): LinkedTerm => ({ ...edge, term: termsBySlug.get(edge.slug)! });
+
+export function relatedOf(term: Term): LinkedTerm[] {
+  return outgoing(term).map(link);
+}
+
+export function referencesTo(term: Term): LinkedTerm[] {
+  return (incoming.get(term.slug) ?? []).map(link);
+}
+
+export function termsInCategory(slug: string): Term[] {
+  return terms.filter((t) => t.category === slug);
+}
+
+export { CATEGORIES, render };

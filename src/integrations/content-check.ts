@@ -1,0 +1,26 @@
+import type { AstroIntegration } from 'astro';
+import { checkContentDir } from '../lib/check-content.ts';
+import { formatProblems } from '../lib/problems.ts';
+import { contentDir } from '../lib/paths.ts';
+
+/**
+ * Checks every term file before Astro loads the collection. Astro stops at the
+ * first invalid entry and only logs broken references; this reports every
+ * problem at once and fails the build.
+ */
+export function contentCheck(): AstroIntegration {
+  return {
+    name: 'glossary:content-check',
+    hooks: {
+      'astro:config:setup': async ({ config, logger }) => {
+        const { entries, problems } = await checkContentDir(contentDir(), new URL('.', config.root).pathname);
+        if (problems.length) {
+          const error = new Error(`The glossary content has problems.\n${formatProblems(problems)}`);
+          error.stack = error.message; // the stack of this hook would only bury the list
+          throw error;
+        }
+        logger.info(`${entries.length} terms checked.`);
+      },
+    },
+  };
+}

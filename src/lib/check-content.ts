@@ -1,0 +1,51 @@
+/**
+ * The whole content check over a folder of term files: every file on its own,
+ * then the rules across files. The build, `npm run check` and the tests all
+ * call this one function, so they report problems in the same words.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { crossEntryProblems, type CheckedEntry } from './cross-checks.ts';
+import type { Problem } from './problems.ts';
+import { validateEntry } from './validate-entry.ts';
+import { SLUG_PATTERN } from '../schemas/term.ts';
+
+export interface ContentReport {
+  entries: CheckedEntry[];
+  problems: Problem[];
+}
+
+export async function checkContentDir(dir: string, root = process.cwd()): Promise<ContentReport> {
+  const shown = (path: string) => relative(root, path) || path;
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => n.endsWith('.mdx')).sort();
+  } catch {
+    return {
+      entries: [],
+      problems: [{ file: shown(dir), field: 'file', expected: 'a folder of term files', found: 'no such folder' }],
+    };
+  }
+
+  const entries: CheckedEntry[] = [];
+  const problems: Problem[] = [];
+  for (const name of names) {
+    const path = join(dir, name);
+    const file = shown(path);
+    const slug = name.slice(0, -'.mdx'.length);
+    if (!SLUG_PATTERN.test(slug)) {
+      problems.push({
+        file,
+        field: 'file name',
+        expected: 'lower-case words joined by hyphens, like "cyber-kill-chain.mdx"',
+        found: `"${name}"`,
+      });
+    }
+    const result = validateEntry(file, await readFile(path, 'utf8'));
+    if (result.ok) entries.push({ slug, file, data: result.entry.data });
+    else problems.push(...result.problems);
+  }
+  // Cross-entry rules only make sense on entries that parsed; an empty folder is itself a problem.
+  if (names.length === 0 || entries.length > 0) problems.push(...crossEntryProblems(entries, shown(dir)));
+  return { entries, problems };
+}

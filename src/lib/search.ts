@@ -1,0 +1,31 @@
+/**
+ * Search tuning, shared by the search UI and its tests. Titles, aliases and
+ * ATT&CK IDs must outrank pages that merely mention a word: "TA0002" has to
+ * find Execution first, not a technique page that cites the tactic.
+ */
+export const SEARCH_RANKING = {
+  metaWeights: { title: 10, aliases: 8, summary: 1 },
+} as const;
+
+export const SUB_RESULT_LIMIT = 3;
+
+export interface SubResult {
+  title: string;
+  url: string;
+}
+
+/**
+ * The sub-results worth showing under a page: sections with their own anchor
+ * (examples, FAQ entries, body headings), never the page itself, and those
+ * whose heading mentions the query first.
+ */
+export function pickSubResults(subs: readonly SubResult[], pageUrl: string, query: string, limit: number): SubResult[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const mentions = (s: SubResult) => words.some((w) => s.title.toLowerCase().includes(w));
+  return subs
+    .filter((s) => s.url.includes('#') && s.url.split('#')[0] === pageUrl.split('#')[0])
+    .map((s, i) => ({ s, i, hit: mentions(s) ? 0 : 1 }))
+    .sort((a, b) => a.hit - b.hit || a.i - b.i)
+    .slice(0, limit)
+    .map(({ s }) => s);
+}
