@@ -12,10 +12,8 @@ export function groupByLetter<T extends { title: string }>(items: readonly T[]):
     const letter = /[A-Z]/.test(first) ? first : '#';
     groups.set(letter, [...(groups.get(letter) ?? []), item]);
   }
-  return [...groups].map(([letter, list]) => ({ letter, items: list })).sort((a, b) => sortKey(a.letter).localeCompare(sortKey(b.letter)));
+  return [...groups].map(([letter, list]) => ({ letter, items: list })).sort((a, b) => Number(a.letter === '#') - Number(b.letter === '#') || (a.letter < b.letter ? -1 : 1));
 }
-
-const sortKey = (letter: string) => (letter === '#' ? '~' : letter);
 
 export const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
 

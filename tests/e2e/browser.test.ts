@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { axeViolations } from '../helpers/axe.ts';
+
+const site = inject('siteUrl');
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  // axe is injected as an inline script, which a strict Content-Security-Policy would rightly block.
+  context = await browser.newContext({ bypassCSP: true });
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+});
+
+/** Titles of the search results on the search page for a query, in order. */
+async function searchTitles(query: string): Promise<string[]> {
+  const { page, problems } = await openPage(context);
+  await page.goto(`${site}/search/?q=${encodeURIComponent(query)}`);
+  await page.locator('[data-search-results] > li').first().waitFor();
+  const titles = await page.locator('[data-search-results] .result-title').allTextContents();
+  expect(problems).toEqual([]);
+  await page.close();
+  return titles;
+}
+
+describe('search', () => {
+  test('searching TA0002 lists Execution first', async () => {
+    const titles = await searchTitles('TA0002');
+    expect(titles[0]).toBe('Execution (MITRE Tactic)');
+  });
+
+  test('searching "Execution tactic" lists Execution first', async () => {
+    expect((await searchTitles('Execution tactic'))[0]).toBe('Execution (MITRE Tactic)');
+  });
+
+  test('searching EDR lists the EDR entry first', async () => {
+    expect((await searchTitles('EDR'))[0]).toMatch(/^EDR \(/);
+  });
+
+  test('a result shows the one-line summary and the category', async () => {
+    const { page } = await openPage(context);
+    await page.goto(`${site}/search/?q=TA0002`);
+    const first = page.locator('[data-search-results] > li').first();
+    await first.waitFor();
+    await expect.poll(() => first.locator('.result-summary').textContent()).toMatch(/^Execution is the ATT&CK tactic/);
+    expect(await first.locator('.result-category').textContent()).toBe('ATT&CK Tactics');
+    await page.close();
+  });
+
+  test('the category filter narrows results and is kept in the URL', async () => {
+    const { page, problems } = await openPage(context);
+    await page.goto(`${site}/search/?q=execution`);
+    await page.locator('[data-search-results] > li').first().waitFor();
+    const all = await page.locator('[data-search-results] .result-category').allTextContents();
+    expect(new Set(all).size).toBeGreaterThan(1);
+    await page.selectOption('#search-category', 'Defense & Operations');
+    await expect.poll(async () => new Set(await page.locator('[data-search-results] .result-category').allTextContents())).toEqual(new Set(['Defense & Operations']));
+    expect(new URL(page.url()).searchParams.get('category')).toBe('Defense & Operations');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test('FAQ entries appear as sub-results that lead to their anchors', async () => {
+    const { page } = await openPage(context);
+    await page.goto(`${site}/search/?q=${encodeURIComponent('Kill Chain')}`);
+    const subLink = page.locator('[data-search-results] .sub-results a[href*="#faq-"]').first();
+    await subLink.waitFor();
+    const href = await subLink.getAttribute('href');
+    await subLink.click();
+    await page.waitForURL((url) => url.hash.startsWith('#faq-'));
+    const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
+    expect(href).toContain(`#${id}`);
+    expect(await page.locator(`[id="${id}"]`).count()).toBe(1);
+    await page.close();
+  });
+
+  test('pressing / on a term page focuses the search box, and Enter opens results', async () => {
+    const { page, problems } = await openPage(context);
+    await page.goto(`${site}/terms/execution/`);
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search');
+    await page.keyboard.type('TA0002');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\/\?q=TA0002/);
+    await page.locator('[data-search-results] > li').first().waitFor();
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('navigation', () => {
+  test('following a related-term card lands on that term', async () => {
+    const { page, problems } = await openPage(context);
+    await page.goto(`${site}/terms/execution/`);
+    const card = page.locator('#related ~ ul a.card').first();
+    const title = (await card.locator('.card-title').textContent())!.trim();
+    await card.click();
+    await page.waitForLoadState('load');
+    expect((await page.locator('h1').textContent())!.trim()).toBe(title);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test('/attack/TA0002/ lands on the Execution page', async () => {
+    const { page, problems } = await openPage(context);
+    await page.goto(`${site}/attack/TA0002/`);
+    await page.waitForURL(/\/terms\/execution\/$/);
+    expect(await page.locator('h1').textContent()).toBe('Execution (MITRE Tactic)');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test('an unknown address shows the 404 page with search and the A–Z index', async () => {
+    const { page } = await openPage(context);
+    const response = await page.goto(`${site}/terms/no-such-term/`);
+    expect(response?.status()).toBe(404);
+    expect(await page.locator('h1').textContent()).toBe('Page not found');
+    expect(await page.locator('main form[role="search"]').count()).toBe(1);
+    expect(await page.locator('main a[href="/terms/"]').count()).toBe(1);
+    await page.close();
+  });
+});
+
+describe('accessibility', () => {
+  test.each(['/', '/terms/', '/terms/execution/', '/attack/', '/search/?q=powershell'])(
+    'axe-core finds no violations on %s',
+    async (path) => {
+      const { page, problems } = await openPage(context);
+      await page.goto(`${site}${path}`);
+      if (path.startsWith('/search/')) await page.locator('[data-search-results] > li').first().waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+  );
+
+  test('the skip link is the first thing the keyboard reaches and moves focus to the content', async () => {
+    const { page } = await openPage(context);
+    await page.goto(`${site}/terms/execution/`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.close();
+  });
+});
+
+describe('search ranking over the whole glossary', () => {
+  test('every alias and ATT&CK ID finds its own term first', async () => {
+    const { checkContentDir } = await import('../../src/lib/check-content.ts');
+    const { SEARCH_RANKING } = await import('../../src/lib/search.ts');
+    const { entries } = await checkContentDir(`${process.cwd()}/content/terms`);
+    const cases = entries.flatMap((e) =>
+      [...e.data.aliases, ...(e.data.attack ? [e.data.attack.id] : [])].map((name) => ({ name, slug: e.slug })),
+    );
+    expect(cases.length).toBeGreaterThan(entries.length);
+    const { page } = await openPage(context);
+    await page.goto(`${site}/search/`);
+    const misses = await page.evaluate(
+      async ({ cases, ranking }) => {
+        const pagefind = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
+        await pagefind.options({ ranking });
+        const out: string[] = [];
+        for (const { name, slug } of cases) {
+          const search = await pagefind.search(name);
+          const first = search.results[0] ? await search.results[0].data() : undefined;
+          if (!first?.url.endsWith(`/terms/${slug}/`)) out.push(`${name} → ${first?.url ?? 'nothing'} (wanted ${slug})`);
+        }
+        return out;
+      },
+      { cases, ranking: SEARCH_RANKING },
+    );
+    expect(misses).toEqual([]);
+    await page.close();
+  });
+});

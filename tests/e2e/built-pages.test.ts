@@ -1,0 +1,87 @@
+import { describe, expect, inject, test } from 'vitest';
+import { load, type CheerioAPI } from 'cheerio';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dist = inject('distDir');
+const html = (path: string): CheerioAPI => load(readFileSync(join(dist, path), 'utf8'));
+const termSlugs = readdirSync(join(dist, 'terms'), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+
+/** Does a site-relative URL (with optional #fragment) resolve to a built file and, if given, an element id? */
+function resolves(href: string): boolean {
+  const [path, fragment] = href.split('#') as [string, string | undefined];
+  const file = path.endsWith('/') ? join(dist, path, 'index.html') : join(dist, path);
+  if (!existsSync(file)) return false;
+  if (!fragment) return true;
+  return html(file.slice(dist.length)).root().find(`[id="${decodeURIComponent(fragment)}"]`).length === 1;
+}
+
+describe('the Execution term page', () => {
+  const $ = html('terms/execution/index.html');
+
+  test('has every part of a reference entry, in order', () => {
+    expect($('nav[aria-label="Breadcrumb"] li').map((_, el) => $(el).text()).get()).toEqual([
+      'Home',
+      'ATT&CK Tactics',
+      'Execution',
+    ]);
+    expect($('h1').text()).toBe('Execution (MITRE Tactic)');
+    expect($('.term-header').text()).toContain('№ 1');
+    expect($('.term-header a[href="https://attack.mitre.org/tactics/TA0002/"]').text()).toBe('TA0002');
+    expect($('h2#definition').text()).toBe('What is Execution?');
+    expect($('.summary').text()).toMatch(/^Execution is the ATT&CK tactic/);
+    expect($('.explanation h2').length).toBeGreaterThanOrEqual(2);
+    expect($('#examples ~ ol > li').length).toBeGreaterThanOrEqual(2);
+    expect($('#faq ~ .faq-item h3[id^="faq-"]').length).toBeGreaterThanOrEqual(4);
+    expect($('#other-names ~ ul li').map((_, el) => $(el).text()).get()).toContain('TA0002');
+    expect($('#related ~ ul a.card').length).toBeGreaterThanOrEqual(3);
+    expect($('#referenced-by ~ ul a.card').length).toBeGreaterThanOrEqual(1);
+    expect($('#sources ~ ol a[href^="https://attack.mitre.org/"]').length).toBeGreaterThanOrEqual(1);
+    expect($('time[datetime]').attr('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const order = ['definition', 'examples', 'faq', 'other-names', 'related', 'referenced-by', 'sources'];
+    const positions = order.map((id) => $.html().indexOf(`id="${id}"`));
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
+  test('a related card shows category, №, title and one-line summary', () => {
+    const card = $('#related ~ ul a.card').first();
+    expect(card.find('.card-meta').text()).toMatch(/^.+ · .+ · № \d+$/);
+    expect(card.find('.card-title').text()).toMatch(/\(.+\)$/);
+    expect(card.find('p').text().length).toBeGreaterThanOrEqual(40);
+  });
+});
+
+describe('every term page', () => {
+  test.each(termSlugs)('%s: every card and in-page link resolves, and links work both ways', (slug) => {
+    const $ = html(`terms/${slug}/index.html`);
+    const internal = $('main a[href^="/"], main a[href^="#"]')
+      .map((_, a) => $(a).attr('href')!)
+      .get()
+      .map((href) => (href.startsWith('#') ? `/terms/${slug}/${href}` : href));
+    expect(internal.filter((href) => !resolves(href))).toEqual([]);
+
+    // Each related term's page lists this term under "Referenced by".
+    for (const card of $('#related ~ ul a.card').toArray()) {
+      const target = $(card).attr('href')!;
+      const back = html(`${target.slice(1)}index.html`)('#referenced-by ~ ul a.card')
+        .map((_, a) => html(`${target.slice(1)}index.html`)(a).attr('href'))
+        .get();
+      expect(back, `${target} should list /terms/${slug}/ as referencing it`).toContain(`/terms/${slug}/`);
+    }
+  });
+});
+
+describe('static redirects', () => {
+  test('every /attack/<ID>/ page is a valid redirect to its term', () => {
+    const ids = readdirSync(join(dist, 'attack'), { withFileTypes: true }).filter((d) => d.isDirectory());
+    expect(ids.map((d) => d.name)).toContain('TA0002');
+    for (const { name } of ids) {
+      const $ = html(`attack/${name}/index.html`);
+      const target = $('meta[http-equiv="refresh"]').attr('content')!.replace(/^0; url=/, '');
+      expect($('html').attr('lang')).toBe('en');
+      expect(resolves(target), `${name} → ${target}`).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * A static file server for the built site that behaves like a plain static
+ * host: `dir/` serves `dir/index.html`, `dir` redirects to `dir/`, and a
+ * missing file gets `404.html` with status 404.
+ */
+import { createServer, type Server } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.wasm': 'application/wasm',
+};
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return stat(path).then((s) => s.isFile(), () => false);
+}
+
+async function isDir(path: string): Promise<boolean> {
+  return stat(path).then((s) => s.isDirectory(), () => false);
+}
+
+export async function serveDir(root: string, { base = '/' }: { base?: string } = {}): Promise<RunningServer> {
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    let pathname = decodeURIComponent(url.pathname);
+    if (!pathname.startsWith(base)) pathname = '/__outside_base__';
+    const relative = normalize(pathname.slice(base.length - 1)).replace(/^(\.\.[/\\])+/, '');
+    let file = join(root, relative);
+    if (await isDir(file)) {
+      if (!pathname.endsWith('/')) {
+        res.writeHead(301, { Location: `${pathname}/${url.search}` }).end();
+        return;
+      }
+      file = join(file, 'index.html');
+    }
+    const found = await isFile(file);
+    const path = found ? file : join(root, '404.html');
+    const body = await readFile(path).catch(() => Buffer.from('Not found'));
+    res.writeHead(found ? 200 : 404, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
+    res.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('The static server did not get a port.');
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
