@@ -45,7 +45,7 @@ export async function checkContentDir(dir: string, root = process.cwd()): Promis
     if (result.ok) entries.push({ slug, file, data: result.entry.data });
     else problems.push(...result.problems);
   }
-  // Cross-entry rules only make sense on entries that parsed; an empty folder is itself a problem.
-  if (names.length === 0 || entries.length > 0) problems.push(...crossEntryProblems(entries, shown(dir)));
+  const allSlugs = names.map((n) => n.slice(0, -'.mdx'.length));
+  problems.push(...crossEntryProblems(entries, { contentDir: shown(dir), allSlugs }));
   return { entries, problems };
 }

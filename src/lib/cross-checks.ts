@@ -3,9 +3,9 @@
  * links that lead somewhere. Astro only logs a broken reference and renders
  * on, so these are enforced here, before and during the build.
  */
-import { closest } from 'fastest-levenshtein';
 import type { TermData } from '../schemas/term.ts';
 import type { Problem } from './problems.ts';
+import { didYouMean } from './suggest.ts';
 
 export interface CheckedEntry {
   /** The file name without `.mdx`: the term's slug and URL. */
@@ -15,13 +15,19 @@ export interface CheckedEntry {
   data: Pick<TermData, 'title' | 'number' | 'aliases' | 'attack' | 'related' | 'redirectFrom'>;
 }
 
-export function crossEntryProblems(entries: readonly CheckedEntry[], contentDir = 'content/terms'): Problem[] {
-  if (entries.length === 0) {
+/**
+ * `allSlugs` names every term file, including ones that failed their own
+ * checks, so a link to a broken entry is not also reported as a missing one.
+ */
+export function crossEntryProblems(
+  entries: readonly CheckedEntry[],
+  { contentDir = 'content/terms', allSlugs = entries.map((e) => e.slug) }: { contentDir?: string; allSlugs?: readonly string[] } = {},
+): Problem[] {
+  if (allSlugs.length === 0) {
     return [{ file: contentDir, field: 'file', expected: 'at least one term (.mdx file)', found: 'an empty folder' }];
   }
   const problems: Problem[] = [];
-  const slugs = entries.map((e) => e.slug);
-  const slugSet = new Set(slugs);
+  const slugSet = new Set(allSlugs);
 
   const firstOwner = <K>(owners: Map<K, CheckedEntry>, key: K, entry: CheckedEntry) => {
     const owner = owners.get(key);
@@ -44,7 +50,10 @@ export function crossEntryProblems(entries: readonly CheckedEntry[], contentDir 
         field: 'number',
         expected: 'a catalog number no other term uses',
         found: `${data.number}, already used by ${numberOwner.file}`,
-        hint: `the next free number is ${Math.max(...entries.map((e) => e.data.number)) + 1}`,
+        // Only when every file parsed do we know all numbers in use.
+        ...(entries.length === allSlugs.length
+          ? { hint: `the next free number is ${Math.max(...entries.map((e) => e.data.number)) + 1}` }
+          : {}),
       });
     }
 
@@ -87,13 +96,12 @@ export function crossEntryProblems(entries: readonly CheckedEntry[], contentDir 
       if (term === entry.slug) {
         problems.push({ file, field, expected: 'another term', found: `"${term}", this term itself` });
       } else if (!slugSet.has(term)) {
-        const others = slugs.filter((s) => s !== entry.slug);
         problems.push({
           file,
           field,
           expected: 'the slug of an existing term (a file name in content/terms without .mdx)',
           found: `"${term}", which does not exist`,
-          ...(others.length ? { hint: `did you mean "${closest(term, others)}"?` } : {}),
+          ...didYouMean(term, allSlugs.filter((s) => s !== entry.slug)),
         });
       } else if (seen.has(term)) {
         problems.push({ file, field, expected: 'each related term once', found: `"${term}" again` });

@@ -4,12 +4,12 @@
  * at the first broken entry; this pass runs over every file first so that an
  * author sees all problems in one go.
  */
-import { closest } from 'fastest-levenshtein';
 import { mdxToMdast } from 'satteri';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'astro/zod';
 import { termSchema, TERM_KEYS, type TermData } from '../schemas/term.ts';
 import { describeValue, type Problem } from './problems.ts';
+import { didYouMean } from './suggest.ts';
 
 export const BODY_WORDS = { min: 300, max: 700 } as const;
 
@@ -159,14 +159,14 @@ function issueToProblems(file: string, issue: z.core.$ZodIssue): Problem[] {
         field: pathOf([...issue.path, key]),
         expected: issue.path.length ? 'only the documented keys' : `only the keys ${TERM_KEYS.join(', ')}`,
         found: `the unknown key "${key}"`,
-        hint: `did you mean "${closest(key, issue.path.length ? Object.keys(issue.input as object) : TERM_KEYS)}"?`,
+        ...(issue.path.length ? {} : didYouMean(key, TERM_KEYS)),
       }));
     case 'invalid_type':
       return [{ file, field, expected: article(issue.expected), found }];
     case 'invalid_value': {
       const values = issue.values.map(String);
-      const hint = typeof issue.input === 'string' ? `did you mean "${closest(issue.input, values)}"?` : undefined;
-      return [{ file, field, expected: `one of ${values.join(', ')}`, found, ...(hint ? { hint } : {}) }];
+      const hint = typeof issue.input === 'string' ? didYouMean(issue.input, values) : {};
+      return [{ file, field, expected: `one of ${values.join(', ')}`, found, ...hint }];
     }
     case 'too_small':
     case 'too_big': {

@@ -16,7 +16,7 @@ describe('crossEntryProblems', () => {
   });
 
   test('reports an empty collection', () => {
-    expect(crossEntryProblems([], 'content/terms')).toEqual([
+    expect(crossEntryProblems([], { contentDir: 'content/terms' })).toEqual([
       { file: 'content/terms', field: 'file', expected: 'at least one term (.mdx file)', found: 'an empty folder' },
     ]);
   });

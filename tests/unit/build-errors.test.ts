@@ -1,0 +1,43 @@
+import { describe, expect, test } from 'vitest';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runBuild } from '../helpers/run-build.ts';
+import { smallGlossary, termSource, validFrontmatter, writeFixture } from '../helpers/term-source.ts';
+
+// These run the real `astro build` on tiny fixture folders: the message an author sees, and the exit code CI sees.
+describe('npm run build with broken content', () => {
+  test('stops with every problem of every file, grouped by file, and a non-zero exit', async () => {
+    const files = smallGlossary();
+    const broken = validFrontmatter('beta-signal', 2, ['alpha-control', 'gamma-tool', 'delta-tactic']);
+    broken['colour'] = 'blue';
+    files['beta-signal'] = termSource(broken);
+    files['delta-tactic'] = termSource(validFrontmatter('delta-tactic', 1, ['alpha-control', 'beta-signal', 'gamma-tol']));
+    files['gamma-tool'] = files['gamma-tool']!.replace('\n\n## How it works', '\n\n## How it works\n\nAn unclosed <Tag in the text.');
+    const dir = await writeFixture(files);
+
+    const { code, output } = await runBuild({ GLOSSARY_CONTENT_DIR: dir });
+
+    expect(code).not.toBe(0);
+    expect(output).toContain('beta-signal.mdx\n  - colour: expected only the keys title, qualifier, number');
+    expect(output).toMatch(/delta-tactic\.mdx\n {2}- number: expected a catalog number no other term uses, found 1, already used by \S*alpha-control\.mdx\n/);
+    expect(output).toContain(
+      '  - related[2].term: expected the slug of an existing term (a file name in content/terms without .mdx), found "gamma-tol", which does not exist (did you mean "gamma-tool"?)',
+    );
+    expect(output).toMatch(/gamma-tool\.mdx\n {2}- body: expected valid MDX .*found a syntax error at/);
+    expect(output).toContain('4 problems in 3 files: fix them and build again.');
+  });
+
+  test('stops when the content folder is empty', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'glossary-empty-'));
+    const { code, output } = await runBuild({ GLOSSARY_CONTENT_DIR: dir });
+    expect(code).not.toBe(0);
+    expect(output).toContain('- file: expected at least one term (.mdx file), found an empty folder');
+  });
+
+  test('stops when the content folder does not exist', async () => {
+    const { code, output } = await runBuild({ GLOSSARY_CONTENT_DIR: join(tmpdir(), 'no-such-glossary-folder') });
+    expect(code).not.toBe(0);
+    expect(output).toContain('- file: expected a folder of term files, found no such folder');
+  });
+});
