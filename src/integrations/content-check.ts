@@ -1,4 +1,5 @@
 import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
 import { checkContentDir } from '../lib/check-content.ts';
 import { formatProblems } from '../lib/problems.ts';
 import { contentDir } from '../lib/paths.ts';
@@ -15,8 +16,11 @@ export function contentCheck(): AstroIntegration {
       'astro:config:setup': async ({ config, logger }) => {
         const { entries, problems } = await checkContentDir(contentDir(), new URL('.', config.root).pathname);
         if (problems.length) {
-          const error = new Error(`The glossary content has problems.\n${formatProblems(problems)}`);
-          error.stack = error.message; // the stack of this hook would only bury the list
+          const error = new AstroError(
+            `The glossary content has problems.\n${formatProblems(problems)}`,
+            'Each line names the file, the field, what was expected and what was found. `npm run check` lists the same problems without building.',
+          );
+          error.stack = ''; // the stack of this hook would only bury the list
           throw error;
         }
         logger.info(`${entries.length} terms checked.`);

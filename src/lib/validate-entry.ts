@@ -29,7 +29,7 @@ export type EntryResult = { ok: true; entry: ParsedEntry } | { ok: false; proble
 /** Splits `---` YAML frontmatter from the MDX body. */
 export function splitFrontmatter(source: string): { yaml: string; body: string } | undefined {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(source);
-  return match ? { yaml: match[1], body: match[2] } : undefined;
+  return match ? { yaml: match[1] ?? '', body: match[2] ?? '' } : undefined;
 }
 
 export function validateEntry(file: string, source: string): EntryResult {
@@ -133,16 +133,16 @@ function fieldOfLine(source: string, offset: number): string {
   if (!source.startsWith('---') || before.length <= 1) return 'file';
   const closing = source.indexOf('\n---', 3);
   if (offset > closing) return 'body';
-  for (let i = before.length - 1; i >= 0; i--) {
-    const key = /^([A-Za-z]+):/.exec(before[i]);
-    if (key) return key[1];
+  for (const line of before.reverse()) {
+    const key = /^([A-Za-z]+):/.exec(line)?.[1];
+    if (key) return key;
   }
   return 'frontmatter';
 }
 
 function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0];
+  return message.split('\n')[0] ?? message;
 }
 
 function pathOf(path: readonly PropertyKey[]): string {
