@@ -1,0 +1,37 @@
+import type { ApiTerm } from '../schemas/api.ts';
+import type { TermData } from '../schemas/term.ts';
+import type { Category } from '../schemas/vocabulary.ts';
+import { mitreUrl } from './attack.ts';
+
+export interface ApiSource extends Pick<TermData, 'number' | 'title' | 'qualifier' | 'summary' | 'aliases' | 'attack' | 'related' | 'reviewed'> {
+  slug: string;
+  categoryInfo: Category;
+}
+
+/** The public record of a term; `url` is absolute so the JSON is usable from any origin. */
+export function apiTerm(term: ApiSource, absoluteUrl: string): ApiTerm {
+  return {
+    slug: term.slug,
+    url: absoluteUrl,
+    number: term.number,
+    title: term.title,
+    qualifier: term.qualifier,
+    category: { slug: term.categoryInfo.slug, name: term.categoryInfo.name },
+    summary: term.summary,
+    aliases: term.aliases,
+    attack: term.attack ? { ...term.attack, url: mitreUrl(term.attack) } : null,
+    related: term.related.map((r) => ({ slug: r.term, relation: r.relation })),
+    reviewed: term.reviewed.toISOString().slice(0, 10),
+  };
+}
+
+const CSV_COLUMNS = ['number', 'title', 'qualifier', 'category', 'summary', 'aliases', 'attack_id', 'url', 'reviewed'] as const;
+
+/** RFC 4180 CSV: every field quoted, quotes doubled, CRLF line ends, so spreadsheets and LMS imports agree. */
+export function toCsv(terms: readonly ApiTerm[]): string {
+  const quote = (value: string | number) => `"${String(value).replace(/"/g, '""')}"`;
+  const rows = terms.map((t) =>
+    [t.number, t.title, t.qualifier, t.category.name, t.summary, t.aliases.join('; '), t.attack?.id ?? '', t.url, t.reviewed].map(quote).join(','),
+  );
+  return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+}

@@ -1,0 +1,9 @@
+import type { APIRoute } from 'astro';
+import { apiTerms } from '../../data/api.ts';
+import { ATTACK_VERSION } from '../../lib/attack-matrix.ts';
+import { UI } from '../../i18n/ui.ts';
+
+export const GET: APIRoute = ({ site }) => {
+  const terms = apiTerms(site);
+  return Response.json({ glossary: UI['site.name'], attackVersion: ATTACK_VERSION.version, count: terms.length, terms });
+};
