@@ -85,3 +85,32 @@ describe('static redirects', () => {
     }
   });
 });
+
+describe('the tactics overview and tactic pages', () => {
+  test('/attack/ shows the 15 Enterprise tactics in matrix order, each linked to its entry with its ID and summary', async () => {
+    const { ENTERPRISE_TACTICS } = await import('../../src/lib/attack-matrix.ts');
+    const $ = html('attack/index.html');
+    const items = $('ol.flow > li').toArray();
+    expect(items.map((li) => $(li).find('.id').text())).toEqual(ENTERPRISE_TACTICS.map((t) => t.id));
+    expect(items.map((li) => $(li).find('a').attr('href'))).toEqual(ENTERPRISE_TACTICS.map((t) => `/terms/${t.slug}/`));
+    for (const li of items) expect($(li).find('p').text().length).toBeGreaterThanOrEqual(40);
+  });
+
+  test('each tactic entry carries the ID of the data module and shows its stage with previous and next tactics', async () => {
+    const { ENTERPRISE_TACTICS } = await import('../../src/lib/attack-matrix.ts');
+    ENTERPRISE_TACTICS.forEach((tactic, i) => {
+      const $ = html(`terms/${tactic.slug}/index.html`);
+      expect($('.term-header a[href^="https://attack.mitre.org/"]').text()).toBe(tactic.id);
+      expect($('.stage p').text()).toBe(`Stage ${i + 1} of 15 in the ATT&CK Enterprise matrix`);
+      expect($('.stage a[rel="prev"]').attr('href')).toBe(i > 0 ? `/terms/${ENTERPRISE_TACTICS[i - 1]!.slug}/` : undefined);
+      expect($('.stage a[rel="next"]').attr('href')).toBe(i < 14 ? `/terms/${ENTERPRISE_TACTICS[i + 1]!.slug}/` : undefined);
+    });
+  });
+
+  test('the Defense Evasion entry keeps its URL and points to Stealth and Defense Impairment', () => {
+    const $ = html('terms/defense-evasion/index.html');
+    const related = $('#related ~ ul a.card').map((_, a) => $(a).attr('href')).get();
+    expect(related).toEqual(expect.arrayContaining(['/terms/stealth/', '/terms/defense-impairment/']));
+    expect($('.explanation').text()).toMatch(/Stealth/);
+  });
+});

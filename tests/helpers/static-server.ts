@@ -6,6 +6,8 @@
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { headersFor, parseHeadersFile } from './headers-file.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -35,6 +37,8 @@ async function isDir(path: string): Promise<boolean> {
 }
 
 export async function serveDir(root: string, { base = '/' }: { base?: string } = {}): Promise<RunningServer> {
+  const headersFile = join(root, '_headers');
+  const rules = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let pathname = decodeURIComponent(url.pathname);
@@ -51,7 +55,10 @@ export async function serveDir(root: string, { base = '/' }: { base?: string } =
     const found = await isFile(file);
     const path = found ? file : join(root, '404.html');
     const body = await readFile(path).catch(() => Buffer.from('Not found'));
-    res.writeHead(found ? 200 : 404, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
+    res.writeHead(found ? 200 : 404, {
+      ...headersFor(rules, pathname.slice(base.length - 1)),
+      'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
+    });
     res.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { runBuild } from '../helpers/run-build.ts';
+import { serveDir, type RunningServer } from '../helpers/static-server.ts';
+import { smallGlossary, termSource, validFrontmatter, writeFixture } from '../helpers/term-source.ts';
+
+// A second, tiny site built under a sub-path, with a renamed term, proves that nothing assumes "/".
+let server: RunningServer;
+let browser: Browser;
+let outDir: string;
+
+beforeAll(async () => {
+  const files = smallGlossary();
+  const renamed = validFrontmatter('alpha-control', 1, ['beta-signal', 'gamma-tool', 'delta-tactic']);
+  renamed['redirectFrom'] = ['old-alpha'];
+  renamed['attack'] = { id: 'T1059.001', domain: 'enterprise', kind: 'sub-technique' };
+  files['alpha-control'] = termSource(renamed);
+  const contentDir = await writeFixture(files);
+  outDir = await mkdtemp(join(tmpdir(), 'glossary-base-'));
+  const build = await runBuild({ GLOSSARY_CONTENT_DIR: contentDir, BASE_PATH: '/glossary/' }, ['--outDir', outDir]);
+  if (build.code !== 0) throw new Error(build.output);
+  server = await serveDir(outDir, { base: '/glossary/' });
+  browser = await launchBrowser();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('a build under BASE_PATH=/glossary/', () => {
+  test('links, styles and search results stay under the base path', async () => {
+    const { page, problems } = await openPage(await browser.newContext());
+    await page.goto(`${server.url}/glossary/`);
+    const hrefs = await page.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    expect(hrefs.length).toBeGreaterThan(5);
+    expect(hrefs.filter((h) => !h.startsWith('/glossary/'))).toEqual([]);
+
+    await page.goto(`${server.url}/glossary/search/?q=beta`);
+    const first = page.locator('[data-search-results] .result-title').first();
+    await first.waitFor();
+    expect(await first.getAttribute('href')).toBe('/glossary/terms/beta-signal/');
+    await first.click();
+    await page.waitForURL(/\/glossary\/terms\/beta-signal\/$/);
+    // The stylesheet loaded: the skip link is positioned off-screen.
+    expect(await page.locator('.skip-link').evaluate((el) => getComputedStyle(el).position)).toBe('absolute');
+    expect(problems).toEqual([]);
+  });
+
+  test.each([
+    ['/glossary/terms/old-alpha/', '/glossary/terms/alpha-control/'],
+    ['/glossary/n/2/', '/glossary/terms/beta-signal/'],
+    ['/glossary/attack/T1059/001/', '/glossary/terms/alpha-control/'],
+  ])('%s redirects to %s', async (from, to) => {
+    const { page, problems } = await openPage(await browser.newContext());
+    await page.goto(`${server.url}${from}`);
+    await page.waitForURL((url) => url.pathname === to);
+    expect(problems).toEqual([]);
+  });
+
+  test('exported JSON carries URLs under the base path', async () => {
+    const json = JSON.parse(await readFile(join(outDir, 'api/terms.json'), 'utf8'));
+    expect(json.terms.map((t: { url: string }) => new URL(t.url).pathname)).toContain('/glossary/terms/alpha-control/');
+  });
+});

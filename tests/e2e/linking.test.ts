@@ -1,0 +1,190 @@
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { load } from 'cheerio';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { serveDir, type RunningServer } from '../helpers/static-server.ts';
+import { apiIndexSchema, apiTermSchema } from '../../src/schemas/api.ts';
+
+const site = inject('siteUrl');
+const dist = inject('distDir');
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  context = await browser.newContext();
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+});
+
+async function landsOn(path: string): Promise<string> {
+  const { page, problems } = await openPage(context);
+  await page.goto(`${site}${path}`);
+  await page.waitForURL(/\/terms\/[a-z0-9-]+\/$/);
+  const landed = new URL(page.url()).pathname;
+  expect(problems).toEqual([]);
+  await page.close();
+  return landed;
+}
+
+describe('permalinks', () => {
+  test.each([
+    ['/n/1/', '/terms/execution/'],
+    ['/attack/TA0002/', '/terms/execution/'],
+    ['/attack/ta0002/', '/terms/execution/'],
+    ['/attack/T1059.001/', '/terms/powershell/'],
+    ['/attack/T1059/001/', '/terms/powershell/'],
+    ['/attack/t1059/001/', '/terms/powershell/'],
+    ['/attack/S0154/', '/terms/cobalt-strike/'],
+  ])('%s lands on %s', async (from, to) => {
+    expect(await landsOn(from)).toBe(to);
+  });
+
+  test('every FAQ entry has a stable anchor with a visible link control that copies the full URL', async () => {
+    const ctx = await browser.newContext();
+    await ctx.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const { page, problems } = await openPage(ctx);
+    await page.goto(`${site}/terms/execution/`);
+    const faqIds = await page.locator('#faq ~ .faq-item h3[id^="faq-"], .faq-item h3[id^="faq-"]').evaluateAll((els) => els.map((e) => e.id));
+    expect(faqIds.length).toBeGreaterThanOrEqual(4);
+    for (const id of faqIds) {
+      expect(await page.locator(`a.copy-link[href="#${id}"]`).isVisible()).toBe(true);
+    }
+    await page.locator(`a.copy-link[href="#${faqIds[0]}"]`).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`${site}/terms/execution/#${faqIds[0]}`);
+    expect(new URL(page.url()).hash).toBe(`#${faqIds[0]}`);
+    await expect.poll(() => page.locator('[data-copy-status]').textContent()).toBe('Link copied to the clipboard.');
+    expect(problems).toEqual([]);
+    await ctx.close();
+  });
+
+  test('"Cite this term" gives a citation with title, glossary, URL and review date, and copies it', async () => {
+    const ctx = await browser.newContext();
+    await ctx.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const { page } = await openPage(ctx);
+    await page.goto(`${site}/terms/execution/`);
+    const text = (await page.locator('#citation-text').textContent())!.trim();
+    expect(text).toMatch(/^“Execution \(MITRE Tactic\)\.” Security Glossary, entry № 1\. https?:\/\/\S+\/terms\/execution\/ \(last reviewed \d{1,2} \w+ \d{4}\)\.$/);
+    await page.getByRole('button', { name: 'Copy citation' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(text);
+    await ctx.close();
+  });
+});
+
+describe('machine-readable exports', () => {
+  const index = apiIndexSchema.parse(JSON.parse(readFileSync(join(dist, 'api/terms.json'), 'utf8')));
+
+  test('/api/terms.json lists every term in the documented format', () => {
+    expect(index.count).toBe(index.terms.length);
+    expect(index.terms.find((t) => t.slug === 'execution')).toMatchObject({
+      number: 1,
+      title: 'Execution',
+      attack: { id: 'TA0002', url: 'https://attack.mitre.org/tactics/TA0002/' },
+      category: { slug: 'attack-tactics', name: 'ATT&CK Tactics' },
+    });
+  });
+
+  test('/api/terms/<slug>.json exists for every term and matches the index entry', () => {
+    for (const term of index.terms) {
+      const one = apiTermSchema.parse(JSON.parse(readFileSync(join(dist, `api/terms/${term.slug}.json`), 'utf8')));
+      expect(one).toEqual(term);
+    }
+  });
+
+  test('/glossary.csv has a header and one row per term', () => {
+    const lines = readFileSync(join(dist, 'glossary.csv'), 'utf8').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('number,title,qualifier,category,summary,aliases,attack_id,url,reviewed');
+    expect(lines).toHaveLength(index.terms.length + 1);
+    expect(lines[1]).toMatch(/^"1","Execution","MITRE Tactic","ATT&CK Tactics",/);
+  });
+
+  test('a term page carries DefinedTerm and BreadcrumbList JSON-LD, and the A–Z index a DefinedTermSet', () => {
+    const $ = load(readFileSync(join(dist, 'terms/execution/index.html'), 'utf8'));
+    const blocks = $('script[type="application/ld+json"]').map((_, el) => JSON.parse($(el).text())).get();
+    expect(blocks.find((b) => b['@type'] === 'DefinedTerm')).toMatchObject({ name: 'Execution', termCode: '1', inDefinedTermSet: { '@type': 'DefinedTermSet' } });
+    expect(blocks.find((b) => b['@type'] === 'BreadcrumbList').itemListElement).toHaveLength(3);
+    const $index = load(readFileSync(join(dist, 'terms/index.html'), 'utf8'));
+    const set = JSON.parse($index('script[type="application/ld+json"]').text());
+    expect(set['@type']).toBe('DefinedTermSet');
+    expect(set.hasDefinedTerm).toHaveLength(index.terms.length);
+  });
+
+  test('term pages have a canonical URL, the summary as meta description, and OpenGraph tags', () => {
+    const $ = load(readFileSync(join(dist, 'terms/execution/index.html'), 'utf8'));
+    const summary = index.terms.find((t) => t.slug === 'execution')!.summary;
+    expect($('link[rel="canonical"]').attr('href')).toMatch(/\/terms\/execution\/$/);
+    expect($('meta[name="description"]').attr('content')).toBe(summary);
+    expect($('meta[property="og:description"]').attr('content')).toBe(summary);
+    expect($('meta[property="og:title"]').attr('content')).toBe('Execution (MITRE Tactic)');
+  });
+
+  test('sitemap.xml lists every term page and robots.txt points to it', () => {
+    const sitemap = readFileSync(join(dist, 'sitemap.xml'), 'utf8');
+    for (const term of index.terms) expect(sitemap).toContain(`<loc>${term.url}</loc>`);
+    expect(readFileSync(join(dist, 'robots.txt'), 'utf8')).toMatch(/^Sitemap: \S+\/sitemap\.xml$/m);
+  });
+});
+
+describe('previews on other sites', () => {
+  let other: RunningServer;
+  beforeAll(async () => {
+    // A training page on another origin that links to the glossary and includes the one-line script.
+    const dir = await mkdtemp(join(tmpdir(), 'training-site-'));
+    await writeFile(
+      join(dir, 'index.html'),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course</title><link rel="icon" href="data:,"></head><body><main>
+<p>Read about <a id="t1" href="${site}/terms/execution/">Execution</a> and <a id="t2" href="${site}/terms/edr/">EDR</a>, or <a id="t3" href="https://example.invalid/">elsewhere</a>.</p>
+</main><script src="${site}/embed/preview.js" defer></script></body></html>`,
+    );
+    other = await serveDir(dir);
+  });
+  afterAll(() => other?.close());
+
+  test('the preview script is small', () => {
+    expect(gzipSync(readFileSync(join(dist, 'embed/preview.js'))).length).toBeLessThan(5 * 1024);
+  });
+
+  test('shows a preview on hover and focus from another origin, stays while hovered, and closes with Esc', async () => {
+    expect(new URL(other.url).origin).not.toBe(new URL(site).origin);
+    const { page, problems } = await openPage(context);
+    await page.goto(other.url);
+    const tooltip = page.getByRole('tooltip');
+
+    await page.hover('#t1');
+    await expect.poll(() => tooltip.isVisible()).toBe(true);
+    expect(await tooltip.textContent()).toContain('Execution (MITRE Tactic)');
+    expect(await page.getAttribute('#t1', 'aria-describedby')).toBe(await tooltip.getAttribute('id'));
+
+    // Hoverable: moving onto the preview keeps it open.
+    await tooltip.hover();
+    await page.waitForTimeout(500);
+    expect(await tooltip.isVisible()).toBe(true);
+
+    // Dismissible without moving the pointer or focus.
+    await page.keyboard.press('Escape');
+    expect(await tooltip.isVisible()).toBe(false);
+
+    // Keyboard focus shows it too; links elsewhere get nothing.
+    await page.focus('#t2');
+    await expect.poll(() => tooltip.textContent()).toContain('EDR (');
+    await page.focus('#t3');
+    await page.waitForTimeout(500);
+    expect(await tooltip.isVisible()).toBe(false);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test('a term card can be framed by a page on another origin', async () => {
+    const response = await fetch(`${site}/embed/execution/`);
+    expect(response.headers.get('content-security-policy')).toContain('frame-ancestors *');
+    const termPage = await fetch(`${site}/terms/execution/`);
+    expect(termPage.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
+  });
+});
