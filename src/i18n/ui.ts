@@ -12,6 +12,7 @@ export const UI = {
   'nav.home': 'Home',
   'nav.breadcrumb': 'Breadcrumb',
   'search.label': 'Search the glossary',
+  'search.quick': 'Quick search',
   'search.placeholder': 'Search terms, e.g. TA0002 or PowerShell',
   'search.submit': 'Search',
   'search.shortcut': 'Press / to search',

@@ -97,7 +97,7 @@ describe('navigation', () => {
   test('following a related-term card lands on that term', async () => {
     const { page, problems } = await openPage(context);
     await page.goto(`${site}/terms/execution/`);
-    const card = page.locator('#related ~ ul a.card').first();
+    const card = page.locator('section[aria-labelledby="related"] ul a.card').first();
     const title = (await card.locator('.card-title').textContent())!.trim();
     await card.click();
     await page.waitForLoadState('load');
@@ -161,20 +161,19 @@ describe('search ranking over the whole glossary', () => {
     expect(cases.length).toBeGreaterThan(entries.length);
     const { page } = await openPage(context);
     await page.goto(`${site}/search/`);
-    const misses = await page.evaluate(
-      async ({ cases, ranking }) => {
-        const pagefind = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
-        await pagefind.options({ ranking });
-        const out: string[] = [];
-        for (const { name, slug } of cases) {
-          const search = await pagefind.search(name);
-          const first = search.results[0] ? await search.results[0].data() : undefined;
-          if (!first?.url.endsWith(`/terms/${slug}/`)) out.push(`${name} → ${first?.url ?? 'nothing'} (wanted ${slug})`);
-        }
-        return out;
-      },
-      { cases, ranking: SEARCH_RANKING },
-    );
+    // Passed as a string: vitest would otherwise rewrite the dynamic import for Node.
+    const misses = (await page.evaluate(`(async () => {
+      const cases = ${JSON.stringify(cases)};
+      const pagefind = await import(location.origin + '/pagefind/pagefind.js');
+      await pagefind.options({ ranking: ${JSON.stringify(SEARCH_RANKING)} });
+      const out = [];
+      for (const { name, slug } of cases) {
+        const search = await pagefind.search(name);
+        const first = search.results[0] ? await search.results[0].data() : undefined;
+        if (!first || !first.url.endsWith('/terms/' + slug + '/')) out.push(name + ' -> ' + (first ? first.url : 'nothing') + ' (wanted ' + slug + ')');
+      }
+      return out;
+    })()`)) as string[];
     expect(misses).toEqual([]);
     await page.close();
   });

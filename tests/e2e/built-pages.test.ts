@@ -33,12 +33,12 @@ describe('the Execution term page', () => {
     expect($('h2#definition').text()).toBe('What is Execution?');
     expect($('.summary').text()).toMatch(/^Execution is the ATT&CK tactic/);
     expect($('.explanation h2').length).toBeGreaterThanOrEqual(2);
-    expect($('#examples ~ ol > li').length).toBeGreaterThanOrEqual(2);
-    expect($('#faq ~ .faq-item h3[id^="faq-"]').length).toBeGreaterThanOrEqual(4);
-    expect($('#other-names ~ ul li').map((_, el) => $(el).text()).get()).toContain('TA0002');
-    expect($('#related ~ ul a.card').length).toBeGreaterThanOrEqual(3);
-    expect($('#referenced-by ~ ul a.card').length).toBeGreaterThanOrEqual(1);
-    expect($('#sources ~ ol a[href^="https://attack.mitre.org/"]').length).toBeGreaterThanOrEqual(1);
+    expect($('section[aria-labelledby="examples"] ol > li').length).toBeGreaterThanOrEqual(2);
+    expect($('section[aria-labelledby="faq"] .faq-item h3[id^="faq-"]').length).toBeGreaterThanOrEqual(4);
+    expect($('section[aria-labelledby="other-names"] ul li').map((_, el) => $(el).text()).get()).toContain('TA0002');
+    expect($('section[aria-labelledby="related"] ul a.card').length).toBeGreaterThanOrEqual(3);
+    expect($('section[aria-labelledby="referenced-by"] ul a.card').length).toBeGreaterThanOrEqual(1);
+    expect($('section[aria-labelledby="sources"] ol a[href^="https://attack.mitre.org/"]').length).toBeGreaterThanOrEqual(1);
     expect($('time[datetime]').attr('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const order = ['definition', 'examples', 'faq', 'other-names', 'related', 'referenced-by', 'sources'];
     const positions = order.map((id) => $.html().indexOf(`id="${id}"`));
@@ -46,7 +46,7 @@ describe('the Execution term page', () => {
   });
 
   test('a related card shows category, №, title and one-line summary', () => {
-    const card = $('#related ~ ul a.card').first();
+    const card = $('section[aria-labelledby="related"] ul a.card').first();
     expect(card.find('.card-meta').text()).toMatch(/^.+ · .+ · № \d+$/);
     expect(card.find('.card-title').text()).toMatch(/\(.+\)$/);
     expect(card.find('p').text().length).toBeGreaterThanOrEqual(40);
@@ -63,9 +63,9 @@ describe('every term page', () => {
     expect(internal.filter((href) => !resolves(href))).toEqual([]);
 
     // Each related term's page lists this term under "Referenced by".
-    for (const card of $('#related ~ ul a.card').toArray()) {
+    for (const card of $('section[aria-labelledby="related"] ul a.card').toArray()) {
       const target = $(card).attr('href')!;
-      const back = html(`${target.slice(1)}index.html`)('#referenced-by ~ ul a.card')
+      const back = html(`${target.slice(1)}index.html`)('section[aria-labelledby="referenced-by"] ul a.card')
         .map((_, a) => html(`${target.slice(1)}index.html`)(a).attr('href'))
         .get();
       expect(back, `${target} should list /terms/${slug}/ as referencing it`).toContain(`/terms/${slug}/`);
@@ -109,7 +109,7 @@ describe('the tactics overview and tactic pages', () => {
 
   test('the Defense Evasion entry keeps its URL and points to Stealth and Defense Impairment', () => {
     const $ = html('terms/defense-evasion/index.html');
-    const related = $('#related ~ ul a.card').map((_, a) => $(a).attr('href')).get();
+    const related = $('section[aria-labelledby="related"] ul a.card').map((_, a) => $(a).attr('href')).get();
     expect(related).toEqual(expect.arrayContaining(['/terms/stealth/', '/terms/defense-impairment/']));
     expect($('.explanation').text()).toMatch(/Stealth/);
   });
