@@ -172,6 +172,7 @@ describe('previews on other sites', () => {
     expect(await tooltip.isVisible()).toBe(false);
 
     // Keyboard focus shows it too; links elsewhere get nothing.
+    await page.mouse.move(0, 0);
     await page.focus('#t2');
     await expect.poll(() => tooltip.textContent()).toContain('EDR (');
     await page.focus('#t3');
