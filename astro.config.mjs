@@ -9,6 +9,8 @@ export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
   prerenderConflictBehavior: 'error',
+  // Tests build fixture glossaries; each gets its own content cache so entries never leak between builds.
+  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   integrations: [contentCheck(), mdx(), pagefind()],
   build: {
     // External files only: a strict Content-Security-Policy forbids inline styles and scripts.

@@ -2,7 +2,9 @@
  * Every URL the site prints comes from here, so the URL contract in
  * README.md lives in one place and the base path is applied once.
  */
-const BASE = (import.meta.env?.BASE_URL as string | undefined) ?? '/';
+// Written out in full so Vite can replace `import.meta.env.BASE_URL` at build time; plain Node (the authoring
+// scripts) has no `import.meta.env`, and gets "/".
+const BASE: string = import.meta.env ? import.meta.env.BASE_URL : '/';
 
 /** Joins a site-relative path onto the configured base (`/` or `/glossary/`). */
 export function withBase(path: string, base: string = BASE): string {

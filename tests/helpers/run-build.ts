@@ -8,12 +8,16 @@ export interface BuildResult {
   output: string;
 }
 
-/** Runs `astro build` as a user would, with extra environment (a fixture content folder, a base path). */
+/**
+ * Runs `astro build` as a user would, with extra environment (a fixture content folder, a base path). A fixture
+ * build gets a cache folder of its own, so its entries cannot leak into other builds.
+ */
 export function runBuild(env: Record<string, string> = {}, args: string[] = []): Promise<BuildResult> {
+  if (env['GLOSSARY_CONTENT_DIR'] && !env['ASTRO_CACHE_DIR']) env = { ...env, ASTRO_CACHE_DIR: `${env['GLOSSARY_CONTENT_DIR']}-astro-cache` };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [`${ROOT}node_modules/astro/bin/astro.mjs`, 'build', ...args], {
       cwd: ROOT,
-      env: { ...process.env, ...env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      env: { ...cleanEnvironment(), ...env, NO_COLOR: '1', FORCE_COLOR: '0' },
     });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
@@ -21,4 +25,16 @@ export function runBuild(env: Record<string, string> = {}, args: string[] = []):
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, output }));
   });
+}
+
+/**
+ * The environment without what vitest adds to it: vitest sets BASE_URL, MODE, NODE_ENV=test and friends, and a
+ * child `astro build` would read them as its own (BASE_URL=/ silently overrides BASE_PATH).
+ */
+function cleanEnvironment(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST'].includes(key) || key.startsWith('VITEST')) delete env[key];
+  }
+  return env;
 }
