@@ -18,6 +18,7 @@ export const urls = {
   term: (slug: string) => withBase(`/terms/${slug}/`),
   category: (slug: string) => withBase(`/categories/${slug}/`),
   attack: (id: string) => withBase(`/attack/${id}/`),
+  ogImage: (slug: string) => withBase(`/og/${slug}.png`),
   number: (number: number) => withBase(`/n/${number}/`),
   attackOverview: () => withBase('/attack/'),
   search: (query?: string) => withBase(query ? `/search/?q=${encodeURIComponent(query)}` : '/search/'),

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { load } from 'cheerio';
 import { mkdtemp, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -123,6 +123,17 @@ describe('machine-readable exports', () => {
     expect($('meta[name="description"]').attr('content')).toBe(summary);
     expect($('meta[property="og:description"]').attr('content')).toBe(summary);
     expect($('meta[property="og:title"]').attr('content')).toBe('Execution (MITRE Tactic)');
+    expect($('meta[name="twitter:card"]').attr('content')).toBe('summary_large_image');
+  });
+
+  test('every term has a 1200×630 PNG link-preview image, named in its og:image tag', () => {
+    for (const term of index.terms) {
+      const $ = load(readFileSync(join(dist, `terms/${term.slug}/index.html`), 'utf8'));
+      const image = new URL($('meta[property="og:image"]').attr('content')!).pathname;
+      const png = readFileSync(join(dist, image));
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+    }
   });
 
   test('sitemap.xml lists every term page and robots.txt points to it', () => {
@@ -187,5 +198,28 @@ describe('previews on other sites', () => {
     expect(response.headers.get('content-security-policy')).toContain('frame-ancestors *');
     const termPage = await fetch(`${site}/terms/execution/`);
     expect(termPage.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
+  });
+});
+
+describe('print', () => {
+  test('every term prints on one or two A4 pages, without navigation or search, with link targets written out', async () => {
+    const { page } = await openPage(context);
+    const tooLong: string[] = [];
+    for (const slug of readdirSync(join(dist, 'terms'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)) {
+      await page.goto(`${site}/terms/${slug}/`);
+      const pdf = await page.pdf({ format: 'A4' });
+      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      if (pages > 2) tooLong.push(`${slug}: ${pages} pages`);
+    }
+    expect(tooLong).toEqual([]);
+
+    await page.emulateMedia({ media: 'print' });
+    await page.goto(`${site}/terms/execution/`);
+    expect(await page.locator('header.site-header').isVisible()).toBe(false);
+    expect(await page.locator('form[role="search"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('form[role="search"]').first().isVisible()).toBe(false);
+    const after = await page.locator('section[aria-labelledby="sources"] ol a').first().evaluate((a) => getComputedStyle(a, '::after').content);
+    expect(after).toContain('https://attack.mitre.org/');
+    await page.close();
   });
 });
