@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { LinkChecker } from 'linkinator';
+import { load } from 'cheerio';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { axeViolations } from '../helpers/axe.ts';
+import { builtPages } from '../helpers/site-pages.ts';
+
+const site = inject('siteUrl');
+const dist = inject('distDir');
+const pages = builtPages(dist);
+const contentPages = pages.filter((p) => !p.isRedirect);
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+describe('valid HTML', () => {
+  test('the Nu HTML Checker reports no errors on any built page, redirect pages included', () => {
+    const jar = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar');
+    let report: string;
+    try {
+      execFileSync('java', ['-jar', jar, '--errors-only', '--skip-non-html', '--format', 'json', dist], { encoding: 'utf8', stdio: 'pipe' });
+      report = '{"messages":[]}';
+    } catch (error) {
+      // vnu exits non-zero when it finds errors and writes its report to stderr.
+      report = (error as { stderr: string }).stderr;
+    }
+    const messages = (JSON.parse(report) as { messages: { url: string; message: string; extract?: string }[] }).messages;
+    expect(messages.map((m) => `${m.url.replace(`file:${dist}`, '')}: ${m.message}`)).toEqual([]);
+    expect(pages.length).toBeGreaterThan(100);
+  });
+});
+
+describe('no broken links', () => {
+  test('every internal link, anchor, redirect, image and JSON URL on every page resolves', async () => {
+    const checker = new LinkChecker();
+    const result = await checker.check({
+      path: `${site}/`,
+      recurse: true,
+      checkFragments: true,
+      concurrency: 8,
+      // The crawl stays on the glossary; there is no network to check other hosts against.
+      linksToSkip: async (link) => !link.startsWith(site),
+    });
+    const broken = result.links.filter((l) => l.state === 'BROKEN').map((l) => `${l.url} (from ${l.parent}, status ${l.status})`);
+    expect(broken).toEqual([]);
+    const crawled = new Set(result.links.filter((l) => l.state === 'OK').map((l) => new URL(l.url).pathname));
+    expect(contentPages.filter((p) => !crawled.has(p.path) && p.path !== '/404.html').map((p) => p.path)).toEqual([]);
+  });
+});
+
+describe('accessibility', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`axe-core finds no violations on any page in the ${colorScheme} theme`, async () => {
+      const context = await browser.newContext({ colorScheme, bypassCSP: true });
+      const { page, problems } = await openPage(context);
+      const failures: string[] = [];
+      for (const { path } of contentPages) {
+        await page.goto(`${site}${path}`);
+        for (const v of await axeViolations(page)) failures.push(`${path}: ${v.id} (${v.help}) at ${v.nodes.join(', ')}`);
+      }
+      expect(failures).toEqual([]);
+      expect(problems.filter((p) => !p.includes('/404.html') && !p.startsWith('HTTP 404') && !p.includes('status of 404'))).toEqual([]);
+      await context.close();
+    }, 600_000);
+  }
+
+  test('the search page with results open has no violations, and results are reachable by keyboard', async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const { page, problems } = await openPage(context);
+    await page.goto(`${site}/search/`);
+    await page.locator('#search-query').focus();
+    await page.keyboard.type('powershell');
+    await page.locator('[data-search-results] > li').first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    // Tab from the form reaches the first result link.
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.classList.contains('result-title'))) break;
+    }
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('result-title'))).toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('security', () => {
+  test('loading pages and searching makes no request to another origin and violates no CSP directive', async () => {
+    const context = await browser.newContext();
+    const { page, problems } = await openPage(context);
+    const foreign: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.origin !== new URL(site).origin && url.protocol !== 'data:') foreign.push(request.url());
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+    });
+    for (const path of ['/', '/terms/execution/', '/attack/', '/embed/']) {
+      const response = await page.goto(`${site}${path}`);
+      expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self' 'wasm-unsafe-eval'/);
+    }
+    await page.goto(`${site}/search/?q=powershell`);
+    await page.locator('[data-search-results] > li').first().waitFor();
+    expect(foreign).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  test('every page carries the strict policy and has no inline script or style for it to allow', () => {
+    const offenders: string[] = [];
+    for (const { path } of pages) {
+      const file = join(dist, path.endsWith('/') ? `${path}index.html` : path);
+      const $ = load(readFileSync(file, 'utf8'));
+      const policy = $('meta[http-equiv="Content-Security-Policy"]').attr('content') ?? '';
+      if (!policy.includes("default-src 'self'") || policy.includes('unsafe-inline')) offenders.push(`${path}: policy "${policy}"`);
+      if ($('[style]').length) offenders.push(`${path}: style attribute`);
+      if ($('style').length) offenders.push(`${path}: <style> element`);
+      $('script:not([src])').each((_, el) => {
+        if ($(el).attr('type') !== 'application/ld+json') offenders.push(`${path}: inline <script>`);
+      });
+    }
+    expect(offenders).toEqual([]);
+  });
+});
