@@ -1,0 +1,257 @@
+// npm run bench [-- 1000 5000]
+// Builds deterministic synthetic glossaries in the project's own schema and, for the same entries, a
+// hand-written static HTML site indexed by the Pagefind CLI: the floor no framework can beat. Prints one table
+// with our figures and the ratios to the floor, all measured in the same run on the same machine.
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { stringify } from 'yaml';
+import { launchBrowser } from '../tests/helpers/browser.ts';
+import { serveDir } from '../tests/helpers/static-server.ts';
+import { CATEGORY_SLUGS } from '../src/schemas/vocabulary.ts';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+const SIZES = sizes.length ? sizes : [1000, 5000];
+
+/** A small deterministic PRNG (mulberry32), so every run benchmarks the same glossary. */
+function rng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const WORDS = readFileSync(join(ROOT, 'content/terms/execution.mdx'), 'utf8')
+  .split('---')[2]!
+  .toLowerCase()
+  .match(/[a-z]{3,}/g)!;
+
+interface Synthetic {
+  slug: string;
+  title: string;
+  frontmatter: Record<string, unknown>;
+  body: string[];
+}
+
+function synthesize(count: number): Synthetic[] {
+  const random = rng(count);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const sentence = (n: number) => {
+    const words = Array.from({ length: n }, () => pick(WORDS));
+    return `${words.join(' ').replace(/^./, (c) => c.toUpperCase())}.`;
+  };
+  const slugs = Array.from({ length: count }, (_, i) => `synthetic-term-${String(i + 1).padStart(5, '0')}`);
+  return slugs.map((slug, i) => {
+    const title = `Synthetic Term ${String(i + 1).padStart(5, '0')}`;
+    const target = 300 + Math.floor(random() * 200);
+    const body: string[] = [];
+    let words = 0;
+    while (words < target) {
+      const paragraph = Array.from({ length: 4 }, () => sentence(10 + Math.floor(random() * 8))).join(' ');
+      body.push(paragraph);
+      words += paragraph.split(' ').length;
+    }
+    const related = new Set<string>();
+    const relatedCount = 3 + Math.floor(random() * 4);
+    while (related.size < relatedCount) {
+      const other = pick(slugs);
+      if (other !== slug) related.add(other);
+    }
+    const frontmatter = {
+      title,
+      qualifier: 'Synthetic Concept',
+      number: i + 1,
+      category: pick(CATEGORY_SLUGS),
+      summary: `${title} is a generated entry that ${sentence(12).toLowerCase()}`,
+      aliases: [`ST${i + 1}`],
+      examples: [
+        { title: 'First case', body: sentence(25) },
+        { title: 'Second case', body: sentence(25) },
+      ],
+      faq: Array.from({ length: 4 + Math.floor(random() * 2) }, (_, q) => ({
+        question: `Question ${q + 1} about ${title}?`,
+        answer: sentence(30),
+      })),
+      related: [...related].map((term) => ({ term, relation: 'see-also' })),
+      sources: [{ title: 'NIST glossary', url: 'https://csrc.nist.gov/glossary' }],
+      reviewed: '2026-11-01',
+    };
+    return { slug, title, frontmatter, body };
+  });
+}
+
+async function writeMdx(entries: Synthetic[], dir: string) {
+  await mkdir(dir, { recursive: true });
+  await Promise.all(
+    entries.map((e) =>
+      writeFile(join(dir, `${e.slug}.mdx`), `---\n${stringify(e.frontmatter)}---\n\n## Overview\n\n${e.body.join('\n\n')}\n`),
+    ),
+  );
+}
+
+const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/** The floor: each term as one plain HTML file with the same text, no framework at all. */
+async function writeFloorHtml(entries: Synthetic[], dir: string) {
+  await Promise.all(
+    entries.map(async (e) => {
+      const fm = e.frontmatter as { summary: string; examples: { title: string; body: string }[]; faq: { question: string; answer: string }[]; related: { term: string }[] };
+      const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(e.title)}</title></head><body><main data-pagefind-body>
+<h1>${escape(e.title)}</h1><p>${escape(fm.summary)}</p><h2 id="overview">Overview</h2>${e.body.map((p) => `<p>${escape(p)}</p>`).join('')}
+<h2 id="examples">Examples</h2><ol>${fm.examples.map((x, i) => `<li><h3 id="example-${i + 1}">${escape(x.title)}</h3><p>${escape(x.body)}</p></li>`).join('')}</ol>
+<h2 id="faq">FAQ</h2>${fm.faq.map((x, i) => `<h3 id="faq-${i}">${escape(x.question)}</h3><p>${escape(x.answer)}</p>`).join('')}
+<h2>Related</h2><ul>${fm.related.map((r) => `<li><a href="/terms/${r.term}/">${r.term}</a></li>`).join('')}</ul></main></body></html>`;
+      await mkdir(join(dir, 'terms', e.slug), { recursive: true });
+      await writeFile(join(dir, 'terms', e.slug, 'index.html'), html);
+    }),
+  );
+}
+
+interface RunResult {
+  seconds: number;
+  peakBytes: number;
+  output: string;
+  code: number | null;
+}
+
+/** Peak memory of a whole process tree, sampled from /proc every 50 ms (Linux). */
+async function treeRss(pid: number): Promise<number> {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const name of await readdir('/proc').catch(() => [] as string[])) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const status = await readFile(`/proc/${name}/status`, 'utf8');
+      const ppid = Number(/PPid:\s+(\d+)/.exec(status)?.[1]);
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      rss.set(Number(name), kb * 1024);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  let total = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    total += rss.get(p) ?? 0;
+    stack.push(...(children.get(p) ?? []));
+  }
+  return total;
+}
+
+function run(command: string, args: string[], env: Record<string, string> = {}): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const start = performance.now();
+    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env, NO_COLOR: '1' } });
+    let output = '';
+    let peakBytes = 0;
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const timer = setInterval(async () => {
+      peakBytes = Math.max(peakBytes, await treeRss(child.pid!));
+    }, 50);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      resolve({ seconds: (performance.now() - start) / 1000, peakBytes, output, code });
+    });
+  });
+}
+
+async function dirSize(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}
+
+/** Bytes (gzip) a term page needs before any interaction: the HTML and the stylesheets and scripts it links. */
+async function pageWeight(dist: string, slug: string) {
+  const html = await readFile(join(dist, 'terms', slug, 'index.html'), 'utf8');
+  const gz = (text: string | Buffer) => gzipSync(text).length;
+  const css = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!);
+  const js = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]!);
+  const bytesOf = async (list: string[]) => (await Promise.all(list.map(async (u) => gz(await readFile(join(dist, u)))))).reduce((a, b) => a + b, 0);
+  const blockingJs = [...html.matchAll(/<script(?![^>]*(?:type="module"|defer|async|application\/ld\+json))[^>]*src=/g)].length;
+  return { html: gz(html), css: await bytesOf(css), js: await bytesOf(js), blockingJs };
+}
+
+/** Time from the last keystroke to the first rendered result, and bytes fetched for the first query. */
+async function searchTiming(dist: string, query: string) {
+  const server = await serveDir(dist);
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    let searchBytes = 0;
+    let counting = false;
+    page.on('response', async (response) => {
+      if (counting && response.url().includes('/pagefind/')) searchBytes += (await response.body().catch(() => Buffer.alloc(0))).length;
+    });
+    await page.goto(`${server.url}/search/`);
+    counting = true;
+    await page.locator('#search-query').focus();
+    await page.keyboard.type(query.slice(0, -1));
+    await page.locator('[data-search-results] > li').first().waitFor({ timeout: 60_000 });
+    // Warm: the index is loaded now. Measure the last keystroke to the next result list.
+    const coldBytes = searchBytes;
+    await page.evaluate(() => document.querySelector('[data-search-results]')!.replaceChildren());
+    const before = await page.evaluate(() => performance.now());
+    await page.keyboard.type(query.slice(-1));
+    await page.waitForFunction(() => document.querySelector('[data-search-results] > li') !== null);
+    const after = await page.evaluate(() => performance.now());
+    return { firstQueryBytes: coldBytes, keystrokeToResultMs: after - before };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+const mib = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MiB`;
+const rows: string[][] = [];
+
+for (const count of SIZES) {
+  const work = await mkdtemp(join(tmpdir(), `glossary-bench-${count}-`));
+  const entries = synthesize(count);
+  const content = join(work, 'content');
+  await writeMdx(entries, content);
+
+  const ours = await run(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', join(work, 'dist')], {
+    GLOSSARY_CONTENT_DIR: content,
+    ASTRO_CACHE_DIR: join(work, 'cache'),
+  });
+  if (ours.code !== 0) throw new Error(`The ${count}-entry build failed:\n${ours.output.slice(-3000)}`);
+  const warnings = ours.output.split('\n').filter((l) => /warn/i.test(l)).length;
+
+  const floorDir = join(work, 'floor');
+  const floorStart = performance.now();
+  await writeFloorHtml(entries, floorDir);
+  const writeSeconds = (performance.now() - floorStart) / 1000;
+  const floor = await run(join(ROOT, 'node_modules/.bin/pagefind'), ['--site', floorDir, '--force-language', 'en']);
+  const floorSeconds = writeSeconds + floor.seconds;
+
+  const dist = join(work, 'dist');
+  const weight = await pageWeight(dist, entries[0]!.slug);
+  const search = count <= 1000 || SIZES.length === 1 ? await searchTiming(dist, 'synthetic term 00042') : undefined;
+
+  rows.push([
+    `${count}`,
+    `${ours.seconds.toFixed(1)} s (${(ours.seconds / floorSeconds).toFixed(2)}× floor ${floorSeconds.toFixed(1)} s)`,
+    `${mib(ours.peakBytes)} (floor ${mib(floor.peakBytes)})`,
+    `${mib(await dirSize(dist))} (floor ${mib(await dirSize(floorDir))})`,
+    `${kib(weight.html + weight.css)} HTML+CSS (${kib(weight.html)} + ${kib(weight.css)}), ${kib(weight.js)} JS, ${weight.blockingJs} blocking`,
+    search ? `${search.keystrokeToResultMs.toFixed(0)} ms, ${kib(search.firstQueryBytes)}` : 'not measured',
+    `${warnings}`,
+  ]);
+}
+
+console.log(`\nBenchmark ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
+console.log('| entries | build wall time | peak memory (process tree) | dist size | term page before interaction (gzip) | search: keystroke → result, first-query bytes | warning lines |');
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
+for (const row of rows) console.log(`| ${row.join(' | ')} |`);
