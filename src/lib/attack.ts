@@ -14,7 +14,3 @@ export function mitreUrl({ id, kind }: AttackRef): string {
   return `https://attack.mitre.org/${path}/${id.replace('.', '/')}/`;
 }
 
-/** Which kind of ATT&CK object an ID names, judged by its shape; undefined for anything else. */
-export function kindOfId(id: string): AttackKind | undefined {
-  return (Object.keys(ATTACK_KINDS) as AttackKind[]).find((kind) => ATTACK_KINDS[kind].pattern.test(id));
-}
