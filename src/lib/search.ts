@@ -3,11 +3,11 @@
  * ATT&CK IDs must outrank pages that merely mention a word: "TA0002" has to
  * find Execution first, not a technique page that cites the tactic.
  */
-// Tuned on the real content (tests/e2e/browser.test.ts checks every alias): aliases above titles, so an
+// Tuned on the real content (tests/e2e/browser.test.ts checks every title and alias): aliases above titles, so an
 // alias such as "Tactics, Techniques, and Procedures" beats a title that shares one word ("Procedure"); a
 // lower term-frequency weight keeps long pages that repeat a word from outranking the term it names.
 export const SEARCH_RANKING = {
-  metaWeights: { title: 10, aliases: 15, summary: 1 },
+  metaWeights: { title: 8, aliases: 15, summary: 1 },
   termFrequency: 0.5,
 } as const;
 

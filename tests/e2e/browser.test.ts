@@ -151,12 +151,12 @@ describe('accessibility', () => {
 });
 
 describe('search ranking over the whole glossary', () => {
-  test('every alias and ATT&CK ID finds its own term first', async () => {
+  test('every title, alias and ATT&CK ID finds its own term first', async () => {
     const { checkContentDir } = await import('../../src/lib/check-content.ts');
     const { SEARCH_RANKING } = await import('../../src/lib/search.ts');
     const { entries } = await checkContentDir(`${process.cwd()}/content/terms`);
     const cases = entries.flatMap((e) =>
-      [...e.data.aliases, ...(e.data.attack ? [e.data.attack.id] : [])].map((name) => ({ name, slug: e.slug })),
+      [e.data.title, ...e.data.aliases, ...(e.data.attack ? [e.data.attack.id] : [])].map((name) => ({ name, slug: e.slug })),
     );
     expect(cases.length).toBeGreaterThan(entries.length);
     const { page } = await openPage(context);

@@ -88,6 +88,11 @@ describe('accessibility', () => {
       if (await page.evaluate(() => document.activeElement?.classList.contains('result-title'))) break;
     }
     expect(await page.evaluate(() => document.activeElement?.classList.contains('result-title'))).toBe(true);
+    // Esc in the search field dismisses the results.
+    await page.locator('#search-query').focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('[data-search-results] > li').count()).toBe(0);
+    expect(await page.locator('#search-query').inputValue()).toBe('');
     expect(problems).toEqual([]);
     await context.close();
   });

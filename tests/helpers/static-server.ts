@@ -8,6 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { headersFor, parseHeadersFile } from './headers-file.ts';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -55,11 +56,15 @@ export async function serveDir(root: string, { base = '/' }: { base?: string } =
     const found = await isFile(file);
     const path = found ? file : join(root, '404.html');
     const body = await readFile(path).catch(() => Buffer.from('Not found'));
+    const type = TYPES[extname(path)] ?? 'application/octet-stream';
+    // Compress text as every real static host does, so page-weight and Lighthouse figures are realistic.
+    const gzip = /gzip/.test(String(req.headers['accept-encoding'])) && /text|json|javascript|xml|svg/.test(type);
     res.writeHead(found ? 200 : 404, {
       ...headersFor(rules, pathname.slice(base.length - 1)),
-      'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
+      'Content-Type': type,
+      ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
     });
-    res.end(body);
+    res.end(gzip ? gzipSync(body) : body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
