@@ -5,5 +5,9 @@ import { terms } from './terms.ts';
 
 /** Every term's public record, in A–Z order, with absolute URLs on the configured site. */
 export function apiTerms(site: URL | undefined): ApiTerm[] {
-  return terms.map((term) => apiTerm(term, new URL(urls.term(term.slug), site ?? 'http://localhost/').href));
+  return terms.map((term) => apiTerm(term, absoluteTermUrl(term.slug, site)));
+}
+
+export function absoluteTermUrl(slug: string, site: URL | undefined): string {
+  return new URL(urls.term(slug), site ?? 'http://localhost/').href;
 }

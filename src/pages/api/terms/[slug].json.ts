@@ -1,10 +1,13 @@
 import type { APIRoute } from 'astro';
-import { apiTerms } from '../../../data/api.ts';
-import type { ApiTerm } from '../../../schemas/api.ts';
+import { terms, type Term } from '../../../data/terms.ts';
+import { apiTerm } from '../../../lib/api.ts';
+import { absoluteTermUrl } from '../../../data/api.ts';
 
 export function getStaticPaths() {
-  return apiTerms(undefined).map((term) => ({ params: { slug: term.slug }, props: { slug: term.slug } }));
+  return terms.map((term) => ({ params: { slug: term.slug }, props: { term } }));
 }
 
-export const GET: APIRoute<{ slug: string }> = ({ props, site }) =>
-  Response.json(apiTerms(site).find((t: ApiTerm) => t.slug === props.slug));
+export const GET: APIRoute = ({ props, site }) => {
+  const { term } = props as { term: Term };
+  return Response.json(apiTerm(term, absoluteTermUrl(term.slug, site)));
+};
