@@ -52,7 +52,7 @@ describe('permalinks', () => {
     await ctx.grantPermissions(['clipboard-read', 'clipboard-write']);
     const { page, problems } = await openPage(ctx);
     await page.goto(`${site}/terms/execution/`);
-    const faqIds = await page.locator('section[aria-labelledby="faq"] .faq-item h3[id^="faq-"], .faq-item h3[id^="faq-"]').evaluateAll((els) => els.map((e) => e.id));
+    const faqIds = await page.locator('section[aria-labelledby="faq"] .faq-item h3[id^="faq-"]').evaluateAll((els) => els.map((e) => e.id));
     expect(faqIds.length).toBeGreaterThanOrEqual(4);
     for (const id of faqIds) {
       expect(await page.locator(`a.copy-link[href="#${id}"]`).isVisible()).toBe(true);

@@ -3,6 +3,7 @@ import { exampleAnchor, faqAnchor, slugify, urls, withBase } from '../../src/lib
 import { mitreUrl } from '../../src/lib/attack.ts';
 import { groupByLetter, letterAnchor } from '../../src/lib/alphabet.ts';
 import { pickSubResults } from '../../src/lib/search.ts';
+import { attackIdPaths } from '../../src/lib/redirects.ts';
 
 describe('withBase', () => {
   test.each([
@@ -67,5 +68,14 @@ describe('pickSubResults', () => {
   ];
   test('keeps anchored sections of the page, those mentioning the query first', () => {
     expect(pickSubResults(subs, page, 'powershell', 2).map((s) => s.url)).toEqual(['/terms/x/#faq-which-tactic', '/terms/x/#how-it-works']);
+  });
+});
+
+describe('attackIdPaths', () => {
+  test.each([
+    ['TA0002', ['TA0002', 'ta0002']],
+    ['T1059.001', ['T1059.001', 't1059.001', 'T1059/001', 't1059/001']],
+  ])('gives every pasted form of %s', (id, forms) => {
+    expect(attackIdPaths(id)).toEqual(forms);
   });
 });
