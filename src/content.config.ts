@@ -1,10 +1,10 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { termSchema } from './schemas/term.ts';
 import { contentDir } from './lib/paths.ts';
+import { termLoader } from './lib/term-loader.ts';
 
 const terms = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: contentDir() }),
+  loader: termLoader(contentDir()),
   schema: termSchema,
 });
 

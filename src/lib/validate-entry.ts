@@ -61,7 +61,8 @@ export function validateEntry(file: string, source: string): EntryResult {
   }
 
   try {
-    mdxToMdast(parts.body);
+    const script = firstScriptNode(mdxToMdast(parts.body));
+    if (script) at('body', PROSE_ONLY, `${script.what} on line ${bodyLine(source, parts.body, script.line)}`);
   } catch (error) {
     at('body', 'valid MDX (put code, braces and angle brackets in backticks)', `a syntax error at ${firstLine(error)}`);
   }
@@ -81,6 +82,36 @@ export function validateEntry(file: string, source: string): EntryResult {
     return problems.length ? { ok: false, problems } : { ok: true, entry: { data: parsed.data, body: parts.body } };
   }
   return { ok: false, problems };
+}
+
+// Term bodies are rendered as Markdown when content syncs (see term-loader.ts) and are exported as text, so the
+// parts of MDX that need a JavaScript runtime have no place in them.
+const PROSE_ONLY = 'Markdown prose without components, {expressions} or import/export lines';
+
+interface MdNode {
+  type: string;
+  name?: string | null | undefined;
+  value?: string | undefined;
+  position?: { start: { line: number } } | undefined;
+  children?: MdNode[] | undefined;
+}
+
+/** The first JSX element, expression or ESM line in an MDX tree, described for an author. */
+function firstScriptNode(node: MdNode): { line: number; what: string } | undefined {
+  const line = node.position?.start.line ?? 1;
+  if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') return { line, what: `the component <${node.name ?? ''}>` };
+  if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') return { line, what: `the expression {${node.value ?? ''}}` };
+  if (node.type === 'mdxjsEsm') return { line, what: `the line "${(node.value ?? '').split('\n')[0]}"` };
+  for (const child of node.children ?? []) {
+    const found = firstScriptNode(child);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Converts a line number inside the body into one inside the whole file, which is what an editor shows. */
+function bodyLine(source: string, body: string, line: number): number {
+  return source.slice(0, source.length - body.length).split('\n').length - 1 + line;
 }
 
 /** FAQ answers must add something: not restate the summary, not point "above". */

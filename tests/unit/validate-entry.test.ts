@@ -76,6 +76,19 @@ describe('validateEntry', () => {
     expect(problems).toContainEqual(expect.objectContaining({ field: 'body', expected: expect.stringContaining('valid MDX') }));
   });
 
+  test.each([
+    ['a component', '<Callout>Watch out.</Callout>', 'the component <Callout> on line'],
+    ['an expression', 'It ran {count} times.', 'the expression {count} on line'],
+    ['an import', 'import Chart from "../chart.astro"', 'the line "import Chart from "../chart.astro"" on line'],
+  ])('reports %s in the body, with the line in the file', (_, snippet, found) => {
+    const source = termSource(base(), `${VALID_BODY}\n\n${snippet}`);
+    const result = validateEntry(FILE, source);
+    const line = source.split('\n').findIndex((l) => l.includes(snippet)) + 1;
+    expect(result.ok ? [] : result.problems).toContainEqual(
+      expect.objectContaining({ field: 'body', expected: expect.stringContaining('without components'), found: `${found} ${line}` }),
+    );
+  });
+
   test('reports a body outside 300–700 words', () => {
     expect(problemsOf(() => {}, '## Short\n\nOnly a few words here.')).toContainEqual(
       expect.objectContaining({ field: 'body', found: '5 words' }),
