@@ -222,7 +222,7 @@ for (const count of SIZES) {
   const content = join(work, 'content');
   await writeMdx(entries, content);
 
-  const ours = await run(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', join(work, 'dist')], {
+  const ours = await run(process.execPath, [join(ROOT, 'scripts/build.ts'), '--outDir', join(work, 'dist')], {
     GLOSSARY_CONTENT_DIR: content,
     ASTRO_CACHE_DIR: join(work, 'cache'),
   });

@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
-import { checkContentDir } from '../lib/check-content.ts';
+import { checkContentDir, type ContentReport } from '../lib/check-content.ts';
 import { formatProblems } from '../lib/problems.ts';
 import { contentDir } from '../lib/paths.ts';
 
@@ -9,7 +9,7 @@ import { contentDir } from '../lib/paths.ts';
  * first invalid entry and only logs broken references; this reports every
  * problem at once and fails the build.
  */
-export function contentCheck(): AstroIntegration {
+export function contentCheck(options: { onChecked?: (entries: ContentReport['entries']) => void } = {}): AstroIntegration {
   return {
     name: 'glossary:content-check',
     hooks: {
@@ -24,6 +24,7 @@ export function contentCheck(): AstroIntegration {
           throw error;
         }
         logger.info(`${entries.length} terms checked.`);
+        options.onChecked?.(entries);
       },
     },
   };

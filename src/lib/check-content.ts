@@ -8,10 +8,10 @@ import { join, relative } from 'node:path';
 import { crossEntryProblems, type CheckedEntry } from './cross-checks.ts';
 import type { Problem } from './problems.ts';
 import { validateEntry } from './validate-entry.ts';
-import { SLUG_PATTERN } from '../schemas/term.ts';
+import { SLUG_PATTERN, type TermData } from '../schemas/term.ts';
 
 export interface ContentReport {
-  entries: CheckedEntry[];
+  entries: (CheckedEntry & { data: TermData })[];
   problems: Problem[];
 }
 
@@ -27,7 +27,7 @@ export async function checkContentDir(dir: string, root = process.cwd()): Promis
     };
   }
 
-  const entries: CheckedEntry[] = [];
+  const entries: ContentReport['entries'] = [];
   const problems: Problem[] = [];
   for (const name of names) {
     const path = join(dir, name);

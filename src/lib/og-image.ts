@@ -30,20 +30,47 @@ export function wrap(text: string, perLine: number, maxLines: number): string[] 
   return kept;
 }
 
-export function ogImageSvg(card: OgCard): string {
+/** A card is flat colour plus lines of text; `y` is each line's baseline. */
+export interface OgLayout {
+  background: string;
+  bar: { color: string; height: number };
+  lines: { text: string; x: number; y: number; size: number; bold: boolean; color: string }[];
+}
+
+export function ogLayout(card: OgCard): OgLayout {
   // Long titles get a smaller size and a third line rather than losing words.
   const fits = wrap(card.title, 24, 3).length <= 2;
   const [size, perLine, step] = fits ? [84, 24, 96] : [64, 32, 74];
   const titleLines = wrap(card.title, perLine, 3);
-  const font = 'DejaVu Sans, Liberation Sans, Arial, sans-serif';
-  const title = titleLines
-    .map((line, i) => `<text x="80" y="${250 + i * step}" font-size="${size}" font-weight="bold" fill="#ffffff">${escapeXml(line)}</text>`)
-    .join('');
   const below = 250 + titleLines.length * step + 10;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${OG_SIZE.width}" height="${OG_SIZE.height}" font-family="${font}">
-<rect width="100%" height="100%" fill="#0b1220"/><rect width="100%" height="14" fill="#8ab4ff"/>
-<text x="80" y="140" font-size="36" fill="#b4bcc6">${escapeXml(`${card.site} · № ${card.number}`)}</text>
-${title}
-<text x="80" y="${below}" font-size="44" fill="#e8eaed">${escapeXml(`${card.qualifier} · ${card.category}`)}</text>
-</svg>`;
+  return {
+    background: '#0b1220',
+    bar: { color: '#8ab4ff', height: 14 },
+    lines: [
+      { text: `${card.site} · № ${card.number}`, x: 80, y: 140, size: 36, bold: false, color: '#b4bcc6' },
+      ...titleLines.map((text, i) => ({ text, x: 80, y: 250 + i * step, size, bold: true, color: '#ffffff' })),
+      { text: `${card.qualifier} · ${card.category}`, x: 80, y: below, size: 44, bold: false, color: '#e8eaed' },
+    ],
+  };
+}
+
+const FONT = 'DejaVu Sans, Liberation Sans, Arial, sans-serif';
+
+/**
+ * The text of a card as one SVG on a transparent canvas that covers only the
+ * band the lines occupy (from the first line's ascenders to the last line's
+ * descenders, from the left margin to the right edge); `top` and `left` place it on the card.
+ */
+export function textBandSvg(layout: OgLayout): { svg: string; top: number; left: number } {
+  const left = Math.min(...layout.lines.map((l) => l.x));
+  const top = Math.min(...layout.lines.map((l) => l.y - Math.ceil(l.size)));
+  const bottom = Math.min(OG_SIZE.height, Math.max(...layout.lines.map((l) => l.y + Math.ceil(l.size * 0.3))));
+  const text = layout.lines
+    .map(
+      (l) =>
+        `<text x="${l.x - left}" y="${l.y - top}" font-size="${l.size}"${l.bold ? ' font-weight="bold"' : ''} fill="#ffffff">${escapeXml(l.text)}</text>`,
+    )
+    .join('');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${OG_SIZE.width - left}" height="${bottom - top}" font-family="${FONT}">${text}</svg>`;
+  return { svg, top, left };
 }

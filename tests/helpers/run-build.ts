@@ -9,13 +9,13 @@ export interface BuildResult {
 }
 
 /**
- * Runs `astro build` as a user would, with extra environment (a fixture content folder, a base path). A fixture
+ * Runs `npm run build` (`scripts/build.ts`: Astro, then the search index) as a user would, with extra environment (a fixture content folder, a base path). A fixture
  * build gets a cache folder of its own, so its entries cannot leak into other builds.
  */
 export function runBuild(env: Record<string, string> = {}, args: string[] = []): Promise<BuildResult> {
   if (env['GLOSSARY_CONTENT_DIR'] && !env['ASTRO_CACHE_DIR']) env = { ...env, ASTRO_CACHE_DIR: `${env['GLOSSARY_CONTENT_DIR']}-astro-cache` };
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [`${ROOT}node_modules/astro/bin/astro.mjs`, 'build', ...args], {
+    const child = spawn(process.execPath, [`${ROOT}scripts/build.ts`, ...args], {
       cwd: ROOT,
       env: { ...cleanEnvironment(), ...env, NO_COLOR: '1', FORCE_COLOR: '0' },
     });

@@ -1,0 +1,64 @@
+import type { AstroIntegration } from 'astro';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { OgCard } from '../lib/og-image.ts';
+import type { TermData } from '../schemas/term.ts';
+import { CATEGORIES } from '../schemas/vocabulary.ts';
+import { t } from '../i18n/ui.ts';
+
+/**
+ * Draws each term's link-preview PNG (`/og/<slug>.png`) beside the build
+ * rather than as an Astro route: a worker thread starts when the build does
+ * and uses the core that Astro's single-threaded page rendering leaves idle.
+ * PNGs are cached under a hash of their drawing (see og-cache.ts). They exist
+ * after `astro build`, not under `astro dev`, where nothing reads them.
+ */
+export function ogImages() {
+  let cards = new Map<string, OgCard>();
+  let rendering: Promise<Map<string, string>> | undefined;
+  let cacheDir = '';
+
+  const integration: AstroIntegration = {
+    name: 'glossary:og-images',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = join(fileURLToPath(config.cacheDir), 'og');
+      },
+      'astro:build:start': () => {
+        rendering = drawInWorker(cards, cacheDir);
+        // Failures surface in build:done; without this, Node would report the rejection as unhandled first.
+        rendering.catch(() => {});
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const files = await rendering!;
+        const outDir = join(fileURLToPath(dir), 'og');
+        await mkdir(outDir, { recursive: true });
+        await Promise.all([...files].map(([slug, cached]) => copyFile(cached, join(outDir, `${slug}.png`))));
+        logger.info(`Wrote ${files.size} link-preview images.`);
+      },
+    },
+  };
+
+  /** Called with the checked entries before the build starts. */
+  const setTerms = (terms: { slug: string; data: Pick<TermData, 'title' | 'qualifier' | 'number' | 'category'> }[]) => {
+    const categoryName = new Map(CATEGORIES.map((c) => [c.slug, c.name]));
+    cards = new Map(
+      terms.map(({ slug, data }) => [
+        slug,
+        { title: data.title, qualifier: data.qualifier, number: data.number, category: categoryName.get(data.category) ?? data.category, site: t('site.name') },
+      ]),
+    );
+  };
+  return { integration, setTerms };
+}
+
+function drawInWorker(cards: Map<string, OgCard>, cacheDir: string): Promise<Map<string, string>> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('../lib/og-worker.ts', import.meta.url), { workerData: { cards: [...cards], cacheDir } });
+    worker.once('message', (files: [string, string][]) => resolve(new Map(files)));
+    worker.once('error', reject);
+    worker.once('exit', (code) => code !== 0 && reject(new Error(`The link-preview worker stopped with code ${code}.`)));
+  });
+}
