@@ -10,24 +10,22 @@ import { t } from '../i18n/ui.ts';
 
 /**
  * Draws each term's link-preview PNG (`/og/<slug>.png`) beside the build
- * rather than as an Astro route: a worker thread starts when the build does
- * and uses the core that Astro's single-threaded page rendering leaves idle.
+ * rather than as an Astro route: a worker thread starts with the build and
+ * uses the core that Astro's mostly single-threaded work leaves idle.
  * PNGs are cached under a hash of their drawing (see og-cache.ts). They exist
  * after `astro build`, not under `astro dev`, where nothing reads them.
  */
 export function ogImages() {
   let cards = new Map<string, OgCard>();
   let rendering: Promise<Map<string, string>> | undefined;
-  let cacheDir = '';
 
   const integration: AstroIntegration = {
     name: 'glossary:og-images',
     hooks: {
-      'astro:config:done': ({ config }) => {
-        cacheDir = join(fileURLToPath(config.cacheDir), 'og');
-      },
-      'astro:build:start': () => {
-        rendering = drawInWorker(cards, cacheDir);
+      // Listed after the content check, so the cards are known here; starting now overlaps content sync and bundling too.
+      'astro:config:setup': ({ config, command }) => {
+        if (command !== 'build') return;
+        rendering = drawInWorker(cards, join(fileURLToPath(config.cacheDir), 'og'));
         // Failures surface in build:done; without this, Node would report the rejection as unhandled first.
         rendering.catch(() => {});
       },
@@ -56,7 +54,11 @@ export function ogImages() {
 
 function drawInWorker(cards: Map<string, OgCard>, cacheDir: string): Promise<Map<string, string>> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('../lib/og-worker.ts', import.meta.url), { workerData: { cards: [...cards], cacheDir } });
+    const worker = new Worker(new URL('../lib/og-worker.ts', import.meta.url), {
+      workerData: { cards: [...cards], cacheDir },
+      // A small heap makes the worker collect its per-image buffers early instead of growing alongside Astro.
+      resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 },
+    });
     worker.once('message', (files: [string, string][]) => resolve(new Map(files)));
     worker.once('error', reject);
     worker.once('exit', (code) => code !== 0 && reject(new Error(`The link-preview worker stopped with code ${code}.`)));

@@ -51,6 +51,7 @@ async function syncFile({ store, parseData, renderMarkdown, generateDigest, conf
   if (!parts) throw new Error(`${filePath}: no YAML frontmatter between two "---" lines.`);
   const data = await parseData({ id, data: parseYaml(parts.yaml) as Record<string, unknown>, filePath });
   const rendered = await renderMarkdown(parts.body, { fileURL: pathToFileURL(path) });
-  store.set({ id, data, body: parts.body, filePath, digest, rendered });
+  // No `body`: pages use the rendered HTML, and the store is bundled into the build, so every byte costs memory.
+  store.set({ id, data, filePath, digest, rendered });
   return id;
 }
