@@ -8,7 +8,10 @@ import { indexSite } from '../src/lib/search-index.ts';
 
 const args = process.argv.slice(2);
 const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
-const built = spawnSync(process.execPath, [astro, 'build', ...args], { stdio: 'inherit' });
+// Rolldown (Vite's bundler) allocates with mimalloc, which by default keeps a committed arena of several hundred
+// MiB after bundling ends; these settings hand freed memory back, lowering the peak at 5,000 terms by ~150 MiB.
+const allocator = { MIMALLOC_ARENA_EAGER_COMMIT: '0', MIMALLOC_PURGE_DELAY: '0', MIMALLOC_PURGE_DECOMMITS: '1' };
+const built = spawnSync(process.execPath, [astro, 'build', ...args], { stdio: 'inherit', env: { ...allocator, ...process.env } });
 if (built.status !== 0) process.exit(built.status ?? 1);
 
 const at = args.indexOf('--outDir');
