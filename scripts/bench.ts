@@ -186,8 +186,11 @@ async function pageWeight(dist: string, slug: string) {
   return { html: gz(html), css: await bytesOf(css), js: await bytesOf(js), blockingJs };
 }
 
-/** Time from the last keystroke to the first rendered result, and bytes fetched for the first query. */
-async function searchTiming(dist: string, query: string) {
+/**
+ * Bytes transferred for the first query, and the median time from the last keystroke to the first rendered result
+ * over several queries once the index is loaded (one sample on a shared 2-core VM swings by 100 ms).
+ */
+async function searchTiming(dist: string, queries: string[]) {
   const server = await serveDir(dist);
   const browser = await launchBrowser();
   try {
@@ -195,21 +198,30 @@ async function searchTiming(dist: string, query: string) {
     let searchBytes = 0;
     let counting = false;
     page.on('response', async (response) => {
-      if (counting && response.url().includes('/pagefind/')) searchBytes += (await response.body().catch(() => Buffer.alloc(0))).length;
+      // Bytes on the wire: the test server gzips text as static hosts do; Pagefind's index files are compressed already.
+      if (counting && response.url().includes('/pagefind/')) searchBytes += (await response.request().sizes()).responseBodySize;
     });
     await page.goto(`${server.url}/search/`);
-    counting = true;
-    await page.locator('#search-query').focus();
-    await page.keyboard.type(query.slice(0, -1));
-    await page.locator('[data-search-results] > li').first().waitFor({ timeout: 60_000 });
-    // Warm: the index is loaded now. Measure the last keystroke to the next result list.
-    const coldBytes = searchBytes;
-    await page.evaluate(() => document.querySelector('[data-search-results]')!.replaceChildren());
-    const before = await page.evaluate(() => performance.now());
-    await page.keyboard.type(query.slice(-1));
-    await page.waitForFunction(() => document.querySelector('[data-search-results] > li') !== null);
-    const after = await page.evaluate(() => performance.now());
-    return { firstQueryBytes: coldBytes, keystrokeToResultMs: after - before };
+    const input = page.locator('#search-query');
+    const results = page.locator('[data-search-results] > li').first();
+    const timings: number[] = [];
+    let firstQueryBytes = 0;
+    for (const [i, query] of queries.entries()) {
+      counting = i === 0;
+      await input.fill('');
+      await input.focus();
+      await page.keyboard.type(query.slice(0, -1));
+      await results.waitFor({ timeout: 60_000 });
+      if (i === 0) firstQueryBytes = searchBytes;
+      // The index for this prefix is loaded now: time the last keystroke to the next result list.
+      await page.evaluate(() => document.querySelector('[data-search-results]')!.replaceChildren());
+      const before = await page.evaluate(() => performance.now());
+      await page.keyboard.type(query.slice(-1));
+      await page.waitForFunction(() => document.querySelector('[data-search-results] > li') !== null);
+      timings.push((await page.evaluate(() => performance.now())) - before);
+    }
+    timings.sort((a, b) => a - b);
+    return { firstQueryBytes, keystrokeToResultMs: timings[Math.floor(timings.length / 2)]! };
   } finally {
     await browser.close();
     await server.close();
@@ -242,7 +254,7 @@ for (const count of SIZES) {
 
   const dist = join(work, 'dist');
   const weight = await pageWeight(dist, entries[0]!.slug);
-  const search = count <= 1000 || SIZES.length === 1 ? await searchTiming(dist, 'synthetic term 00042') : undefined;
+  const search = await searchTiming(dist, ['synthetic term 00042', 'synthetic term 00137', 'synthetic term 00256', 'synthetic term 00389', 'synthetic term 00512']);
 
   rows.push([
     `${count}`,
@@ -250,7 +262,7 @@ for (const count of SIZES) {
     `${mib(ours.peakBytes)} (floor ${mib(floor.peakBytes)})`,
     `${mib(await dirSize(dist))} (floor ${mib(await dirSize(floorDir))})`,
     `${kib(weight.html + weight.css)} HTML+CSS (${kib(weight.html)} + ${kib(weight.css)}), ${kib(weight.js)} JS, ${weight.blockingJs} blocking`,
-    search ? `${search.keystrokeToResultMs.toFixed(0)} ms, ${kib(search.firstQueryBytes)}` : 'not measured',
+    `${search.keystrokeToResultMs.toFixed(0)} ms, ${kib(search.firstQueryBytes)}`,
     `${warnings}`,
   ]);
 }
