@@ -14,8 +14,9 @@ const allocator = { MIMALLOC_ARENA_EAGER_COMMIT: '0', MIMALLOC_PURGE_DELAY: '0',
 const built = spawnSync(process.execPath, [astro, 'build', ...args], { stdio: 'inherit', env: { ...allocator, ...process.env } });
 if (built.status !== 0) process.exit(built.status ?? 1);
 
+// Astro takes `--outDir dir` and `--outDir=dir`; the index goes where the site went.
 const at = args.indexOf('--outDir');
-const outDir = resolve((at >= 0 && args[at + 1]) || 'dist');
+const outDir = resolve((at >= 0 && args[at + 1]) || args.find((a) => a.startsWith('--outDir='))?.slice('--outDir='.length) || 'dist');
 const start = performance.now();
 try {
   const pages = await indexSite(outDir);

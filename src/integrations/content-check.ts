@@ -1,5 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
+import { fileURLToPath } from 'node:url';
 import { checkContentDir, type ContentReport } from '../lib/check-content.ts';
 import { formatProblems } from '../lib/problems.ts';
 import { contentDir } from '../lib/paths.ts';
@@ -14,7 +15,7 @@ export function contentCheck(options: { onChecked?: (entries: ContentReport['ent
     name: 'glossary:content-check',
     hooks: {
       'astro:config:setup': async ({ config, logger }) => {
-        const { entries, problems } = await checkContentDir(contentDir(), new URL('.', config.root).pathname);
+        const { entries, problems } = await checkContentDir(contentDir(), fileURLToPath(config.root));
         if (problems.length) {
           const error = new AstroError(
             `The glossary content has problems.\n${formatProblems(problems)}`,

@@ -54,6 +54,11 @@ export function ogLayout(card: OgCard): OgLayout {
   };
 }
 
+type OgLine = OgLayout['lines'][number];
+
+/** The highest row a line's glyphs can reach: ascenders and accents stay within one font size above the baseline. */
+export const lineTop = (line: OgLine) => line.y - Math.ceil(line.size);
+
 const FONT = 'DejaVu Sans, Liberation Sans, Arial, sans-serif';
 
 /**
@@ -63,7 +68,7 @@ const FONT = 'DejaVu Sans, Liberation Sans, Arial, sans-serif';
  */
 export function textBandSvg(layout: OgLayout): { svg: string; top: number; left: number } {
   const left = Math.min(...layout.lines.map((l) => l.x));
-  const top = Math.min(...layout.lines.map((l) => l.y - Math.ceil(l.size)));
+  const top = Math.min(...layout.lines.map(lineTop));
   const bottom = Math.min(OG_SIZE.height, Math.max(...layout.lines.map((l) => l.y + Math.ceil(l.size * 0.3))));
   const text = layout.lines
     .map(

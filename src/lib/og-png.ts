@@ -10,7 +10,7 @@
  */
 import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
-import { OG_SIZE, type OgLayout, textBandSvg } from './og-image.ts';
+import { OG_SIZE, lineTop, type OgLayout, textBandSvg } from './og-image.ts';
 
 /** Anti-aliasing steps per text colour; 32 is indistinguishable from full alpha at these sizes. */
 const SHADES = 32;
@@ -51,10 +51,7 @@ export async function renderOgPng(layout: OgLayout): Promise<Buffer> {
   const { data: alpha, info } = await sharp(Buffer.from(band.svg)).extractChannel(3).raw().toBuffer({ resolveWithObject: true });
   // Each line owns the rows from its band top to the next line's; paint its coverage in its colour.
   const rowColour = new Uint8Array(info.height);
-  layout.lines.forEach((line, i) => {
-    const from = Math.max(0, line.y - band.top - Math.ceil(line.size));
-    rowColour.fill(i, from);
-  });
+  layout.lines.forEach((line, i) => rowColour.fill(i, Math.max(0, lineTop(line) - band.top)));
   for (let y = 0; y < info.height; y++) {
     const base = shadeBase.get(layout.lines[rowColour[y]!]!.color)!;
     const out = (band.top + y) * stride + 1 + band.left;

@@ -12,13 +12,15 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { readFile, readdir } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { splitFrontmatter } from './validate-entry.ts';
 
 const EXTENSION = '.mdx';
 
 export function termLoader(dir: string): Loader {
+  // Astro calls load() again on every content sync in dev; one listener is enough.
+  let watching = false;
   return {
     name: 'glossary:terms',
     load: async (context) => {
@@ -28,8 +30,10 @@ export function termLoader(dir: string): Loader {
       // Entries whose file is gone (renamed or deleted since the last build) leave the cached store.
       for (const id of context.store.keys()) if (!seen.has(id)) context.store.delete(id);
 
-      context.watcher?.add(dir);
-      context.watcher?.on('all', async (event, path) => {
+      if (!context.watcher || watching) return;
+      watching = true;
+      context.watcher.add(dir);
+      context.watcher.on('all', async (event, path) => {
         if (!path.startsWith(dir) || !path.endsWith(EXTENSION)) return;
         if (event === 'unlink') context.store.delete(basename(path, EXTENSION));
         else if (event === 'add' || event === 'change') await syncFile(context, path);
@@ -45,7 +49,7 @@ async function syncFile({ store, parseData, renderMarkdown, generateDigest, conf
   const digest = generateDigest(source);
   if (store.get(id)?.digest === digest) return id;
 
-  const filePath = relative(new URL('.', config.root).pathname, path);
+  const filePath = relative(fileURLToPath(config.root), path);
   // The content check has already reported malformed files with their field and line; this is a last guard.
   const parts = splitFrontmatter(source);
   if (!parts) throw new Error(`${filePath}: no YAML frontmatter between two "---" lines.`);
