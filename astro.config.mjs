@@ -1,10 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { ogImages } from './src/integrations/og-images.ts';
-
-const og = ogImages();
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://glossary.example.org',
@@ -13,7 +10,7 @@ export default defineConfig({
   prerenderConflictBehavior: 'error',
   // Tests build fixture glossaries; each gets its own content cache so entries never leak between builds.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
-  integrations: [contentCheck({ onChecked: og.setTerms }), mdx(), og.integration],
+  integrations: [contentCheck(), ogImages()],
   build: {
     // External files only: a strict Content-Security-Policy forbids inline styles and scripts.
     inlineStylesheets: 'never',

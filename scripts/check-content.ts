@@ -1,11 +1,15 @@
 // Validates every term file and prints all problems grouped by file; exits non-zero when there are any.
+// Unlinked first mentions of other entries are listed as warnings: they do not fail the check.
 import { checkContentDir } from '../src/lib/check-content.ts';
 import { formatProblems } from '../src/lib/problems.ts';
 import { contentDir } from '../src/lib/paths.ts';
 
-const { entries, problems } = await checkContentDir(contentDir());
+const { entries, problems, warnings } = await checkContentDir(contentDir());
+if (warnings.length) {
+  console.warn(`Warnings (unlinked first mentions):\n${formatProblems(warnings).split('\n').slice(0, -1).join('\n')}\n`);
+}
 if (problems.length) {
   console.error(formatProblems(problems));
   process.exit(1);
 }
-console.log(`${entries.length} terms checked: no problems.`);
+console.log(`${entries.length} terms checked: no problems${warnings.length ? `, ${warnings.length} warnings` : ''}.`);

@@ -1,21 +1,22 @@
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { fileURLToPath } from 'node:url';
-import { checkContentDir, type ContentReport } from '../lib/check-content.ts';
+import { checkContentDir } from '../lib/check-content.ts';
 import { formatProblems } from '../lib/problems.ts';
 import { contentDir } from '../lib/paths.ts';
 
 /**
  * Checks every term file before Astro loads the collection. Astro stops at the
  * first invalid entry and only logs broken references; this reports every
- * problem at once and fails the build.
+ * problem at once and fails the build. The result is cached (check-content.ts),
+ * so the loader and the link-preview images reuse it instead of parsing again.
  */
-export function contentCheck(options: { onChecked?: (entries: ContentReport['entries']) => void } = {}): AstroIntegration {
+export function contentCheck(): AstroIntegration {
   return {
     name: 'glossary:content-check',
     hooks: {
       'astro:config:setup': async ({ config, logger }) => {
-        const { entries, problems } = await checkContentDir(contentDir(), fileURLToPath(config.root));
+        const { entries, problems } = await checkContentDir(contentDir(), fileURLToPath(config.root), { base: config.base });
         if (problems.length) {
           const error = new AstroError(
             `The glossary content has problems.\n${formatProblems(problems)}`,
@@ -25,7 +26,6 @@ export function contentCheck(options: { onChecked?: (entries: ContentReport['ent
           throw error;
         }
         logger.info(`${entries.length} terms checked.`);
-        options.onChecked?.(entries);
       },
     },
   };

@@ -7,6 +7,8 @@ import type { OgCard } from '../lib/og-image.ts';
 import type { TermData } from '../schemas/term.ts';
 import { CATEGORIES } from '../schemas/vocabulary.ts';
 import { t } from '../i18n/ui.ts';
+import { checkContentDir } from '../lib/check-content.ts';
+import { contentDir } from '../lib/paths.ts';
 
 /**
  * Draws each term's link-preview PNG (`/og/<slug>.png`) beside the build
@@ -15,17 +17,17 @@ import { t } from '../i18n/ui.ts';
  * PNGs are cached under a hash of their drawing (see og-cache.ts). They exist
  * after `astro build`, not under `astro dev`, where nothing reads them.
  */
-export function ogImages() {
-  let cards = new Map<string, OgCard>();
+export function ogImages(): AstroIntegration {
   let rendering: Promise<Map<string, string>> | undefined;
 
-  const integration: AstroIntegration = {
+  return {
     name: 'glossary:og-images',
     hooks: {
-      // Listed after the content check, so the cards are known here; starting now overlaps content sync and bundling too.
-      'astro:config:setup': ({ config, command }) => {
+      // Starting now overlaps content sync and bundling. The content pass is cached, so this reads the same parse.
+      'astro:config:setup': async ({ config, command }) => {
         if (command !== 'build') return;
-        rendering = drawInWorker(cards, join(fileURLToPath(config.cacheDir), 'og'));
+        const { entries } = await checkContentDir(contentDir(), fileURLToPath(config.root), { base: config.base });
+        rendering = drawInWorker(cardsOf(entries), join(fileURLToPath(config.cacheDir), 'og'));
         // Failures surface in build:done; without this, Node would report the rejection as unhandled first.
         rendering.catch(() => {});
       },
@@ -38,18 +40,16 @@ export function ogImages() {
       },
     },
   };
+}
 
-  /** Called with the checked entries before the build starts. */
-  const setTerms = (terms: { slug: string; data: Pick<TermData, 'title' | 'qualifier' | 'number' | 'category'> }[]) => {
-    const categoryName = new Map(CATEGORIES.map((c) => [c.slug, c.name]));
-    cards = new Map(
-      terms.map(({ slug, data }) => [
-        slug,
-        { title: data.title, qualifier: data.qualifier, number: data.number, category: categoryName.get(data.category) ?? data.category, site: t('site.name') },
-      ]),
-    );
-  };
-  return { integration, setTerms };
+function cardsOf(terms: { slug: string; data: Pick<TermData, 'title' | 'qualifier' | 'number' | 'category'> }[]): Map<string, OgCard> {
+  const categoryName = new Map(CATEGORIES.map((c) => [c.slug, c.name]));
+  return new Map(
+    terms.map(({ slug, data }) => [
+      slug,
+      { title: data.title, qualifier: data.qualifier, number: data.number, category: categoryName.get(data.category) ?? data.category, site: t('site.name') },
+    ]),
+  );
 }
 
 function drawInWorker(cards: Map<string, OgCard>, cacheDir: string): Promise<Map<string, string>> {

@@ -11,6 +11,8 @@ export interface Problem {
   expected: string;
   found: string;
   hint?: string;
+  /** Line in the file, where known: what an editor jumps to. */
+  line?: number;
 }
 
 /** One line per problem, grouped by file, ending in a one-line summary. */
@@ -26,7 +28,7 @@ export function formatProblems(problems: readonly Problem[]): string {
     lines.push(file);
     for (const p of list) {
       const hint = p.hint ? ` (${p.hint})` : '';
-      lines.push(`  - ${p.field}: expected ${p.expected}, found ${p.found}${hint}`);
+      lines.push(`  - ${p.field}${p.line ? ` (line ${p.line})` : ''}: expected ${p.expected}, found ${p.found}${hint}`);
     }
   }
   const files = byFile.size;

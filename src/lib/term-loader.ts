@@ -1,20 +1,20 @@
 /**
- * Loads `content/terms/*.mdx` into the `terms` collection and renders each
- * body to HTML once, while content syncs.
+ * Loads `content/terms/*.mdx` into the `terms` collection from the content
+ * pass (check-content.ts), which has already parsed, checked and rendered
+ * every body. In `astro dev` an edit re-runs that pass, so the dev server
+ * enforces exactly the rules the build does and shows the same messages.
  *
  * Why not Astro's `glob()` loader: it hands every `.mdx` entry to Vite as its
  * own JavaScript module, so the bundler parses, bundles and keeps in memory
  * one module per term. At 5,000 terms that was most of the build's time and
- * its 3.5 GiB peak. Term bodies are prose (the content check rejects JSX,
- * `{expressions}` and `import`/`export` in them), so rendering them with the
- * project's Markdown pipeline gives the same HTML, cached per file digest.
+ * its 3.5 GiB peak. Bodies use a closed set of components with literal props
+ * (markdown/components.ts), so they render to plain HTML here instead.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { readFile, readdir } from 'node:fs/promises';
-import { basename, join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parse as parseYaml } from 'yaml';
-import { splitFrontmatter } from './validate-entry.ts';
+import { AstroError } from 'astro/errors';
+import { fileURLToPath } from 'node:url';
+import { checkContentDir } from './check-content.ts';
+import { formatProblems } from './problems.ts';
 
 const EXTENSION = '.mdx';
 
@@ -24,38 +24,42 @@ export function termLoader(dir: string): Loader {
   return {
     name: 'glossary:terms',
     load: async (context) => {
-      const files = (await readdir(dir)).filter((name) => name.endsWith(EXTENSION));
-      const seen = new Set<string>();
-      for (const name of files) seen.add(await syncFile(context, join(dir, name)));
-      // Entries whose file is gone (renamed or deleted since the last build) leave the cached store.
-      for (const id of context.store.keys()) if (!seen.has(id)) context.store.delete(id);
-
+      await sync(context, dir);
       if (!context.watcher || watching) return;
       watching = true;
       context.watcher.add(dir);
-      context.watcher.on('all', async (event, path) => {
+      context.watcher.on('all', async (_event, path) => {
         if (!path.startsWith(dir) || !path.endsWith(EXTENSION)) return;
-        if (event === 'unlink') context.store.delete(basename(path, EXTENSION));
-        else if (event === 'add' || event === 'change') await syncFile(context, path);
+        try {
+          await sync(context, dir);
+        } catch (error) {
+          // The dev server keeps the last good entries; the author sees what to fix.
+          context.logger.error(error instanceof Error ? error.message : String(error));
+        }
       });
     },
   };
 }
 
-/** Parses, validates and renders one file unless its digest shows it is unchanged; returns its ID. */
-async function syncFile({ store, parseData, renderMarkdown, generateDigest, config }: LoaderContext, path: string): Promise<string> {
-  const id = basename(path, EXTENSION);
-  const source = await readFile(path, 'utf8');
-  const digest = generateDigest(source);
-  if (store.get(id)?.digest === digest) return id;
-
-  const filePath = relative(fileURLToPath(config.root), path);
-  // The content check has already reported malformed files with their field and line; this is a last guard.
-  const parts = splitFrontmatter(source);
-  if (!parts) throw new Error(`${filePath}: no YAML frontmatter between two "---" lines.`);
-  const data = await parseData({ id, data: parseYaml(parts.yaml) as Record<string, unknown>, filePath });
-  const rendered = await renderMarkdown(parts.body, { fileURL: pathToFileURL(path) });
-  // No `body`: pages use the rendered HTML, and the store is bundled into the build, so every byte costs memory.
-  store.set({ id, data, filePath, digest, rendered });
-  return id;
+async function sync({ store, parseData, config }: LoaderContext, dir: string): Promise<void> {
+  const report = await checkContentDir(dir, fileURLToPath(config.root), { base: config.base });
+  if (report.problems.length) {
+    const error = new AstroError(
+      `The glossary content has problems.\n${formatProblems(report.problems)}`,
+      'Each line names the file, the field (and line), what was expected and what was found.',
+    );
+    error.stack = '';
+    throw error;
+  }
+  const seen = new Set<string>();
+  for (const entry of report.entries) {
+    seen.add(entry.slug);
+    if (store.get(entry.slug)?.digest === entry.digest) continue;
+    const data = await parseData({ id: entry.slug, data: entry.data as unknown as Record<string, unknown>, filePath: entry.file });
+    const { html, headings, mentions } = entry.body;
+    // No `body`: pages use the rendered HTML, and the store is bundled into the build, so every byte costs memory.
+    store.set({ id: entry.slug, data, filePath: entry.file, digest: entry.digest, rendered: { html, metadata: { headings, mentions } } });
+  }
+  // Entries whose file is gone (renamed or deleted since the last build) leave the cached store.
+  for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
 }

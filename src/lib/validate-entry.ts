@@ -1,15 +1,20 @@
 /**
  * Checks one term file on its own: frontmatter against the schema, the MDX
- * body's syntax, and the quality rules the schema cannot express. Astro stops
- * at the first broken entry; this pass runs over every file first so that an
- * author sees all problems in one go.
+ * body (components, props, links, headings; see markdown/body.ts), and the
+ * quality rules the schema cannot express. Each file is parsed once here and
+ * the compiled body travels with the result, so the loader renders exactly
+ * what was checked. Astro stops at the first broken entry; this pass runs over
+ * every file first so that an author sees all problems in one go.
  */
-import { mdxToMdast } from 'satteri';
-import { parse as parseYaml } from 'yaml';
+import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'astro/zod';
 import { termSchema, TERM_KEYS, type TermData } from '../schemas/term.ts';
 import { describeValue, type Problem } from './problems.ts';
 import { didYouMean } from './suggest.ts';
+import { compileBody, countWords, type CompiledBody, type GlossaryIndex } from './markdown/body.ts';
+import { inlineProblems } from './markdown/inline.ts';
+
+export { countWords };
 
 export const BODY_WORDS = { min: 300, max: 700 } as const;
 
@@ -21,10 +26,10 @@ const FILLER = /\b(as (?:detailed|described|mentioned|explained|noted) (?:above|
 
 export interface ParsedEntry {
   data: TermData;
-  body: string;
+  body: CompiledBody;
 }
 
-export type EntryResult = { ok: true; entry: ParsedEntry } | { ok: false; problems: Problem[] };
+export type EntryResult = { ok: true; entry: ParsedEntry; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
 /** Splits `---` YAML frontmatter from the MDX body. */
 export function splitFrontmatter(source: string): { yaml: string; body: string } | undefined {
@@ -32,86 +37,121 @@ export function splitFrontmatter(source: string): { yaml: string; body: string }
   return match ? { yaml: match[1] ?? '', body: match[2] ?? '' } : undefined;
 }
 
-export function validateEntry(file: string, source: string): EntryResult {
+export interface FrontmatterResult {
+  /** The schema's output when the frontmatter is valid. */
+  data?: TermData;
+  /** Whatever the YAML held, for entries that fail the schema but still have a title. */
+  raw?: unknown;
+  problems: Problem[];
+  body: string;
+  /** Line of the file on which the body starts. */
+  bodyLine: number;
+}
+
+/** Parses and validates the frontmatter alone (the first pass: every title must be known before bodies link). */
+export function parseFrontmatter(file: string, source: string): FrontmatterResult {
   const problems: Problem[] = [];
-  const at = (field: string, expected: string, found: string, hint?: string) =>
-    problems.push({ file, field, expected, found, ...(hint ? { hint } : {}) });
+  const at = (field: string, expected: string, found: string, line?: number, hint?: string) =>
+    problems.push({ file, field, expected, found, ...(line ? { line } : {}), ...(hint ? { hint } : {}) });
 
   const parts = splitFrontmatter(source);
   if (!parts) {
     at('frontmatter', 'a YAML block between two "---" lines at the top of the file', 'none');
-    return { ok: false, problems };
+    return { problems, body: '', bodyLine: 1 };
   }
-
-  let raw: unknown;
-  try {
-    raw = parseYaml(parts.yaml);
-  } catch (error) {
-    at('frontmatter', 'valid YAML', `a syntax error: ${firstLine(error)}`);
-    return { ok: false, problems };
+  const bodyLine = source.slice(0, source.length - parts.body.length).split('\n').length;
+  const lines = new LineCounter();
+  const doc = parseDocument(parts.yaml, { lineCounter: lines, prettyErrors: false });
+  if (doc.errors.length) {
+    const error = doc.errors[0]!;
+    const line = lines.linePos(error.pos[0]).line + 1;
+    at('frontmatter', 'valid YAML', `a syntax error: ${error.message.split('\n')[0]}`, line);
+    return { problems, body: parts.body, bodyLine };
   }
+  const raw: unknown = doc.toJS();
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    at('frontmatter', 'a mapping of keys such as "title:" and "summary:"', describeValue(raw));
-    return { ok: false, problems };
+    at('frontmatter', 'a mapping of keys such as "title:" and "summary:"', describeValue(raw), 2);
+    return { problems, body: parts.body, bodyLine };
   }
+  // The line of a field in the file (the YAML starts on line 2), or of its nearest parent that exists.
+  const lineOf = (path: readonly PropertyKey[]): number => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n) as unknown[], true);
+      if (isNode(node) && node.range) return lines.linePos(node.range[0]).line + 1;
+    }
+    return 2;
+  };
 
   const parsed = termSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push(...issueToProblems(file, issue));
+    for (const issue of parsed.error.issues) {
+      for (const problem of issueToProblems(file, issue)) {
+        const key = issue.code === 'unrecognized_keys' ? [...issue.path, problem.field.split('.').pop()!] : issue.path;
+        problems.push({ ...problem, line: lineOf(key) });
+      }
+    }
+    return { raw, problems, body: parts.body, bodyLine };
   }
-
-  try {
-    const script = firstScriptNode(mdxToMdast(parts.body));
-    if (script) at('body', PROSE_ONLY, `${script.what} on line ${bodyLine(source, parts.body, script.line)}`);
-  } catch (error) {
-    at('body', 'valid MDX (put code, braces and angle brackets in backticks)', `a syntax error at ${firstLine(error)}`);
+  const data = parsed.data;
+  const prose: [string, string, PropertyKey[]][] = [
+    ...data.examples.map((e, i): [string, string, PropertyKey[]] => [`examples[${i}].body`, e.body, ['examples', i, 'body']]),
+    ...data.faq.map((f, i): [string, string, PropertyKey[]] => [`faq[${i}].answer`, f.answer, ['faq', i, 'answer']]),
+  ];
+  for (const [field, text, path] of prose) {
+    for (const p of inlineProblems(text, undefined)) problems.push({ file, field, ...p, line: lineOf(path) });
   }
+  problems.push(...answerProblems(file, data).map((p) => ({ ...p, line: lineOf(pathFromField(p.field)) })));
+  return { data, raw, problems, body: parts.body, bodyLine };
+}
 
-  const words = countWords(parts.body);
-  if (words < BODY_WORDS.min || words > BODY_WORDS.max) {
-    at('body', `an explanation of ${BODY_WORDS.min}–${BODY_WORDS.max} words`, `${words} words`);
+export interface ValidateOptions {
+  /** The other entries, for links; without it, any `<Term>` link is reported as unknown. */
+  index?: GlossaryIndex;
+  slug?: string;
+  base?: string;
+}
+
+export function validateEntry(file: string, source: string, options: ValidateOptions = {}, frontmatter = parseFrontmatter(file, source)): EntryResult {
+  const problems = [...frontmatter.problems];
+  const index = options.index ?? { terms: new Map() };
+  const slug = options.slug ?? file.split('/').pop()!.replace(/\.mdx$/, '');
+  if (frontmatter.data) {
+    // Links in frontmatter prose to /terms/<slug>/ need the other entries; parseFrontmatter checked the rest.
+    const slugs = [...index.terms.keys()];
+    const data = frontmatter.data;
+    data.examples.forEach((e, i) => inlineProblems(e.body, slugs).filter((p) => p.expected.includes('existing')).forEach((p) => problems.push({ file, field: `examples[${i}].body`, ...p })));
+    data.faq.forEach((f, i) => inlineProblems(f.answer, slugs).filter((p) => p.expected.includes('existing')).forEach((p) => problems.push({ file, field: `faq[${i}].answer`, ...p })));
+  }
+  if (!splitFrontmatter(source)) return { ok: false, problems };
+
+  const body = compileBody(frontmatter.body, { ...index, slug, base: options.base ?? '/' });
+  const toFile = (line: number) => frontmatter.bodyLine + line - 1;
+  for (const p of body.problems) problems.push({ file, field: p.field, expected: p.expected, found: p.found, line: toFile(p.line), ...(p.hint ? { hint: p.hint } : {}) });
+
+  if (!body.problems.some((p) => p.found.startsWith('a syntax error')) && (body.words < BODY_WORDS.min || body.words > BODY_WORDS.max)) {
+    problems.push({ file, field: 'body', expected: `an explanation of ${BODY_WORDS.min}–${BODY_WORDS.max} words`, found: `${body.words} words` });
   }
 
   const placeholder = PLACEHOLDERS.exec(source);
   if (placeholder) {
-    at(fieldOfLine(source, placeholder.index), 'finished text', `the placeholder "${placeholder[1]}"`);
+    const line = source.slice(0, placeholder.index).split('\n').length;
+    problems.push({ file, field: fieldOfLine(source, placeholder.index), expected: 'finished text', found: `the placeholder "${placeholder[1]}"`, line });
   }
 
-  if (parsed.success) {
-    problems.push(...answerProblems(file, parsed.data));
-    return problems.length ? { ok: false, problems } : { ok: true, entry: { data: parsed.data, body: parts.body } };
-  }
-  return { ok: false, problems };
+  if (problems.length || !frontmatter.data) return { ok: false, problems };
+  const warnings = body.unlinked.map((m): Problem => ({
+    file,
+    field: 'body',
+    line: toFile(m.line),
+    expected: `the first mention of "${m.text}" linked`,
+    found: 'plain text',
+    hint: `write <Term slug="${m.slug}">${m.text}</Term>`,
+  }));
+  return { ok: true, entry: { data: frontmatter.data, body }, warnings };
 }
 
-// Term bodies are rendered as Markdown when content syncs (see term-loader.ts) and are exported as text, so the
-// parts of MDX that need a JavaScript runtime have no place in them.
-const PROSE_ONLY = 'Markdown prose without components, {expressions} or import/export lines';
-
-interface MdNode {
-  type: string;
-  name?: string | null | undefined;
-  value?: string | undefined;
-  position?: { start: { line: number } } | undefined;
-  children?: MdNode[] | undefined;
-}
-
-/** The first JSX element, expression or ESM line in an MDX tree, described for an author. */
-function firstScriptNode(node: MdNode): { line: number; what: string } | undefined {
-  const line = node.position?.start.line ?? 1;
-  if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') return { line, what: `the component <${node.name ?? ''}>` };
-  if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') return { line, what: `the expression {${node.value ?? ''}}` };
-  if (node.type === 'mdxjsEsm') return { line, what: `the line "${(node.value ?? '').split('\n')[0]}"` };
-  for (const child of node.children ?? []) {
-    const found = firstScriptNode(child);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-/** Converts a line number inside the body into one inside the whole file, which is what an editor shows. */
-function bodyLine(source: string, body: string, line: number): number {
-  return source.slice(0, source.length - body.length).split('\n').length - 1 + line;
+function pathFromField(field: string): PropertyKey[] {
+  return [...field.matchAll(/([A-Za-z]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
 }
 
 /** FAQ answers must add something: not restate the summary, not point "above". */
@@ -150,14 +190,6 @@ function contentWords(text: string): string[] {
     .filter((w) => w && !STOP_WORDS.has(w));
 }
 
-export function countWords(markdown: string): number {
-  const text = markdown
-    .replace(/^#+\s.*$/gm, ' ')
-    .replace(/[`*_>#|-]+/g, ' ')
-    .trim();
-  return text ? text.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length : 0;
-}
-
 /** The top-level frontmatter key whose block contains the given offset. */
 function fieldOfLine(source: string, offset: number): string {
   const before = source.slice(0, offset).split('\n');
@@ -169,11 +201,6 @@ function fieldOfLine(source: string, offset: number): string {
     if (key) return key;
   }
   return 'frontmatter';
-}
-
-function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0] ?? message;
 }
 
 function pathOf(path: readonly PropertyKey[]): string {

@@ -19,12 +19,12 @@ describe('npm run build with broken content', () => {
     const { code, output } = await runBuild({ GLOSSARY_CONTENT_DIR: dir });
 
     expect(code).not.toBe(0);
-    expect(output).toContain('beta-signal.mdx\n  - colour: expected only the keys title, qualifier, number');
+    expect(output).toMatch(/beta-signal\.mdx\n {2}- colour \(line \d+\): expected only the keys title, qualifier, number/);
     expect(output).toMatch(/delta-tactic\.mdx\n {2}- number: expected a catalog number no other term uses, found 1, already used by \S*alpha-control\.mdx\n/);
     expect(output).toContain(
       '  - related[2].term: expected the slug of an existing term (a file name in content/terms without .mdx), found "gamma-tol", which does not exist (did you mean "gamma-tool"?)',
     );
-    expect(output).toMatch(/gamma-tool\.mdx\n {2}- body: expected valid MDX .*found a syntax error at/);
+    expect(output).toMatch(/gamma-tool\.mdx\n {2}- body \(line \d+\): expected valid MDX .*found a syntax error: /);
     expect(output).toContain('4 problems in 3 files: fix them and build again.');
   });
 

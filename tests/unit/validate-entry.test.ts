@@ -71,27 +71,40 @@ describe('validateEntry', () => {
     expect(problems).toContainEqual(expect.objectContaining({ file: FILE, ...expected }));
   });
 
-  test('reports malformed MDX in the body', () => {
+  test('reports malformed MDX in the body with its line', () => {
     const problems = problemsOf(() => {}, `${VALID_BODY}\n\nThe registry key <HKLM is unclosed.`);
-    expect(problems).toContainEqual(expect.objectContaining({ field: 'body', expected: expect.stringContaining('valid MDX') }));
+    expect(problems).toContainEqual(expect.objectContaining({ field: 'body', expected: expect.stringContaining('valid MDX'), line: expect.any(Number) }));
   });
 
   test.each([
-    ['a component', '<Callout>Watch out.</Callout>', 'the component <Callout> on line'],
-    ['an expression', 'It ran {count} times.', 'the expression {count} on line'],
-    ['an import', 'import Chart from "../chart.astro"', 'the line "import Chart from "../chart.astro"" on line'],
-  ])('reports %s in the body, with the line in the file', (_, snippet, found) => {
+    ['an unknown component', '<Chart kind="bar" />', { field: 'body', found: 'the unknown component <Chart>' }],
+    ['a component with a bad prop', '<Callout type="danger" title="x">\n\nWatch out.\n\n</Callout>', { field: '<Callout> prop "type"', found: '"danger"' }],
+    ['an expression', 'It ran {count} times.', { field: 'body', found: '{count}' }],
+    ['an import', 'import Chart from "../chart.astro"', { field: 'body', found: '"import Chart from "../chart.astro""' }],
+  ])('reports %s in the body, with the line in the file', (_, snippet, expected) => {
     const source = termSource(base(), `${VALID_BODY}\n\n${snippet}`);
     const result = validateEntry(FILE, source);
-    const line = source.split('\n').findIndex((l) => l.includes(snippet)) + 1;
-    expect(result.ok ? [] : result.problems).toContainEqual(
-      expect.objectContaining({ field: 'body', expected: expect.stringContaining('without components'), found: `${found} ${line}` }),
-    );
+    const line = source.split('\n').findIndex((l) => l.includes(snippet.split('\n')[0]!)) + 1;
+    expect(result.ok ? [] : result.problems).toContainEqual(expect.objectContaining({ ...expected, line }));
+  });
+
+  test('reports frontmatter problems with their line in the file', () => {
+    const fm = base();
+    fm['category'] = 'nope';
+    const source = termSource(fm);
+    const result = validateEntry(FILE, source);
+    const line = source.split('\n').findIndex((l) => l.startsWith('category:')) + 1;
+    expect(result.ok ? [] : result.problems).toContainEqual(expect.objectContaining({ field: 'category', line }));
+  });
+
+  test('reports a javascript: link in an example, naming the field', () => {
+    const problems = problemsOf((fm) => ((fm['examples'] as { body: string }[])[0]!.body = 'Click [here](javascript:alert(1)) to see.'));
+    expect(problems).toContainEqual(expect.objectContaining({ field: 'examples[0].body', found: expect.stringContaining('"javascript:"') }));
   });
 
   test('reports a body outside 300–700 words', () => {
     expect(problemsOf(() => {}, '## Short\n\nOnly a few words here.')).toContainEqual(
-      expect.objectContaining({ field: 'body', found: '5 words' }),
+      expect.objectContaining({ field: 'body', found: '6 words' }),
     );
   });
 
@@ -134,7 +147,7 @@ describe('formatProblems', () => {
 describe('countWords', () => {
   test.each([
     ['', 0],
-    ['## Heading\n\nTwo words.', 2],
+    ['Two words.', 2],
     ['Run `cmd.exe /c whoami` now.', 5],
   ])('counts %j as %i words', (text, words) => {
     expect(countWords(text)).toBe(words);

@@ -1,0 +1,29 @@
+/**
+ * Anchors a term page already uses for its own parts. A body heading that
+ * slugs to one of these would give the page two elements with one id, and
+ * the URL contract's `#faq`, `#example-1`… would land on the wrong one.
+ */
+const PAGE_IDS = new Set([
+  'main',
+  'definition',
+  'examples',
+  'faq',
+  'other-names',
+  'related',
+  'referenced-by',
+  'sources',
+  'cite',
+  'citation-text',
+  'on-this-page',
+  'toc',
+  'site-search',
+  'search-query',
+  'copy-status',
+]);
+
+/** Prefixes of ids the page and the body components generate (`example-1`, `faq-…`, `tabs-1-2`, `callout-1`). */
+const PAGE_PREFIXES = /^(?:example-\d|faq-|tabs-\d|callout-\d|detection-\d)/;
+
+export function isReservedAnchor(id: string): boolean {
+  return id === '' || PAGE_IDS.has(id) || PAGE_PREFIXES.test(id);
+}

@@ -1,0 +1,54 @@
+/**
+ * The inline Markdown allowed in frontmatter prose (examples, FAQ answers):
+ * `code`, **bold**, *emphasis* and links, parsed by the same engine with the
+ * same settings and the same link policy as bodies. Raw HTML is shown as text,
+ * so frontmatter can never inject markup.
+ */
+import type { ElementContent, Root as HastRoot } from 'hast';
+import type { Html, Link, Nodes, Parents, Paragraph } from 'mdast';
+import { defaultHandlers, toHast } from 'mdast-util-to-hast';
+import { toHtml } from 'hast-util-to-html';
+import { markdownToMdast } from 'satteri';
+import { withBase } from '../urls.ts';
+import { didYouMean } from '../suggest.ts';
+import { LINK_POLICY, MARKDOWN_FEATURES, linkProblem, termPathSlug } from './settings.ts';
+
+const BASE: string = import.meta.env ? import.meta.env.BASE_URL : '/';
+
+function parse(text: string): Nodes[] {
+  const root = markdownToMdast(text, { features: MARKDOWN_FEATURES, position: false });
+  // One paragraph is the norm; anything else (a list, a heading marker) keeps its inline content only.
+  return root.children.flatMap((block) => ('children' in block ? ((block as Parents).children as Nodes[]) : [block as Nodes]));
+}
+
+export function inlineMarkdown(text: string, base: string = BASE): string {
+  const paragraph: Paragraph = { type: 'paragraph', children: parse(text) as Paragraph['children'] };
+  const hast = toHast(paragraph, {
+    handlers: {
+      html: (_state, node: Html): ElementContent => ({ type: 'text', value: node.value }),
+      link: (state, node: Link) => {
+        if (linkProblem(node.url)) return state.all(node) as ElementContent[];
+        const result = defaultHandlers.link(state, node);
+        if (node.url.startsWith('/')) result.properties['href'] = withBase(node.url, base);
+        return result;
+      },
+    },
+  }) as unknown as { children: ElementContent[] };
+  return toHtml({ type: 'root', children: hast.children } as HastRoot);
+}
+
+/** Link-policy problems in one piece of frontmatter prose, for the content check. */
+export function inlineProblems(text: string, slugs: readonly string[] | undefined): { expected: string; found: string; hint?: string }[] {
+  const problems: { expected: string; found: string; hint?: string }[] = [];
+  const visit = (node: Nodes) => {
+    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+      const bad = linkProblem(node.url);
+      if (bad) problems.push({ expected: LINK_POLICY, found: `${bad} in "${node.url.slice(0, 60)}"` });
+      const slug = termPathSlug(node.url);
+      if (slug !== undefined && slugs && !slugs.includes(slug)) problems.push({ expected: 'a link to an existing term', found: `"${node.url}"`, ...didYouMean(slug, slugs) });
+    }
+    if ('children' in node) (node as Parents).children.forEach((c) => visit(c as Nodes));
+  };
+  markdownToMdast(text, { features: MARKDOWN_FEATURES, position: false }).children.forEach((c) => visit(c as Nodes));
+  return problems;
+}

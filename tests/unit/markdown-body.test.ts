@@ -1,0 +1,175 @@
+import { describe, expect, test } from 'vitest';
+import { compileBody, type BodyContext } from '../../src/lib/markdown/body.ts';
+import { inlineMarkdown, inlineProblems } from '../../src/lib/markdown/inline.ts';
+import { findMentions, nameIndex } from '../../src/lib/markdown/mentions.ts';
+
+const terms = new Map([
+  ['persistence', { title: 'Persistence' }],
+  ['powershell', { title: 'PowerShell', attackId: 'T1059.001' }],
+  ['amsi', { title: 'AMSI' }],
+]);
+const ctx = (extra: Partial<BodyContext> = {}): BodyContext => ({ terms, slug: 'sample', base: '/', ...extra });
+const html = (source: string, extra?: Partial<BodyContext>) => {
+  const result = compileBody(source, ctx(extra));
+  expect(result.problems).toEqual([]);
+  return result.html;
+};
+const problems = (source: string) => compileBody(source, ctx()).problems;
+
+describe('compileBody renders the glossary components', () => {
+  test('<Term> links to the term, with its title when it has no text of its own', () => {
+    expect(html('See <Term slug="persistence" /> and <Term slug="powershell">the shell</Term>.')).toBe(
+      '<p>See <a href="/terms/persistence/" class="term-link">Persistence</a> and <a href="/terms/powershell/" class="term-link">the shell</a>.</p>',
+    );
+  });
+
+  test('links follow the base path', () => {
+    expect(html('<Term slug="amsi" /> [more](/terms/amsi/#faq)', { base: '/glossary/' })).toBe(
+      '<p><a href="/glossary/terms/amsi/" class="term-link">AMSI</a> <a href="/glossary/terms/amsi/#faq">more</a></p>',
+    );
+  });
+
+  test('<Attack> links to the glossary entry for its ID, otherwise to attack.mitre.org marked as leaving the site', () => {
+    expect(html('<Attack id="T1059.001" />')).toContain('<a href="/terms/powershell/" class="attack-ref term-link"><code>T1059.001</code> PowerShell</a>');
+    const external = html('<Attack id="T1027.010" />', {
+      attack: { name: () => 'Command Obfuscation', url: () => 'https://attack.mitre.org/techniques/T1027/010/', problem: () => undefined },
+    });
+    expect(external).toContain('href="https://attack.mitre.org/techniques/T1027/010/"');
+    expect(external).toContain('<code>T1027.010</code> Command Obfuscation');
+    expect(external).toContain('(on attack.mitre.org)');
+  });
+
+  test('<Callout> is an aside named by its title', () => {
+    const out = html('<Callout type="warning" title="Not a boundary">\n\nIt can be **bypassed**.\n\n</Callout>');
+    expect(out).toMatch(/^<aside class="callout callout-warning" aria-labelledby="callout-1"><p class="callout-title" id="callout-1">/);
+    expect(out).toContain('Warning: </span>Not a boundary</p><p>It can be <strong>bypassed</strong>.</p></aside>');
+  });
+
+  test('<Tabs> shows every panel under its own heading, so it reads without JavaScript', () => {
+    const out = html('<Tabs>\n<Tab label="Windows">\n\nOne.\n\n</Tab>\n<Tab label="Linux">\n\nTwo.\n\n</Tab>\n</Tabs>');
+    expect(out).toBe(
+      '<div class="tabs" data-tabs=""><section class="tab-panel" id="tabs-1-1" aria-labelledby="tabs-1-1-label"><h3 class="tab-label" id="tabs-1-1-label">Windows</h3><p>One.</p></section>' +
+        '<section class="tab-panel" id="tabs-1-2" aria-labelledby="tabs-1-2-label"><h3 class="tab-label" id="tabs-1-2-label">Linux</h3><p>Two.</p></section></div>',
+    );
+  });
+
+  test('fenced code gets a language label, a copy button and colours from classes, never inline styles', () => {
+    const out = html('```powershell\nGet-Process -Name "x" # list\n```');
+    expect(out).toContain('<span class="code-lang">PowerShell</span>');
+    expect(out).toContain('<button type="button" class="copy-code" hidden data-copy-code="" aria-label="Copy PowerShell code">Copy</button>');
+    expect(out).toContain('<pre tabindex="0"><code class="hljs language-powershell"><span class="hljs-built_in">Get-Process</span>');
+    expect(out).not.toContain('style=');
+  });
+
+  test('languages without a grammar are labelled and shown as escaped text', () => {
+    expect(html('```kql\nT | where A < 3\n```')).toContain('<code class="hljs language-kql">T | where A &#x3C; 3</code>');
+  });
+
+  test('<Detection> labels the rule it wraps', () => {
+    const out = html('<Detection format="sigma" title="Encoded PowerShell">\n\n```yaml\ntitle: x\n```\n\n</Detection>');
+    expect(out).toMatch(/^<div class="detection" role="group" aria-labelledby="detection-1"><p class="detection-title" id="detection-1"><span class="detection-format">Sigma rule<\/span> Encoded PowerShell<\/p><figure class="code-block">/);
+  });
+
+  test('headings get anchors and are listed for the table of contents; links are collected for "Referenced by"', () => {
+    const result = compileBody('## How it works\n\nUses <Term slug="amsi" /> and [PS](/terms/powershell/).', ctx());
+    expect(result.html).toContain('<h2 id="how-it-works">How it works</h2>');
+    expect(result.headings).toEqual([{ depth: 2, slug: 'how-it-works', text: 'How it works' }]);
+    expect(result.mentions).toEqual(['amsi', 'powershell']);
+  });
+
+  test('quotes are typographic in bodies and in frontmatter prose alike', () => {
+    expect(html('"quoted"')).toBe('<p>“quoted”</p>');
+    expect(inlineMarkdown('"quoted" and `"code"`')).toBe('“quoted” and <code>"code"</code>');
+  });
+});
+
+describe('compileBody rejects what it cannot render safely, naming the line, component and prop', () => {
+  test.each<[string, string, { line: number; field: string; expected?: string; found: string; hint?: string }]>([
+    ['an unknown component', 'Text.\n\n<Trem slug="amsi" />', { line: 3, field: 'body', found: 'the unknown component <Trem>', hint: 'did you mean "Term"?' }],
+    ['a raw HTML element', '<div>x</div>', { line: 1, field: 'body', found: 'the unknown component <div>' }],
+    ['a slug that does not exist', '<Term slug="persistance" />', { line: 1, field: '<Term> prop "slug"', found: '"persistance"', hint: 'did you mean "persistence"?' }],
+    ['a link to the term itself', '<Term slug="sample" />', { line: 1, field: '<Term> prop "slug"', found: '"sample"' }],
+    ['a wrong enum value', '<Callout type="warn" title="x">\n\ny\n\n</Callout>', { line: 1, field: '<Callout> prop "type"', expected: 'one of "note", "tip", "warning"', found: '"warn"', hint: 'did you mean "warning"?' }],
+    ['a missing prop', '<Callout type="note">\n\ny\n\n</Callout>', { line: 1, field: '<Callout> prop "title"', expected: 'a value (the prop is required)', found: 'nothing' }],
+    ['an unknown prop', '<Term slug="amsi" titel="x" />', { line: 1, field: '<Term> prop "titel"', found: 'the unknown prop "titel"' }],
+    ['an expression as a prop', '<Term slug={"amsi"} />', { line: 1, field: '<Term> prop "slug"', expected: 'a literal value in double quotes', found: 'an {expression}' }],
+    ['a spread of props', '<Term {...props} />', { line: 1, field: '<Term>', found: 'a {…spread} of props' }],
+    ['an expression in prose', 'One {1 + 1} two', { line: 1, field: 'body', found: '{1 + 1}' }],
+    ['an import line', 'import X from "./x.astro"\n\nText.', { line: 1, field: 'body', found: '"import X from "./x.astro""' }],
+    ['a Tab outside Tabs', '<Tab label="Windows">\n\nx\n\n</Tab>', { line: 1, field: '<Tab>', found: '<Tab> on its own' }],
+    ['Tabs with one Tab', '<Tabs>\n<Tab label="A">\n\nx\n\n</Tab>\n</Tabs>', { line: 1, field: '<Tabs>', found: '1 <Tab> and 0 other items' }],
+    ['a Detection without a code block', '<Detection format="kql" title="x">\n\nText only.\n\n</Detection>', { line: 1, field: '<Detection>', found: '1 item that are not code blocks' }],
+    ['a Detection whose code is in another language', '<Detection format="sigma" title="x">\n\n```kql\nx\n```\n\n</Detection>', { line: 3, field: 'code block', found: '```kql' }],
+    ['a code block without a language', '```\nwhoami /all\n```', { line: 1, field: 'code block', found: 'none' }],
+    ['an unknown language', '```powershel\nx\n```', { line: 1, field: 'code block', found: '"powershel"', hint: 'did you mean "powershell"?' }],
+    ['a heading that takes a page anchor', '## Examples', { line: 1, field: 'body heading', found: '"Examples", whose anchor #examples the page already uses' }],
+    ['a heading that takes an FAQ anchor', '## FAQ about it', { line: 1, field: 'body heading', found: '"FAQ about it", whose anchor #faq-about-it the page already uses' }],
+    ['two headings with one anchor', '## Logs\n\n## Logs', { line: 3, field: 'body heading', found: '"Logs" twice' }],
+    ['a syntax error', 'Text <https://example.org> text', { line: 1, field: 'body', found: expect.stringContaining('a syntax error') as unknown as string }],
+  ])('%s', (_name, source, expected) => {
+    expect(problems(source)).toContainEqual(expect.objectContaining(expected));
+  });
+
+  test.each([
+    ['javascript:alert(1)', 'the "javascript:" scheme'],
+    ['&#106;avascript:alert(1)', 'the "javascript:" scheme'],
+    ['java&#x09;script:alert(1)', 'the "javascript:" scheme'],
+    ['data:text/html,hi', 'the "data:" scheme'],
+    ['vbscript:x', 'the "vbscript:" scheme'],
+    ['//evil.example/x', 'a protocol-relative URL'],
+    ['terms/amsi/', 'a relative path'],
+  ])('the link policy rejects %s in links, images and reference definitions', (url, found) => {
+    for (const source of [`[a](${url})`, `![a](${url})`, `[a][r]\n\n[r]: ${url}`]) {
+      expect(problems(source)).toContainEqual(expect.objectContaining({ found: expect.stringContaining(found) }));
+    }
+  });
+
+  test('a plain link to a term that does not exist is rejected with a suggestion', () => {
+    expect(problems('[x](/terms/persistance/)')).toContainEqual(expect.objectContaining({ found: '"/terms/persistance/"', hint: 'did you mean "persistence"?' }));
+  });
+
+  test.each(['https://learn.microsoft.com/x', 'mailto:team@example.org', '/attack/T1059/', '#how-it-works'])('the link policy allows %s', (url) => {
+    expect(problems(`[a](${url})`)).toEqual([]);
+  });
+});
+
+describe('frontmatter prose follows the same link policy', () => {
+  test('javascript: links are reported and never rendered as links', () => {
+    expect(inlineProblems('[x](javascript:alert(1))', [])).toEqual([expect.objectContaining({ found: expect.stringContaining('"javascript:"') })]);
+    expect(inlineMarkdown('[x](javascript:alert(1))')).toBe('x');
+  });
+
+  test('raw HTML is shown as text', () => {
+    expect(inlineMarkdown('<img src=x onerror=alert(1)> <!-- c -->')).toBe('&#x3C;img src=x onerror=alert(1)> &#x3C;!-- c -->');
+  });
+
+  test('links to missing terms are reported when the slugs are known', () => {
+    expect(inlineProblems('[x](/terms/nope/)', ['amsi'])).toHaveLength(1);
+    expect(inlineProblems('[x](/terms/amsi/)', ['amsi'])).toEqual([]);
+  });
+});
+
+describe('findMentions', () => {
+  const index = nameIndex([
+    { slug: 'impact', title: 'Impact', aliases: ['TA0040'] },
+    { slug: 'cli', title: 'Command and Scripting Interpreter', aliases: ['T1059'] },
+    { slug: 'ps', title: 'PowerShell', aliases: ['powershell.exe'] },
+  ]);
+
+  test.each<[string, string[]]>([
+    ['Attackers reach Impact late.', ['Impact']],
+    ['Impact assessments start early.', []],
+    ['the Command and Scripting Interpreter technique', ['Command and Scripting Interpreter']],
+    ['Command, and Scripting Interpreter', []],
+    ['it starts powershell.exe, then PowerShell.', ['powershell.exe', 'PowerShell']],
+    ['see T1059 and T1059.001', ['T1059']],
+    ['powershell in lower case', []],
+  ])('in "%s" finds %j', (text, expected) => {
+    expect(findMentions(text, index).map((m) => m.text)).toEqual(expected);
+  });
+
+  test('compileBody warns about the first unlinked mention of each other entry, not later ones or linked ones', () => {
+    const result = compileBody('It runs AMSI checks. AMSI again. Then <Term slug="powershell" /> and PowerShell.\n\n## PowerShell', ctx({ names: nameIndex([...terms].map(([slug, t]) => ({ slug, title: t.title, aliases: [] }))) }));
+    expect(result.unlinked).toEqual([{ line: 1, slug: 'amsi', text: 'AMSI' }]);
+  });
+});
