@@ -56,12 +56,16 @@ function synthesize(count: number): Synthetic[] {
       body.push(paragraph);
       words += paragraph.split(' ').length;
     }
+    // Each pair is related from one side only (offsets below half the count), as the content check requires.
+    const offset = () => 1 + Math.floor(random() * Math.max(1, Math.floor((count - 1) / 2)));
     const related = new Set<string>();
-    const relatedCount = 3 + Math.floor(random() * 4);
-    while (related.size < relatedCount) {
-      const other = pick(slugs);
-      if (other !== slug) related.add(other);
-    }
+    const relatedCount = Math.min(3 + Math.floor(random() * 4), Math.max(1, Math.floor((count - 1) / 2)));
+    while (related.size < relatedCount) related.add(slugs[(i + offset()) % count]!);
+    // What real bodies use: inline <Term> links, a callout and a highlighted code block.
+    const links = [...new Set(Array.from({ length: 3 }, () => slugs[(i + offset()) % count]!))];
+    body.push(`This entry reads alongside ${links.map((l) => `<Term slug="${l}" />`).join(', ')}.`);
+    body.push(`<Callout type="note" title="${sentence(4).slice(0, -1)}">\n\n${sentence(20)}\n\n</Callout>`);
+    body.push('```powershell\npowershell.exe -NoProfile -EncodedCommand SQBFAFgAIAAoAE4AZQB3AC0ATwBiAGoAZQBjAHQAKQA= | Out-Null\n```');
     const frontmatter = {
       title,
       qualifier: 'Synthetic Concept',

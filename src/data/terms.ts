@@ -5,7 +5,7 @@
  */
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { crossEntryProblems } from '../lib/cross-checks.ts';
-import { outgoing, referencedBy, type Edge } from '../lib/graph.ts';
+import { relationsByTerm, type Edge } from '../lib/graph.ts';
 import { formatProblems } from '../lib/problems.ts';
 import { CATEGORIES, type Category } from '../schemas/vocabulary.ts';
 import type { TermData } from '../schemas/term.ts';
@@ -36,7 +36,13 @@ export const termsByAttackId: ReadonlyMap<string, Term> = new Map(
   terms.filter((t) => t.attack).map((t) => [t.attack!.id, t]),
 );
 
-const incoming = referencedBy(terms);
+const relations = relationsByTerm(terms);
+
+/** A card in a list of terms, with how it relates to the page's term when it does. */
+export interface TermLink {
+  term: Term;
+  label?: string | undefined;
+}
 
 export interface LinkedTerm extends Edge {
   term: Term;
@@ -44,12 +50,32 @@ export interface LinkedTerm extends Edge {
 
 const link = (edge: Edge): LinkedTerm => ({ ...edge, term: termsBySlug.get(edge.slug)! });
 
+/** Every relation touching the term, whichever file states it, labelled from this term's side. */
 export function relatedOf(term: Term): LinkedTerm[] {
-  return outgoing(term).map(link);
+  return (relations.get(term.slug) ?? []).map(link);
 }
 
-export function referencesTo(term: Term): LinkedTerm[] {
-  return (incoming.get(term.slug) ?? []).map(link);
+// Body links are collected when bodies are compiled (markdown/body.ts); inverted here once.
+const mentionedBy = new Map<string, Term[]>();
+for (const term of terms) {
+  for (const slug of (term.entry.rendered?.metadata?.['mentions'] as string[] | undefined) ?? []) {
+    const list = mentionedBy.get(slug) ?? [];
+    list.push(term);
+    mentionedBy.set(slug, list);
+  }
+}
+
+/** Terms whose prose links to this term, by title. */
+export function mentionsOf(term: Term): Term[] {
+  return mentionedBy.get(term.slug) ?? [];
+}
+
+/** "Referenced by": the terms that mention this one, minus those "Related" already shows. */
+export function referencesTo(term: Term): TermLink[] {
+  const shown = new Set([term.slug, ...relatedOf(term).map((l) => l.slug)]);
+  return mentionsOf(term)
+    .filter((t) => !shown.has(t.slug))
+    .map((t) => ({ term: t }));
 }
 
 export function termsInCategory(slug: string): Term[] {

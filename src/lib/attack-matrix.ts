@@ -1,37 +1,34 @@
 /**
  * The ATT&CK release the glossary follows and the Enterprise tactics in the
- * matrix's left-to-right order. Moving to a new ATT&CK release is a change
- * here and in the affected entries, nowhere else.
+ * matrix's left-to-right order, both read from the committed ATT&CK data
+ * (`src/data/attack/`, with its overlay) through `attack-data.ts`. Moving to a
+ * new ATT&CK release is `npm run attack:update` plus the affected entries.
  */
+import { attackDataVersion, matrixTactics } from './attack-data.ts';
+
+const released = attackDataVersion.released
+  ? new Date(`${attackDataVersion.released}T00:00:00Z`).toLocaleDateString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+  : '';
+
 export const ATTACK_VERSION = {
-  version: 'v19',
-  released: 'April 2026',
+  /** `v19` */
+  version: attackDataVersion.label,
+  /** `April 2026` */
+  released,
 } as const;
 
 export interface MatrixTactic {
   id: string;
   name: string;
-  /** The glossary entry for the tactic. */
+  /** The glossary entry for the tactic, named after MITRE's short name for it (`defense-impairment`). */
   slug: string;
 }
 
-export const ENTERPRISE_TACTICS: readonly MatrixTactic[] = [
-  { id: 'TA0043', name: 'Reconnaissance', slug: 'reconnaissance' },
-  { id: 'TA0042', name: 'Resource Development', slug: 'resource-development' },
-  { id: 'TA0001', name: 'Initial Access', slug: 'initial-access' },
-  { id: 'TA0002', name: 'Execution', slug: 'execution' },
-  { id: 'TA0003', name: 'Persistence', slug: 'persistence' },
-  { id: 'TA0004', name: 'Privilege Escalation', slug: 'privilege-escalation' },
-  { id: 'TA0005', name: 'Stealth', slug: 'stealth' },
-  { id: 'TA0112', name: 'Defense Impairment', slug: 'defense-impairment' },
-  { id: 'TA0006', name: 'Credential Access', slug: 'credential-access' },
-  { id: 'TA0007', name: 'Discovery', slug: 'discovery' },
-  { id: 'TA0008', name: 'Lateral Movement', slug: 'lateral-movement' },
-  { id: 'TA0009', name: 'Collection', slug: 'collection' },
-  { id: 'TA0011', name: 'Command and Control', slug: 'command-and-control' },
-  { id: 'TA0010', name: 'Exfiltration', slug: 'exfiltration' },
-  { id: 'TA0040', name: 'Impact', slug: 'impact' },
-];
+export const ENTERPRISE_TACTICS: readonly MatrixTactic[] = matrixTactics('enterprise').map((t) => ({
+  id: t.id,
+  name: t.name,
+  slug: t.shortname ?? t.name.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+}));
 
 export interface TacticPosition {
   stage: number;

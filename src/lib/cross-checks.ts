@@ -1,9 +1,11 @@
 /**
  * Rules that span entries: unique numbers, names and ATT&CK IDs, and related
- * links that lead somewhere. Astro only logs a broken reference and renders
- * on, so these are enforced here, before and during the build.
+ * links that lead somewhere, point the right way and agree with each other.
+ * Astro only logs a broken reference and renders on, so these are enforced
+ * here, before and during the build.
  */
-import type { TermData } from '../schemas/term.ts';
+import { MIN_RELATED, type TermData } from '../schemas/term.ts';
+import { DEFENCE_CATEGORY, relationInfo, type Relation } from '../schemas/vocabulary.ts';
 import type { Problem } from './problems.ts';
 import { didYouMean } from './suggest.ts';
 
@@ -12,7 +14,20 @@ export interface CheckedEntry {
   slug: string;
   /** Where the entry lives, for messages. */
   file: string;
-  data: Pick<TermData, 'title' | 'number' | 'aliases' | 'attack' | 'related' | 'redirectFrom'>;
+  data: Pick<TermData, 'title' | 'number' | 'category' | 'aliases' | 'attack' | 'related' | 'redirectFrom'>;
+}
+
+/** A control, product or practice that defends, or an ATT&CK mitigation: the ends `detects` and `counters` start from. */
+export function isDefence(data: Pick<TermData, 'category' | 'attack'>): boolean {
+  return data.category === DEFENCE_CATEGORY || data.attack?.kind === 'mitigation';
+}
+
+/** One `related` item that names another existing term. */
+interface Link {
+  entry: CheckedEntry;
+  index: number;
+  target: string;
+  relation: Relation;
 }
 
 /**
@@ -39,6 +54,7 @@ export function crossEntryProblems(
   const names = new Map<string, CheckedEntry>();
   const attackIds = new Map<string, CheckedEntry>();
   const paths = new Map<string, CheckedEntry>(entries.map((e) => [e.slug, e]));
+  const links: Link[] = [];
 
   for (const entry of entries) {
     const { data, file } = entry;
@@ -91,7 +107,7 @@ export function crossEntryProblems(
     }
 
     const seen = new Set<string>();
-    data.related.forEach(({ term }, i) => {
+    data.related.forEach(({ term, relation }, i) => {
       const field = `related[${i}].term`;
       if (term === entry.slug) {
         problems.push({ file, field, expected: 'another term', found: `"${term}", this term itself` });
@@ -105,6 +121,8 @@ export function crossEntryProblems(
         });
       } else if (seen.has(term)) {
         problems.push({ file, field, expected: 'each related term once', found: `"${term}" again` });
+      } else {
+        links.push({ entry, index: i, target: term, relation });
       }
       seen.add(term);
     });
@@ -124,6 +142,110 @@ export function crossEntryProblems(
         paths.set(old, entry);
       }
     });
+  }
+  problems.push(...linkProblems(entries, links, contentDir));
+  // Only when every file parsed do we know every link to a term.
+  if (entries.length === allSlugs.length) problems.push(...countProblems(entries, links));
+  return problems;
+}
+
+const stated = (source: string, relation: Relation, target: string) => `"${source} ${relation} ${target}"`;
+
+/**
+ * Each link is stated once, in the file of its source, and both pages show it. So `detects` and `counters`
+ * must start from a defence (an attack-side page would otherwise read "Detects: AMSI"), two files must not
+ * state a relation both ways round, and two terms have one relation between them.
+ */
+function linkProblems(entries: readonly CheckedEntry[], links: readonly Link[], contentDir: string): Problem[] {
+  const problems: Problem[] = [];
+  const bySlug = new Map(entries.map((e) => [e.slug, e]));
+  const fileOf = (slug: string) => bySlug.get(slug)?.file ?? `${contentDir}/${slug}.mdx`;
+  const linkKey = (a: string, b: string) => [a, b].sort().join(' ');
+
+  const firstOnPair = new Map<string, Link>();
+  for (const link of links) {
+    const { entry, index, target, relation } = link;
+    const source = entry.slug;
+    const field = `related[${index}].relation`;
+    const targetEntry = bySlug.get(target);
+
+    if (relationInfo(relation).fromDefence) {
+      const expected = `"${relation}" only in a defence's file (category ${DEFENCE_CATEGORY}, or an ATT&CK mitigation), toward what it defends against`;
+      if (!isDefence(entry.data)) {
+        const reverse = targetEntry?.data.related.find((r) => r.term === source);
+        const already = reverse && `${fileOf(target)} already states ${stated(target, reverse.relation, source)}`;
+        let hint: string;
+        if (reverse?.relation === relation) hint = `${already}: remove it here`;
+        else if (targetEntry && !isDefence(targetEntry.data)) {
+          hint = already ? `neither term is a defence, and ${already}: remove it here` : 'neither term is a defence: use another relation, such as "see-also"';
+        } else if (already) hint = `${already}: if ${target} ${relation} ${source}, change the relation there to "${relation}", then remove it here`;
+        else hint = `if ${target} ${relation} ${source}, state it in ${fileOf(target)} as "- term: ${source} / relation: ${relation}" and remove it here`;
+        problems.push({ file: entry.file, field, expected, found: `${stated(source, relation, target)}, but ${source} is not a defence`, hint });
+        continue;
+      }
+      if (targetEntry && isDefence(targetEntry.data)) {
+        problems.push({
+          file: entry.file,
+          field,
+          expected,
+          found: `${stated(source, relation, target)}, but ${target} is a defence too`,
+          hint: 'between two defences use another relation, such as "see-also" or "part-of"',
+        });
+        continue;
+      }
+    }
+
+    const key = linkKey(source, target);
+    const first = firstOnPair.get(key);
+    if (!first) {
+      firstOnPair.set(key, link);
+      continue;
+    }
+    const firstStated = stated(first.entry.slug, first.relation, first.target);
+    if (first.relation !== relation) {
+      problems.push({
+        file: entry.file,
+        field: `related[${index}].term`,
+        expected: 'a term not yet related to this one (two terms have one relation, stated in one file)',
+        found: `"${target}", which ${first.entry.file} already relates as ${firstStated}`,
+        hint: 'keep the relation that fits best and remove the other',
+      });
+    } else if (!relationInfo(relation).symmetric) {
+      problems.push({
+        file: entry.file,
+        field,
+        expected: `a relation that agrees with ${first.entry.file}, which states ${firstStated}`,
+        found: `"${relation}", which states ${stated(source, relation, target)}: both cannot be true`,
+        hint: 'keep the one that is true and remove the other',
+      });
+    }
+    // The same symmetric relation stated in both files says one thing twice; pages show it once.
+  }
+  return problems;
+}
+
+/** The page shows links from both ends, so the minimum counts both. */
+function countProblems(entries: readonly CheckedEntry[], links: readonly Link[]): Problem[] {
+  const own = new Map<string, Set<string>>(entries.map((e) => [e.slug, new Set()]));
+  const incoming = new Map<string, Set<string>>(entries.map((e) => [e.slug, new Set()]));
+  for (const { entry, target } of links) {
+    own.get(entry.slug)!.add(target);
+    incoming.get(target)?.add(entry.slug);
+  }
+  const problems: Problem[] = [];
+  for (const entry of entries) {
+    const here = own.get(entry.slug)!;
+    const fromOthers = [...incoming.get(entry.slug)!].filter((s) => !here.has(s));
+    const total = here.size + fromOthers.length;
+    if (total < MIN_RELATED) {
+      problems.push({
+        file: entry.file,
+        field: 'related',
+        expected: `at least ${MIN_RELATED} related terms, counting those whose files link to this term`,
+        found: `${total} (${here.size} listed here, ${fromOthers.length} linking here from other files)`,
+        hint: 'add related terms to this file',
+      });
+    }
   }
   return problems;
 }

@@ -10,7 +10,11 @@ import {
   ATTACK_KIND_KEYS,
   CATEGORY_SLUGS,
   RELATION_KEYS,
+  RETIRED_RELATIONS,
 } from './vocabulary.ts';
+
+/** Related terms a page must show, counting links stated in this file and in others. */
+export const MIN_RELATED = 3;
 
 /** Lower-case words joined by single hyphens: the file name, and so the URL, of a term. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -64,8 +68,21 @@ export const faqSchema = z.strictObject({
 export const relatedSchema = z.strictObject({
   /** Slug of another term (its file name without `.mdx`). */
   term: slug,
-  /** Why a reader goes there next; shown on the card. */
-  relation: z.enum(RELATION_KEYS).default('see-also'),
+  /** How this term relates to that one ("this term detects that one"); both pages show it. */
+  relation: z
+    .string()
+    .superRefine((relation, ctx) => {
+      const canonical = RETIRED_RELATIONS.get(relation);
+      if (canonical) {
+        ctx.addIssue({
+          code: 'custom',
+          input: relation,
+          message: `"${canonical}", stated from the other end ("${relation}" is no longer used: move this link to the named term's file as "- term: <this term> / relation: ${canonical}")`,
+        });
+      }
+    })
+    .pipe(z.enum(RELATION_KEYS))
+    .default('see-also'),
 });
 
 export const sourceSchema = z.strictObject({
@@ -100,8 +117,11 @@ export const termSchema = z.strictObject({
   examples: z.array(exampleSchema).min(2),
   /** Questions and answers, each under its own anchor. */
   faq: z.array(faqSchema).min(4),
-  /** Terms a reader needs next; each must exist. */
-  related: z.array(relatedSchema).min(3),
+  /**
+   * Links this file states; each must exist. The page also shows links other files state to this term, so
+   * the minimum (MIN_RELATED) counts both and is checked across entries, in src/lib/cross-checks.ts.
+   */
+  related: z.array(relatedSchema).default([]),
   /** Where the facts come from, primary first. */
   sources: z.array(sourceSchema).min(1),
   /** When a person last checked the entry against its sources (YYYY-MM-DD). */

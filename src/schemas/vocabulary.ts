@@ -16,24 +16,54 @@ export const CATEGORIES: readonly Category[] = categoryList;
 
 export const CATEGORY_SLUGS = CATEGORIES.map((c) => c.slug) as [string, ...string[]];
 
+/** The category of controls, telemetry and practices: where `detects` and `counters` links start. */
+export const DEFENCE_CATEGORY = 'defense-and-operations';
+
+interface RelationInfo {
+  /** Shown on the page of the term that states the link, beside the term it names. */
+  label: string;
+  /** Shown on the named term's page, beside the term that states the link. */
+  inverse: string;
+  /** Labels for when both ends are ATT&CK tactics, whose order is the matrix's. */
+  betweenTactics?: { label: string; inverse: string };
+  /** Reads the same from both ends, so either file may state it. */
+  symmetric?: boolean;
+  /** Only a defence states it, about what it defends against. */
+  fromDefence?: boolean;
+}
+
 /**
- * How a related term relates to the term that names it. `inverse` is the label
- * shown on the *other* page's "Referenced by" list, so a link reads correctly
- * from both ends.
+ * How two terms relate. A link is stated once, in one file (`- term: b / relation: detects` in a.mdx means
+ * "a detects b"), and shown on both pages, each end with its own label. Order here is display order.
+ * Each fact has one spelling: there is no `contains` or `follows` (see RETIRED_RELATIONS).
  */
 export const RELATIONS = {
   'part-of': { label: 'Part of', inverse: 'Contains' },
-  contains: { label: 'Contains', inverse: 'Part of' },
-  precedes: { label: 'Comes before', inverse: 'Comes after' },
-  follows: { label: 'Comes after', inverse: 'Comes before' },
-  counters: { label: 'Counters', inverse: 'Countered by' },
-  detects: { label: 'Detects', inverse: 'Detected by' },
-  'often-confused-with': { label: 'Often confused with', inverse: 'Often confused with' },
-  'see-also': { label: 'See also', inverse: 'See also' },
-} as const;
+  precedes: {
+    label: 'Next step',
+    inverse: 'Previous step',
+    betweenTactics: { label: 'Next tactic', inverse: 'Previous tactic' },
+  },
+  detects: { label: 'Detects', inverse: 'Detected by', fromDefence: true },
+  counters: { label: 'Counters', inverse: 'Countered by', fromDefence: true },
+  'often-confused-with': { label: 'Often confused with', inverse: 'Often confused with', symmetric: true },
+  'see-also': { label: 'See also', inverse: 'See also', symmetric: true },
+} as const satisfies Record<string, RelationInfo>;
 
 export type Relation = keyof typeof RELATIONS;
 export const RELATION_KEYS = Object.keys(RELATIONS) as [Relation, ...Relation[]];
+
+/** Each relation's entry, typed so optional fields can be read without narrowing. */
+export const relationInfo = (relation: Relation): RelationInfo => RELATIONS[relation];
+
+/**
+ * Former spellings that stated a relation from its other end. The schema names them so that an author
+ * who writes one is told where the link now goes, instead of being offered a look-alike ("counters").
+ */
+export const RETIRED_RELATIONS: ReadonlyMap<string, Relation> = new Map([
+  ['contains', 'part-of'],
+  ['follows', 'precedes'],
+]);
 
 /** ATT&CK has three matrices; each has its own tactic IDs (Execution: TA0002, TA0041, TA0104). */
 export const ATTACK_DOMAINS = {

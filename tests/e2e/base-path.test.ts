@@ -81,7 +81,7 @@ describe('a build under BASE_PATH=/glossary/', () => {
     expect(await page.locator('.summary').textContent()).toBe(HOSTILE_SUMMARY);
     expect(await pwned()).toBeUndefined();
     await visit('/glossary/terms/alpha-control/');
-    expect(await page.locator('section[aria-labelledby="referenced-by"] ul .card-title').allTextContents()).toContain(`${HOSTILE_TITLE} (Test Concept)`);
+    expect(await page.locator('section[aria-labelledby="related"] ul .card-title').allTextContents()).toContain(`${HOSTILE_TITLE} (Test Concept)`);
     expect(await pwned()).toBeUndefined();
     await visit(`/glossary/search/?q=${encodeURIComponent('epsilon markup')}`);
     await page.locator('[data-search-results] > li').first().waitFor();

@@ -2,8 +2,13 @@ import { describe, expect, inject, test } from 'vitest';
 import { load, type CheerioAPI } from 'cheerio';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { RELATIONS } from '../../src/schemas/vocabulary.ts';
 
 const dist = inject('distDir');
+/** Each relation label and the label of the same link on the other term's page. */
+const OTHER_END = new Map<string, string>(
+  Object.values(RELATIONS).flatMap((r) => [r, ...('betweenTactics' in r ? [r.betweenTactics] : [])].flatMap(({ label, inverse }) => [[label, inverse], [inverse, label]] as const)),
+);
 const html = (path: string): CheerioAPI => load(readFileSync(join(dist, path), 'utf8'));
 const termSlugs = readdirSync(join(dist, 'terms'), { withFileTypes: true })
   .filter((d) => d.isDirectory())
@@ -37,12 +42,34 @@ describe('the Execution term page', () => {
     expect($('section[aria-labelledby="faq"] .faq-item h3[id^="faq-"]').length).toBeGreaterThanOrEqual(4);
     expect($('section[aria-labelledby="other-names"] ul li').map((_, el) => $(el).text()).get()).toContain('TA0002');
     expect($('section[aria-labelledby="related"] ul a.card').length).toBeGreaterThanOrEqual(3);
-    expect($('section[aria-labelledby="referenced-by"] ul a.card').length).toBeGreaterThanOrEqual(1);
     expect($('section[aria-labelledby="sources"] ol a[href^="https://attack.mitre.org/"]').length).toBeGreaterThanOrEqual(1);
     expect($('time[datetime]').attr('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    const order = ['definition', 'examples', 'faq', 'other-names', 'related', 'referenced-by', 'sources'];
+    // "Referenced by" lists only terms that mention this one in their prose, so it may be absent.
+    const order = ['definition', 'examples', 'faq', 'other-names', 'related', 'referenced-by', 'sources'].filter((id) => id !== 'referenced-by' || $('#referenced-by').length);
     const positions = order.map((id) => $.html().indexOf(`id="${id}"`));
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
+  test('the related list reads right from this page, with links stated in other files too', () => {
+    const cards = $('section[aria-labelledby="related"] ul a.card')
+      .map((_, a) => `${$(a).find('.card-meta strong').text()}: ${$(a).find('.card-title').text()}`)
+      .get();
+    expect(cards).toEqual(
+      expect.arrayContaining([
+        'Part of: MITRE ATT&CK (Framework)',
+        'Previous tactic: Initial Access (MITRE Tactic)',
+        'Next tactic: Persistence (MITRE Tactic)',
+        'Detected by: EDR (Security Product Category)',
+        'Countered by: Execution Prevention (MITRE Mitigation)',
+      ]),
+    );
+    expect(cards.filter((c) => /^(Detects|Counters|Comes (before|after)):/.test(c))).toEqual([]);
+  });
+
+  test('"Referenced by" repeats no term that "Related" shows', () => {
+    const hrefs = (section: string) => $(`section[aria-labelledby="${section}"] ul a.card`).map((_, a) => $(a).attr('href')).get();
+    const related = hrefs('related');
+    expect(hrefs('referenced-by').filter((href) => related.includes(href))).toEqual([]);
   });
 
   test('a related card shows category, №, title and one-line summary', () => {
@@ -62,13 +89,17 @@ describe('every term page', () => {
       .map((href) => (href.startsWith('#') ? `/terms/${slug}/${href}` : href));
     expect(internal.filter((href) => !resolves(href))).toEqual([]);
 
-    // Each related term's page lists this term under "Referenced by".
-    for (const card of $('section[aria-labelledby="related"] ul a.card').toArray()) {
+    // Each related term's page lists this term once under "Related", labelled from its own end.
+    const cards = $('section[aria-labelledby="related"] ul a.card').toArray();
+    const hrefs = cards.map((card) => $(card).attr('href')!);
+    expect(hrefs.filter((href, i) => hrefs.indexOf(href) !== i)).toEqual([]);
+    for (const card of cards) {
       const target = $(card).attr('href')!;
-      const back = html(`${target.slice(1)}index.html`)('section[aria-labelledby="referenced-by"] ul a.card')
-        .map((_, a) => html(`${target.slice(1)}index.html`)(a).attr('href'))
-        .get();
-      expect(back, `${target} should list /terms/${slug}/ as referencing it`).toContain(`/terms/${slug}/`);
+      const label = $(card).find('.card-meta strong').text();
+      const $target = html(`${target.slice(1)}index.html`);
+      const back = $target(`section[aria-labelledby="related"] ul a.card[href="/terms/${slug}/"]`);
+      expect(back.length, `${target} should list /terms/${slug}/ under "Related"`).toBe(1);
+      expect(back.find('.card-meta strong').text(), `${target}'s label for /terms/${slug}/`).toBe(OTHER_END.get(label));
     }
   });
 });

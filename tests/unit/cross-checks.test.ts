@@ -1,28 +1,38 @@
 import { describe, expect, test } from 'vitest';
 import { crossEntryProblems, type CheckedEntry } from '../../src/lib/cross-checks.ts';
+import type { Problem } from '../../src/lib/problems.ts';
+import { relatedSchema } from '../../src/schemas/term.ts';
+import type { Relation } from '../../src/schemas/vocabulary.ts';
 
 function entry(slug: string, number: number, extra: Partial<CheckedEntry['data']> = {}): CheckedEntry {
   return {
     slug,
     file: `content/terms/${slug}.mdx`,
-    data: { title: slug.toUpperCase(), number, aliases: [], related: [], redirectFrom: [], ...extra },
+    data: { title: slug.toUpperCase(), number, category: 'techniques-and-tools', aliases: [], related: [], redirectFrom: [], ...extra },
   };
 }
 const rel = (...slugs: string[]) => slugs.map((term) => ({ term, relation: 'see-also' as const }));
+const links = (...pairs: [string, Relation][]) => pairs.map(([term, relation]) => ({ term, relation }));
+const defence = (slug: string, number: number, related: CheckedEntry['data']['related'] = []) =>
+  entry(slug, number, { category: 'defense-and-operations', related });
+
+// Small fixtures have fewer than three related terms; the minimum has its own tests at the end.
+const check = (entries: CheckedEntry[], options?: Parameters<typeof crossEntryProblems>[1]): Problem[] =>
+  crossEntryProblems(entries, options).filter((p) => p.field !== 'related');
 
 describe('crossEntryProblems', () => {
   test('accepts entries that link to each other', () => {
-    expect(crossEntryProblems([entry('a', 1, { related: rel('b') }), entry('b', 2, { related: rel('a') })])).toEqual([]);
+    expect(check([entry('a', 1, { related: rel('b') }), entry('b', 2, { related: rel('a') })])).toEqual([]);
   });
 
   test('reports an empty collection', () => {
-    expect(crossEntryProblems([], { contentDir: 'content/terms' })).toEqual([
+    expect(check([], { contentDir: 'content/terms' })).toEqual([
       { file: 'content/terms', field: 'file', expected: 'at least one term (.mdx file)', found: 'an empty folder' },
     ]);
   });
 
   test('reports a duplicate number on the second file and names the first, with the next free number', () => {
-    expect(crossEntryProblems([entry('a', 4), entry('b', 4)])).toEqual([
+    expect(check([entry('a', 4), entry('b', 4)])).toEqual([
       {
         file: 'content/terms/b.mdx',
         field: 'number',
@@ -34,7 +44,7 @@ describe('crossEntryProblems', () => {
   });
 
   test('reports a title or alias used twice across terms, ignoring case', () => {
-    const problems = crossEntryProblems([entry('edr', 1, { aliases: ['Endpoint Detection and Response'] }), entry('xdr', 2, { aliases: ['endpoint detection AND response'] })]);
+    const problems = check([entry('edr', 1, { aliases: ['Endpoint Detection and Response'] }), entry('xdr', 2, { aliases: ['endpoint detection AND response'] })]);
     expect(problems).toEqual([
       expect.objectContaining({
         file: 'content/terms/xdr.mdx',
@@ -45,7 +55,7 @@ describe('crossEntryProblems', () => {
   });
 
   test('reports a related slug that does not exist and suggests the closest one', () => {
-    const problems = crossEntryProblems([entry('execution', 1, { related: rel('cyber-kil-chain') }), entry('cyber-kill-chain', 2)]);
+    const problems = check([entry('execution', 1, { related: rel('cyber-kil-chain') }), entry('cyber-kill-chain', 2)]);
     expect(problems).toEqual([
       {
         file: 'content/terms/execution.mdx',
@@ -58,22 +68,199 @@ describe('crossEntryProblems', () => {
   });
 
   test('reports a term related to itself', () => {
-    expect(crossEntryProblems([entry('a', 1, { related: rel('a') })])).toEqual([
+    expect(check([entry('a', 1, { related: rel('a') })])).toEqual([
       expect.objectContaining({ field: 'related[0].term', found: '"a", this term itself' }),
     ]);
   });
 
   test('reports an ATT&CK ID used twice in one domain, but not across domains', () => {
     const attack = (id: string, domain: 'enterprise' | 'mobile') => ({ id, domain, kind: 'tactic' as const });
-    expect(crossEntryProblems([entry('a', 1, { attack: attack('TA0002', 'enterprise') }), entry('b', 2, { attack: attack('TA0002', 'enterprise') })])).toEqual([
+    expect(check([entry('a', 1, { attack: attack('TA0002', 'enterprise') }), entry('b', 2, { attack: attack('TA0002', 'enterprise') })])).toEqual([
       expect.objectContaining({ file: 'content/terms/b.mdx', field: 'attack.id', found: 'TA0002, already the ID of content/terms/a.mdx' }),
     ]);
-    expect(crossEntryProblems([entry('a', 1, { attack: attack('TA0002', 'enterprise') }), entry('b', 2, { attack: attack('TA0002', 'mobile') })])).toEqual([]);
+    expect(check([entry('a', 1, { attack: attack('TA0002', 'enterprise') }), entry('b', 2, { attack: attack('TA0002', 'mobile') })])).toEqual([]);
   });
 
   test('reports a former slug that is another term’s current slug', () => {
-    expect(crossEntryProblems([entry('a', 1, { redirectFrom: ['b'] }), entry('b', 2)])).toEqual([
+    expect(check([entry('a', 1, { redirectFrom: ['b'] }), entry('b', 2)])).toEqual([
       expect.objectContaining({ file: 'content/terms/a.mdx', field: 'redirectFrom[0]', found: '"b", already the URL of content/terms/b.mdx' }),
     ]);
+  });
+});
+
+const DEFENDS = '(category defense-and-operations, or an ATT&CK mitigation), toward what it defends against';
+const mitigation = (slug: string, number: number, related: CheckedEntry['data']['related'] = []) =>
+  entry(slug, number, { category: 'frameworks-and-models', attack: { id: 'M1038', domain: 'enterprise', kind: 'mitigation' }, related });
+
+describe('crossEntryProblems: which way a relation points', () => {
+  test.each<[string, CheckedEntry[]]>([
+    ['a defence that detects a technique', [defence('amsi', 1, links(['powershell', 'detects'])), entry('powershell', 2)]],
+    ['a defence that counters a threat', [defence('edr', 1, links(['ransomware', 'counters'])), entry('ransomware', 2)]],
+    ['an ATT&CK mitigation outside the defence category that counters a technique', [mitigation('execution-prevention', 1, links(['user-execution', 'counters'])), entry('user-execution', 2)]],
+    ['a defence that detects a term whose file failed its own checks', [defence('amsi', 1, links(['powershell', 'detects']))]],
+  ])('accepts %s', (_, entries) => {
+    expect(check(entries, { allSlugs: ['amsi', 'powershell', 'edr', 'ransomware', 'execution-prevention', 'user-execution'] })).toEqual([]);
+  });
+
+  test.each<[string, CheckedEntry[], Problem]>([
+    [
+      '"detects" stated by a technique about a defence, with where to state it instead',
+      [entry('powershell', 1, { related: links(['command-and-scripting-interpreter', 'part-of'], ['amsi', 'detects']) }), defence('amsi', 2), entry('command-and-scripting-interpreter', 3)],
+      {
+        file: 'content/terms/powershell.mdx',
+        field: 'related[1].relation',
+        expected: `"detects" only in a defence's file ${DEFENDS}`,
+        found: '"powershell detects amsi", but powershell is not a defence',
+        hint: 'if amsi detects powershell, state it in content/terms/amsi.mdx as "- term: powershell / relation: detects" and remove it here',
+      },
+    ],
+    [
+      '"counters" stated by a threat about a defence, with where to state it instead',
+      [entry('ransomware', 1, { related: links(['edr', 'counters']) }), defence('edr', 2)],
+      {
+        file: 'content/terms/ransomware.mdx',
+        field: 'related[0].relation',
+        expected: `"counters" only in a defence's file ${DEFENDS}`,
+        found: '"ransomware counters edr", but ransomware is not a defence',
+        hint: 'if edr counters ransomware, state it in content/terms/edr.mdx as "- term: ransomware / relation: counters" and remove it here',
+      },
+    ],
+    [
+      '"detects" stated by a technique when the defence already states it',
+      [defence('amsi', 1, links(['powershell', 'detects'])), entry('powershell', 2, { related: links(['amsi', 'detects']) })],
+      {
+        file: 'content/terms/powershell.mdx',
+        field: 'related[0].relation',
+        expected: `"detects" only in a defence's file ${DEFENDS}`,
+        found: '"powershell detects amsi", but powershell is not a defence',
+        hint: 'content/terms/amsi.mdx already states "amsi detects powershell": remove it here',
+      },
+    ],
+    [
+      '"counters" stated by a technique when the defence relates them another way',
+      [defence('application-allowlisting', 1, links(['rundll32', 'see-also'])), entry('rundll32', 2, { related: links(['application-allowlisting', 'counters']) })],
+      {
+        file: 'content/terms/rundll32.mdx',
+        field: 'related[0].relation',
+        expected: `"counters" only in a defence's file ${DEFENDS}`,
+        found: '"rundll32 counters application-allowlisting", but rundll32 is not a defence',
+        hint: 'content/terms/application-allowlisting.mdx already states "application-allowlisting see-also rundll32": if application-allowlisting counters rundll32, change the relation there to "counters", then remove it here',
+      },
+    ],
+    [
+      '"detects" between two terms neither of which is a defence',
+      [entry('collection', 1, { related: links(['exfiltration', 'detects']) }), entry('exfiltration', 2)],
+      {
+        file: 'content/terms/collection.mdx',
+        field: 'related[0].relation',
+        expected: `"detects" only in a defence's file ${DEFENDS}`,
+        found: '"collection detects exfiltration", but collection is not a defence',
+        hint: 'neither term is a defence: use another relation, such as "see-also"',
+      },
+    ],
+    [
+      '"counters" from one defence to another',
+      [defence('edr', 1, links(['antivirus', 'counters'])), defence('antivirus', 2)],
+      {
+        file: 'content/terms/edr.mdx',
+        field: 'related[0].relation',
+        expected: `"counters" only in a defence's file ${DEFENDS}`,
+        found: '"edr counters antivirus", but antivirus is a defence too',
+        hint: 'between two defences use another relation, such as "see-also" or "part-of"',
+      },
+    ],
+  ])('reports %s', (_, entries, problem) => {
+    expect(check(entries)).toEqual([problem]);
+  });
+});
+
+describe('crossEntryProblems: relations that contradict or repeat each other', () => {
+  test.each<[string, CheckedEntry[], Problem]>([
+    [
+      'two terms each part of the other',
+      [entry('tactic', 1, { related: links(['technique', 'part-of']) }), entry('technique', 2, { related: links(['tactic', 'part-of']) })],
+      {
+        file: 'content/terms/technique.mdx',
+        field: 'related[0].relation',
+        expected: 'a relation that agrees with content/terms/tactic.mdx, which states "tactic part-of technique"',
+        found: '"part-of", which states "technique part-of tactic": both cannot be true',
+        hint: 'keep the one that is true and remove the other',
+      },
+    ],
+    [
+      'two terms each preceding the other',
+      [entry('execution', 1, { related: links(['persistence', 'precedes']) }), entry('persistence', 2, { related: links(['execution', 'precedes']) })],
+      {
+        file: 'content/terms/persistence.mdx',
+        field: 'related[0].relation',
+        expected: 'a relation that agrees with content/terms/execution.mdx, which states "execution precedes persistence"',
+        found: '"precedes", which states "persistence precedes execution": both cannot be true',
+        hint: 'keep the one that is true and remove the other',
+      },
+    ],
+    [
+      'two terms related in two ways, one in each file',
+      [entry('ransomware', 1, { related: links(['impact', 'part-of']) }), entry('impact', 2, { related: links(['ransomware', 'see-also']) })],
+      {
+        file: 'content/terms/impact.mdx',
+        field: 'related[0].term',
+        expected: 'a term not yet related to this one (two terms have one relation, stated in one file)',
+        found: '"ransomware", which content/terms/ransomware.mdx already relates as "ransomware part-of impact"',
+        hint: 'keep the relation that fits best and remove the other',
+      },
+    ],
+  ])('reports %s', (_, entries, problem) => {
+    expect(check(entries)).toEqual([problem]);
+  });
+
+  test('reports two defences each detecting the other, in both files, as a defence is not what a defence detects', () => {
+    expect(check([defence('siem', 1, links(['edr', 'detects'])), defence('edr', 2, links(['siem', 'detects']))]).map((p) => [p.file, p.found])).toEqual([
+      ['content/terms/siem.mdx', '"siem detects edr", but edr is a defence too'],
+      ['content/terms/edr.mdx', '"edr detects siem", but siem is a defence too'],
+    ]);
+  });
+
+  test('accepts a symmetric relation stated in both files: it says one thing, and pages show it once', () => {
+    const entries = [defence('edr', 1, links(['antivirus', 'often-confused-with'])), defence('antivirus', 2, links(['edr', 'often-confused-with']))];
+    expect(check(entries)).toEqual([]);
+  });
+});
+
+describe('crossEntryProblems: how many related terms a page shows', () => {
+  const ring = (n: number) => Array.from({ length: n }, (_, i) => `t${i}`);
+
+  test('counts the links other files state to a term, since its page shows them', () => {
+    // t0 lists nothing itself; t1, t2 and t3 each name it.
+    const entries = [entry('t0', 1), ...ring(4).slice(1).map((slug, i) => entry(slug, i + 2, { related: rel('t0', ...ring(4).slice(1).filter((s) => s !== slug)) }))];
+    expect(crossEntryProblems(entries)).toEqual([]);
+  });
+
+  test('reports a term with fewer than 3 related terms, counting both ends once each', () => {
+    const entries = [entry('a', 1, { related: rel('b') }), entry('b', 2, { related: rel('a', 'c') }), entry('c', 3, { related: rel('a', 'b') })];
+    expect(crossEntryProblems(entries)).toEqual([
+      {
+        file: 'content/terms/a.mdx',
+        field: 'related',
+        expected: 'at least 3 related terms, counting those whose files link to this term',
+        found: '2 (1 listed here, 1 linking here from other files)',
+        hint: 'add related terms to this file',
+      },
+      expect.objectContaining({ file: 'content/terms/b.mdx', found: '2 (2 listed here, 0 linking here from other files)' }),
+      expect.objectContaining({ file: 'content/terms/c.mdx', found: '2 (2 listed here, 0 linking here from other files)' }),
+    ]);
+  });
+
+  test('does not count while another file has failed its own checks, as its links are unknown', () => {
+    expect(crossEntryProblems([entry('a', 1, { related: rel('b') }), entry('b', 2)], { allSlugs: ['a', 'b', 'broken'] })).toEqual([]);
+  });
+});
+
+describe('relatedSchema', () => {
+  test.each([
+    ['contains', '"part-of", stated from the other end ("contains" is no longer used: move this link to the named term\'s file as "- term: <this term> / relation: part-of")'],
+    ['follows', '"precedes", stated from the other end ("follows" is no longer used: move this link to the named term\'s file as "- term: <this term> / relation: precedes")'],
+  ])('says where a link written with the retired "%s" goes instead of suggesting a look-alike', (relation, message) => {
+    const result = relatedSchema.safeParse({ term: 'powershell', relation }, { reportInput: true });
+    expect(result.success ? [] : result.error.issues.map((i) => [i.path.join('.'), i.message, i.input])).toEqual([['relation', message, relation]]);
   });
 });

@@ -28,7 +28,7 @@ export const COMPONENTS = {
     example: '<Term slug="persistence">persisting</Term>',
   },
   Attack: {
-    props: z.strictObject({ id: z.string().regex(/^(?:TA\d{4}|T\d{4}(?:\.\d{3})?|M\d{4}|S\d{4}|G\d{4}|C\d{4}|DS\d{4}|DC\d{4})$/) }),
+    props: z.strictObject({ id: z.string().regex(/^(?:TA\d{4}|T\d{4}(?:\.\d{3})?|M\d{4}|S\d{4})$/) }),
     content: 'none',
     example: '<Attack id="T1059.001" />',
   },
