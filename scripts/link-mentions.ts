@@ -24,7 +24,7 @@ for (const name of (await readdir(dir)).filter((n) => n.endsWith('.mdx') && (onl
   if (!parts) continue;
   const self = name.slice(0, -'.mdx'.length);
   // Smart punctuation changes text lengths; offsets must match the file.
-  const tree = mdxToMdast(parts.body, { features: { ...MARKDOWN_FEATURES, smartPunctuation: false } });
+  const tree = mdxToMdast(parts.body, { features: { ...MARKDOWN_FEATURES, smartPunctuation: false } }) as unknown as Parents;
   const seen = new Set<string>([self]);
   const edits: { start: number; end: number; slug: string; text: string }[] = [];
   const visit = (node: Nodes, skip: boolean) => {

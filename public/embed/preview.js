@@ -11,18 +11,33 @@
   if (!script) return;
   const root = new URL('../', script.src); // the glossary's base URL: this file lives at <base>/embed/preview.js
   const termsPath = `${root.pathname}terms/`;
-  /** @type {Promise<Map<string, any>> | undefined} */
-  let loaded;
-  const load = () =>
-    (loaded ??= fetch(new URL('api/terms.json', root))
-      .then((r) => (r.ok ? r.json() : { terms: [] }))
-      .then((data) => new Map(data.terms.map((/** @type {any} */ t) => [t.slug, t])))
-      .catch(() => new Map()));
+  // Only the one term's record is fetched, when it is first needed; a failed request is tried again next time.
+  /** @type {Map<string, Promise<any>>} */
+  const records = new Map();
+  const load = (/** @type {string} */ slug) => {
+    let record = records.get(slug);
+    if (!record) {
+      record = fetch(new URL(`api/terms/${encodeURIComponent(slug)}.json`, root)).then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))));
+      records.set(slug, record);
+      record.catch(() => records.delete(slug));
+    }
+    return record.catch(() => undefined);
+  };
+  // Pages may limit previews to some links (the glossary's own pages: links in the prose, not the cards).
+  const scope = script.dataset.links;
+  const inScope = (/** @type {Element} */ a) => {
+    try {
+      return a.matches(scope ?? '*');
+    } catch {
+      return true; // an invalid selector must not break the host page
+    }
+  };
 
   /** The slug a link points at, or undefined when it is not a glossary term link. */
   const slugOf = (/** @type {HTMLAnchorElement} */ a) => {
     const url = new URL(a.href, location.href);
     if (url.origin !== root.origin || !url.pathname.startsWith(termsPath)) return undefined;
+    if (scope && !inScope(a)) return undefined;
     return url.pathname.slice(termsPath.length).split('/')[0] || undefined;
   };
 
@@ -67,8 +82,10 @@
     const slug = slugOf(a);
     if (!slug) return;
     clearTimeout(hideTimer);
-    const term = (await load()).get(slug);
-    if (!term) return;
+    const term = await load(slug);
+    if (!term || typeof term.title !== 'string') return;
+    // The pointer or focus may have moved on while the record loaded.
+    if (!a.matches(':hover') && a !== document.activeElement) return;
     if (current && current !== a) current.removeAttribute('aria-describedby');
     current = a;
     heading.textContent = `${term.title} (${term.qualifier})`;

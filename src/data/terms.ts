@@ -4,7 +4,9 @@
  * pages ready-made lists and maps.
  */
 import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { AstroError } from 'astro/errors';
 import { crossEntryProblems } from '../lib/cross-checks.ts';
+import { latestContentProblems } from '../lib/check-content.ts';
 import { relationsByTerm, type Edge } from '../lib/graph.ts';
 import { formatProblems } from '../lib/problems.ts';
 import { CATEGORIES, type Category } from '../schemas/vocabulary.ts';
@@ -83,3 +85,12 @@ export function termsInCategory(slug: string): Term[] {
 }
 
 export { CATEGORIES, render };
+
+/** Throws the latest content problems (see latestContentProblems): every page calls this through BaseLayout. */
+export function assertContentIsValid(): void {
+  const latest = latestContentProblems();
+  if (!latest.length) return;
+  const error = new AstroError(`The glossary content has problems.\n${formatProblems(latest)}`, 'Fix the files named above; the page reloads when they are saved.');
+  error.stack = '';
+  throw error;
+}

@@ -39,6 +39,8 @@ interface Cache {
   frontmatter: Map<string, { source: string; result: FrontmatterResult }>;
   bodies: Map<string, { key: string; result: ReturnType<typeof validateEntry> }>;
   reports: Map<string, { key: string; report: Promise<ContentReport> }>;
+  /** Problems found by the most recent pass, for pages rendered by `astro dev` after an edit. */
+  latest: Problem[];
 }
 
 // Astro loads integrations and the content config as separate module instances (the latter through Vite), so a
@@ -49,6 +51,7 @@ const cache: Cache = ((globalThis as Record<symbol, unknown>)[CACHE_KEY] ??= {
   frontmatter: new Map(),
   bodies: new Map(),
   reports: new Map(),
+  latest: [],
 }) as Cache;
 
 const digestOf = (text: string) => createHash('sha1').update(text).digest('hex');
@@ -70,7 +73,10 @@ export async function checkContentDir(dir: string, root = process.cwd(), options
   const reportKey = `${dir}\0${root}\0${base}`;
   const key = digestOf(names.join('\0') + sources.map(digestOf).join(''));
   const cached = cache.reports.get(reportKey);
-  if (cached?.key === key) return cached.report;
+  if (cached?.key === key) {
+    cache.latest = (await cached.report).problems;
+    return cached.report;
+  }
   const report = Promise.resolve(compileAll(dir, names, sources, shown, base));
   cache.reports.set(reportKey, { key, report });
   return report;
@@ -127,5 +133,15 @@ function compileAll(dir: string, names: string[], sources: string[], shown: (p: 
     } else problems.push(...result.problems);
   }
   problems.push(...crossEntryProblems(entries, { contentDir: shown(dir), allSlugs: files.map((f) => f.slug) }));
+  cache.latest = problems;
   return { entries, problems, warnings };
+}
+
+/**
+ * The problems of the latest content pass. Under `astro dev` an edit re-runs the pass from the loader's file
+ * watcher; a page rendered afterwards throws these, so the error overlay names the file, field and line instead
+ * of showing a stale page.
+ */
+export function latestContentProblems(): readonly Problem[] {
+  return cache.latest;
 }

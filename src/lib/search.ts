@@ -33,3 +33,13 @@ export function pickSubResults(subs: readonly SubResult[], pageUrl: string, quer
     .slice(0, limit)
     .map(({ s }) => s);
 }
+
+/**
+ * Results with the query as their exact title first, in Pagefind's order otherwise. Pagefind scores words, so a
+ * long page that uses "Windows", "command" and "shell" often can outrank the entry titled "Windows Command Shell".
+ */
+export function exactTitleFirst<T extends { meta: Record<string, string> }>(results: readonly T[], query: string): T[] {
+  const wanted = query.trim().toLowerCase();
+  const exact = results.filter((r) => (r.meta['title'] ?? '').toLowerCase() === wanted);
+  return [...exact, ...results.filter((r) => !exact.includes(r))];
+}

@@ -30,19 +30,19 @@ export function termLoader(dir: string): Loader {
       context.watcher.add(dir);
       context.watcher.on('all', async (_event, path) => {
         if (!path.startsWith(dir) || !path.endsWith(EXTENSION)) return;
-        try {
-          await sync(context, dir);
-        } catch (error) {
-          // The dev server keeps the last good entries; the author sees what to fix.
-          context.logger.error(error instanceof Error ? error.message : String(error));
-        }
+        await sync(context, dir);
       });
     },
   };
 }
 
-async function sync({ store, parseData, config }: LoaderContext, dir: string): Promise<void> {
+async function sync({ store, parseData, config, watcher, logger }: LoaderContext, dir: string): Promise<void> {
   const report = await checkContentDir(dir, fileURLToPath(config.root), { base: config.base });
+  if (report.problems.length && watcher) {
+    // astro dev: keep serving; every page throws these problems (data/terms.ts) until the files are fixed.
+    logger.error(`The glossary content has problems.\n${formatProblems(report.problems)}`);
+    return;
+  }
   if (report.problems.length) {
     const error = new AstroError(
       `The glossary content has problems.\n${formatProblems(report.problems)}`,

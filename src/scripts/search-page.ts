@@ -3,7 +3,7 @@
  * category filter in the URL (so training material can link to a search), and
  * renders results as text nodes only, so no indexed content can inject markup.
  */
-import { SEARCH_RANKING, SUB_RESULT_LIMIT, pickSubResults } from '../lib/search.ts';
+import { SEARCH_RANKING, SUB_RESULT_LIMIT, exactTitleFirst, pickSubResults } from '../lib/search.ts';
 
 interface PagefindResultData {
   url: string;
@@ -72,7 +72,7 @@ export function startSearchPage(doc: Document): void {
       // 80 ms: long enough to skip searching mid-word for most typists, short enough that results feel immediate.
       const search = await engine.debouncedSearch(query, category ? { filters: { category } } : {}, 80);
       if (!search) return; // a newer keystroke superseded this search
-      found = await Promise.all(search.results.slice(0, RESULT_LIMIT).map((r) => r.data()));
+      found = exactTitleFirst(await Promise.all(search.results.slice(0, RESULT_LIMIT).map((r) => r.data())), query);
     } catch {
       status.textContent = strings.failed;
       return;

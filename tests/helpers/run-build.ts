@@ -31,7 +31,7 @@ export function runBuild(env: Record<string, string> = {}, args: string[] = []):
  * The environment without what vitest adds to it: vitest sets BASE_URL, MODE, NODE_ENV=test and friends, and a
  * child `astro build` would read them as its own (BASE_URL=/ silently overrides BASE_PATH).
  */
-function cleanEnvironment(): NodeJS.ProcessEnv {
+export function cleanEnvironment(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of Object.keys(env)) {
     if (['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST'].includes(key) || key.startsWith('VITEST')) delete env[key];

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { exampleAnchor, faqAnchor, slugify, urls, withBase } from '../../src/lib/urls.ts';
 import { mitreUrl } from '../../src/lib/attack.ts';
 import { groupByLetter, letterAnchor } from '../../src/lib/alphabet.ts';
-import { pickSubResults } from '../../src/lib/search.ts';
+import { exactTitleFirst, pickSubResults } from '../../src/lib/search.ts';
 import { attackIdPaths } from '../../src/lib/redirects.ts';
 
 describe('withBase', () => {
@@ -77,5 +77,19 @@ describe('attackIdPaths', () => {
     ['T1059.001', ['T1059.001', 't1059.001', 'T1059/001', 't1059/001']],
   ])('gives every pasted form of %s', (id, forms) => {
     expect(attackIdPaths(id)).toEqual(forms);
+  });
+});
+
+describe('exactTitleFirst', () => {
+  const r = (title: string) => ({ meta: { title } });
+  test('moves the entry whose title is the query to the top, ignoring case and spaces around it', () => {
+    expect(exactTitleFirst([r('PowerShell'), r('Windows Command Shell'), r('Sysmon')], ' windows command shell ').map((x) => x.meta.title)).toEqual([
+      'Windows Command Shell',
+      'PowerShell',
+      'Sysmon',
+    ]);
+  });
+  test('keeps Pagefind order when no title matches exactly', () => {
+    expect(exactTitleFirst([r('B'), r('A')], 'shell').map((x) => x.meta.title)).toEqual(['B', 'A']);
   });
 });

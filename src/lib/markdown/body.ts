@@ -14,7 +14,7 @@ import { mdxToMdast } from 'satteri';
 import { withBase } from '../urls.ts';
 import { didYouMean } from '../suggest.ts';
 import { mitreUrl } from '../attack.ts';
-import { COMPONENTS, COMPONENT_NAMES, CALLOUT_TYPES, DETECTION_FORMATS, isComponent, type ComponentName } from './components.ts';
+import { COMPONENTS, COMPONENT_NAMES, CALLOUT_TYPES, DETECTION_FORMATS, isComponent, type ComponentName, type ComponentSpec } from './components.ts';
 import { CODE_LANGUAGES, LINK_POLICY, MARKDOWN_FEATURES, linkProblem, termPathSlug } from './settings.ts';
 import { findMentions, type NameIndex } from './mentions.ts';
 import { isReservedAnchor } from './anchors.ts';
@@ -219,7 +219,7 @@ function checkTree(tree: Root, ctx: BodyContext): Checked {
       report(node, 'body', `one of the components ${COMPONENT_NAMES.map((n) => `<${n}>`).join(', ')}`, `the unknown component <${name}>`, name ? didYouMean(name, COMPONENT_NAMES) : {});
       return;
     }
-    const spec = COMPONENTS[name];
+    const spec: ComponentSpec = COMPONENTS[name];
     const props: Record<string, string> = {};
     const unreadable = new Set<string>();
     for (const attribute of node.attributes) {
@@ -369,7 +369,7 @@ function renderTree(tree: Root, ctx: BodyContext, headings: BodyHeading[]): stri
       case 'Callout': {
         const id = `callout-${++counters.callout}`;
         const type = props['type'] as keyof typeof CALLOUT_TYPES;
-        return el('aside', { className: ['callout', `callout-${type}`], ariaLabelledBy: id }, [
+        return el('aside', { className: ['callout', `callout-${type}`], ariaLabelledBy: [id] }, [
           el('p', { className: ['callout-title'], id }, [el('span', { className: ['callout-kind'] }, [text(`${CALLOUT_TYPES[type]}: `)]), text(props['title']!)]),
           ...(state.all(node as never) as ElementContent[]),
         ]);
@@ -381,7 +381,7 @@ function renderTree(tree: Root, ctx: BodyContext, headings: BodyHeading[]): stri
           'div',
           { className: ['tabs'], dataTabs: '' },
           tabs.map((tab, i) =>
-            el('section', { className: ['tab-panel'], id: `tabs-${n}-${i + 1}`, ariaLabelledBy: `tabs-${n}-${i + 1}-label` }, [
+            el('section', { className: ['tab-panel'], id: `tabs-${n}-${i + 1}`, ariaLabelledBy: [`tabs-${n}-${i + 1}-label`] }, [
               el('h3', { className: ['tab-label'], id: `tabs-${n}-${i + 1}-label` }, [text(attrs(tab)['label']!)]),
               ...(state.all(tab as never) as ElementContent[]),
             ]),
@@ -392,7 +392,7 @@ function renderTree(tree: Root, ctx: BodyContext, headings: BodyHeading[]): stri
         const id = `detection-${++counters.detection}`;
         const format = props['format'] as keyof typeof DETECTION_FORMATS;
         const code = node.children.find((c) => c.type === 'code') as Code;
-        return el('div', { className: ['detection'], role: 'group', ariaLabelledBy: id }, [
+        return el('div', { className: ['detection'], role: 'group', ariaLabelledBy: [id] }, [
           el('p', { className: ['detection-title'], id }, [el('span', { className: ['detection-format'] }, [text(DETECTION_FORMATS[format])]), text(` ${props['title']}`)]),
           codeBlock(code),
         ]);

@@ -16,9 +16,9 @@ import { LINK_POLICY, MARKDOWN_FEATURES, linkProblem, termPathSlug } from './set
 const BASE: string = import.meta.env ? import.meta.env.BASE_URL : '/';
 
 function parse(text: string): Nodes[] {
-  const root = markdownToMdast(text, { features: MARKDOWN_FEATURES, position: false });
+  const root = markdownToMdast(text, { features: MARKDOWN_FEATURES, position: false }) as unknown as Parents;
   // One paragraph is the norm; anything else (a list, a heading marker) keeps its inline content only.
-  return root.children.flatMap((block) => ('children' in block ? ((block as Parents).children as Nodes[]) : [block as Nodes]));
+  return root.children.flatMap((block) => ('children' in block ? (block.children as Nodes[]) : [block as Nodes]));
 }
 
 export function inlineMarkdown(text: string, base: string = BASE): string {
@@ -49,6 +49,6 @@ export function inlineProblems(text: string, slugs: readonly string[] | undefine
     }
     if ('children' in node) (node as Parents).children.forEach((c) => visit(c as Nodes));
   };
-  markdownToMdast(text, { features: MARKDOWN_FEATURES, position: false }).children.forEach((c) => visit(c as Nodes));
+  (markdownToMdast(text, { features: MARKDOWN_FEATURES, position: false }) as unknown as Parents).children.forEach((c) => visit(c as Nodes));
   return problems;
 }

@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { load } from 'cheerio';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { launchBrowser, openPage } from '../helpers/browser.ts';
+
+const site = inject('siteUrl');
+const dist = inject('distDir');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const html = async (slug: string) => load(await readFile(join(dist, 'terms', slug, 'index.html'), 'utf8'));
+
+describe('components in term bodies, as built', () => {
+  test('code blocks carry a language label and colours from classes, with no inline style anywhere in the body', async () => {
+    const $ = await html('powershell');
+    expect($('.explanation .code-block .code-lang').first().text()).toBeTruthy();
+    expect($('.explanation [class^="hljs-"]').length).toBeGreaterThan(0);
+    expect($('.explanation [style]').length).toBe(0);
+  });
+
+  test('inline <Term> links in the prose lead to existing term pages', async () => {
+    const $ = await html('execution');
+    const links = $('.explanation a.term-link').map((_, a) => $(a).attr('href')).get();
+    expect(links).toEqual(expect.arrayContaining(['/terms/powershell/', '/terms/amsi/', '/terms/sysmon/']));
+  });
+
+  test('"Referenced by" lists the terms whose prose links here, and none that Related already shows', async () => {
+    const { readdir } = await import('node:fs/promises');
+    const slugs = (await readdir(join(dist, 'terms'), { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+    let checked = 0;
+    for (const slug of slugs) {
+      const $ = await html(slug);
+      const mentioning = $('#referenced-by').closest('section').find('a.card').map((_, a) => $(a).attr('href')).get();
+      const related = new Set($('#related').closest('section').find('a.card').map((_, a) => $(a).attr('href')).get());
+      for (const href of mentioning) {
+        expect(related.has(href)).toBe(false);
+        const other = href.split('/')[2]!;
+        expect((await html(other))(`.explanation a[href="/terms/${slug}/"]`).length).toBeGreaterThan(0);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+});
+
+describe('components in the browser', () => {
+  test('under the real Content-Security-Policy, highlighted code is coloured and nothing is blocked', async () => {
+    const context = await browser.newContext();
+    const { page, problems } = await openPage(context);
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective}`)),
+    );
+    await page.goto(`${site}/terms/powershell/`);
+    const colours = await page.evaluate(() => {
+      const token = document.querySelector('.explanation .hljs-built_in, .explanation .hljs-keyword, .explanation .hljs-string')!;
+      return [getComputedStyle(token).color, getComputedStyle(token.closest('pre')!).color];
+    });
+    expect(colours[0]).not.toBe(colours[1]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  test('without JavaScript every tab panel shows under its own heading and no copy button is offered', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const { page } = await openPage(context);
+    await page.goto(`${site}/terms/execution/`);
+    const panels = page.locator('.explanation .tabs .tab-panel');
+    expect(await panels.count()).toBeGreaterThanOrEqual(2);
+    for (const panel of await panels.all()) {
+      await expect.poll(() => panel.isVisible()).toBe(true);
+      expect(await panel.locator('h3.tab-label').isVisible()).toBe(true);
+    }
+    expect(await page.locator('.explanation button.copy-code:visible').count()).toBe(0);
+    expect(await page.locator('[role="tablist"]').count()).toBe(0);
+    await context.close();
+  });
+
+  test('with JavaScript the panels become tabs that arrow keys, Home and End move between', async () => {
+    const context = await browser.newContext();
+    const { page, problems } = await openPage(context);
+    await page.goto(`${site}/terms/execution/`);
+    const tabs = page.locator('.explanation [role="tablist"]').first().locator('[role="tab"]');
+    expect(await tabs.count()).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => tabs.nth(0).getAttribute('aria-selected')).toBe('true');
+    const panelOf = async (i: number) => page.locator(`#${await tabs.nth(i).getAttribute('aria-controls')}`);
+    expect(await (await panelOf(0)).isVisible()).toBe(true);
+    expect(await (await panelOf(1)).isVisible()).toBe(false);
+
+    await tabs.nth(0).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await tabs.nth(1).getAttribute('aria-selected')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('tab');
+    expect(await (await panelOf(1)).isVisible()).toBe(true);
+    expect(await (await panelOf(0)).isVisible()).toBe(false);
+    await page.keyboard.press('Home');
+    expect(await tabs.nth(0).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('End');
+    expect(await tabs.last().getAttribute('aria-selected')).toBe('true');
+    await tabs.nth(0).click();
+    expect(await tabs.nth(0).getAttribute('aria-selected')).toBe('true');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  test('the copy button puts the code on the clipboard and says so', async () => {
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const { page, problems } = await openPage(context);
+    await page.goto(`${site}/terms/powershell/`);
+    const block = page.locator('.explanation .code-block').first();
+    await block.locator('button.copy-code').click();
+    const code = await block.locator('code').textContent();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+    await expect.poll(() => page.locator('[data-copy-status]').textContent()).toMatch(/copied/i);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  test('on a phone, long command lines scroll inside their block instead of wrapping or widening the page', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const { page } = await openPage(context);
+    await page.goto(`${site}/terms/powershell/`);
+    const sizes = await page.evaluate(() => {
+      const pres = [...document.querySelectorAll<HTMLElement>('.explanation pre')];
+      return {
+        scrolling: pres.some((pre) => pre.scrollWidth > pre.clientWidth),
+        wrapped: pres.some((pre) => getComputedStyle(pre).whiteSpace !== 'pre'),
+        page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      };
+    });
+    expect(sizes).toEqual({ scrolling: true, wrapped: false, page: 0 });
+    await context.close();
+  });
+
+  test('a <Term> link in the prose shows the same preview as other sites get, on hover and focus, and Esc closes it', async () => {
+    const context = await browser.newContext();
+    const { page, problems } = await openPage(context);
+    await page.goto(`${site}/terms/execution/`);
+    const link = page.locator('.explanation a.term-link[href="/terms/amsi/"]').first();
+    await link.hover();
+    const tip = page.locator('[role="tooltip"]');
+    await expect.poll(() => tip.isVisible()).toBe(true);
+    const amsi = JSON.parse(await readFile(join(dist, 'api/terms/amsi.json'), 'utf8')) as { summary: string };
+    expect(await tip.textContent()).toContain(amsi.summary);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => tip.isVisible()).toBe(false);
+    await link.focus();
+    await expect.poll(() => tip.isVisible()).toBe(true);
+    expect(await link.getAttribute('aria-describedby')).toBe(await tip.getAttribute('id'));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
