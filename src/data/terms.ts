@@ -7,6 +7,7 @@ import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { AstroError } from 'astro/errors';
 import { crossEntryProblems } from '../lib/cross-checks.ts';
 import { latestContentProblems } from '../lib/check-content.ts';
+import { placementOf, slugsShown, type Placement } from '../lib/attack-hierarchy.ts';
 import { relationsByTerm, type Edge } from '../lib/graph.ts';
 import { formatProblems } from '../lib/problems.ts';
 import { CATEGORIES, type Category } from '../schemas/vocabulary.ts';
@@ -72,9 +73,15 @@ export function mentionsOf(term: Term): Term[] {
   return mentionedBy.get(term.slug) ?? [];
 }
 
-/** "Referenced by": the terms that mention this one, minus those "Related" already shows. */
+/** An Enterprise tactic's, technique's or sub-technique's place in ATT&CK, from MITRE's data. */
+export function placement(term: Term): Placement | undefined {
+  if (term.attack?.domain !== 'enterprise') return undefined;
+  return placementOf(term.attack.id, (id) => termsByAttackId.get(id)?.slug);
+}
+
+/** "Referenced by": the terms that mention this one, minus those "Related" and the ATT&CK placement already show. */
 export function referencesTo(term: Term): TermLink[] {
-  const shown = new Set([term.slug, ...relatedOf(term).map((l) => l.slug)]);
+  const shown = new Set([term.slug, ...relatedOf(term).map((l) => l.slug), ...slugsShown(placement(term))]);
   return mentionsOf(term)
     .filter((t) => !shown.has(t.slug))
     .map((t) => ({ term: t }));

@@ -40,6 +40,7 @@ export function pickSubResults(subs: readonly SubResult[], pageUrl: string, quer
  */
 export function exactTitleFirst<T extends { meta: Record<string, string> }>(results: readonly T[], query: string): T[] {
   const wanted = query.trim().toLowerCase();
-  const exact = results.filter((r) => (r.meta['title'] ?? '').toLowerCase() === wanted);
+  // The indexed title carries the qualifier: "Windows Command Shell (MITRE Sub-technique)".
+  const exact = results.filter((r) => (r.meta['title'] ?? '').replace(/\s*\([^)]*\)\s*$/, '').toLowerCase() === wanted);
   return [...exact, ...results.filter((r) => !exact.includes(r))];
 }

@@ -13,6 +13,8 @@ import { describeValue, type Problem } from './problems.ts';
 import { didYouMean } from './suggest.ts';
 import { compileBody, countWords, type CompiledBody, type GlossaryIndex } from './markdown/body.ts';
 import { inlineProblems } from './markdown/inline.ts';
+import { attackIdsInText, ownAttackProblems } from './attack-checks.ts';
+import { attackObject } from './attack-data.ts';
 
 export { countWords };
 
@@ -99,7 +101,17 @@ export function parseFrontmatter(file: string, source: string): FrontmatterResul
   ];
   for (const [field, text, path] of prose) {
     for (const p of inlineProblems(text, undefined)) problems.push({ file, field, ...p, line: lineOf(path) });
+    for (const { id: _id, ...p } of attackIdsInText(text)) problems.push({ file, field, ...p, line: lineOf(path) });
   }
+  if (data.attack) {
+    for (const p of ownAttackProblems(data.attack, data.title, data.aliases)) problems.push({ file, ...p, line: lineOf(p.field.split('.')) });
+  }
+  // Aliases are where former IDs belong, so a retired ID is fine there; one MITRE never had is not.
+  data.aliases.forEach((alias, i) => {
+    if (/^(?:TA\d{4}|T\d{4}(?:\.\d{3})?|M\d{4}|S\d{4})$/.test(alias) && !attackObject(alias)) {
+      problems.push({ file, field: `aliases[${i}]`, expected: 'ATT&CK IDs that exist in MITRE\'s data', found: `"${alias}"`, line: lineOf(['aliases', i]) });
+    }
+  });
   problems.push(...answerProblems(file, data).map((p) => ({ ...p, line: lineOf(pathFromField(p.field)) })));
   return { data, raw, problems, body: parts.body, bodyLine };
 }

@@ -20,6 +20,8 @@ beforeAll(async () => {
   const renamed = validFrontmatter('alpha-control', 1, ['beta-signal', 'gamma-tool', 'delta-tactic']);
   renamed['redirectFrom'] = ['old-alpha'];
   renamed['attack'] = { id: 'T1059.001', domain: 'enterprise', kind: 'sub-technique' };
+  // The check requires MITRE's name for the ID as the title or an alias.
+  renamed['aliases'] = [...(renamed['aliases'] as string[]), 'PowerShell'];
   files['alpha-control'] = termSource(renamed);
   // Content must never become markup: a term whose title and summary are attack strings.
   const hostile = validFrontmatter('epsilon-markup', 5, ['alpha-control', 'beta-signal', 'gamma-tool']);

@@ -51,9 +51,17 @@ describe('astro dev', () => {
     try {
       const page = await browser.newPage();
       await page.goto(url);
-      const overlay = page.locator('vite-error-overlay');
-      await overlay.waitFor({ state: 'attached', timeout: 30_000 });
-      const text = await overlay.evaluate((el) => el.shadowRoot?.textContent ?? '');
+      // The page may reload once more as the dev server settles, so read the overlay until it holds the message.
+      let text = '';
+      await expect
+        .poll(
+          async () => {
+            text = await page.evaluate(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '').catch(() => '');
+            return text.includes(expected);
+          },
+          { timeout: 30_000, interval: 250 },
+        )
+        .toBe(true);
       expect(text).toContain('alpha-control.mdx');
       expect(text).toContain(expected);
       expect(text).toContain('did you mean "beta-signal"?');

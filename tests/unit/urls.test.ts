@@ -82,10 +82,10 @@ describe('attackIdPaths', () => {
 
 describe('exactTitleFirst', () => {
   const r = (title: string) => ({ meta: { title } });
-  test('moves the entry whose title is the query to the top, ignoring case and spaces around it', () => {
-    expect(exactTitleFirst([r('PowerShell'), r('Windows Command Shell'), r('Sysmon')], ' windows command shell ').map((x) => x.meta.title)).toEqual([
-      'Windows Command Shell',
-      'PowerShell',
+  test('moves the entry whose title is the query to the top, ignoring case, spaces around it and the qualifier', () => {
+    expect(exactTitleFirst([r('PowerShell (MITRE Sub-technique)'), r('Windows Command Shell (MITRE Sub-technique)'), r('Sysmon')], ' windows command shell ').map((x) => x.meta.title)).toEqual([
+      'Windows Command Shell (MITRE Sub-technique)',
+      'PowerShell (MITRE Sub-technique)',
       'Sysmon',
     ]);
   });

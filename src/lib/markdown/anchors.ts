@@ -10,6 +10,7 @@ const PAGE_IDS = new Set([
   'faq',
   'other-names',
   'related',
+  'in-attack',
   'referenced-by',
   'sources',
   'cite',

@@ -19,6 +19,7 @@ import { CODE_LANGUAGES, LINK_POLICY, MARKDOWN_FEATURES, linkProblem, termPathSl
 import { findMentions, type NameIndex } from './mentions.ts';
 import { isReservedAnchor } from './anchors.ts';
 import type { AttackLookup } from './attack-lookup.ts';
+import { attackIdsInText } from '../attack-checks.ts';
 
 const lowlight = createLowlight(all);
 
@@ -195,6 +196,7 @@ function checkTree(tree: Root, ctx: BodyContext): Checked {
         return;
       case 'text':
         words += countWords(node.value);
+        for (const { id: _id, ...p } of attackIdsInText(node.value)) report(node, 'body', p.expected, p.found, p.hint ? { hint: p.hint } : {});
         if (!inLink && ctx.names) {
           for (const m of findMentions(node.value, ctx.names)) {
             if (m.slug === ctx.slug || firstSeen.has(m.slug)) continue;

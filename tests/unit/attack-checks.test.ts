@@ -1,0 +1,68 @@
+import { describe, expect, test } from 'vitest';
+import { attackIdsInText, ownAttackProblems } from '../../src/lib/attack-checks.ts';
+import { validateEntry } from '../../src/lib/validate-entry.ts';
+import { termSource, validFrontmatter, VALID_BODY } from '../helpers/term-source.ts';
+
+const FILE = 'content/terms/sample-term.mdx';
+
+describe('ownAttackProblems: the entry\'s own ATT&CK object', () => {
+  test('accepts MITRE\'s ID, kind and name', () => {
+    expect(ownAttackProblems({ id: 'T1059.001', kind: 'sub-technique', domain: 'enterprise' }, 'PowerShell', [])).toEqual([]);
+  });
+
+  test.each<[string, Parameters<typeof ownAttackProblems>, { field: string; found: string; hint?: string }]>([
+    ['an unknown ID', [{ id: 'T1999', kind: 'technique', domain: 'enterprise' }, 'Made Up', []], { field: 'attack.id', found: '"T1999", which MITRE\'s data does not have' }],
+    ['an ID from another domain', [{ id: 'TA0041', kind: 'tactic', domain: 'enterprise' }, 'Execution', []], { field: 'attack.id', found: '"TA0041", which is in the mobile data', hint: 'set attack.domain to mobile' }],
+    ['a kind that does not match', [{ id: 'T1059', kind: 'sub-technique', domain: 'enterprise' }, 'Command and Scripting Interpreter', []], { field: 'attack.kind', found: '"sub-technique"' }],
+    ['a title that is not MITRE\'s name, with no alias that is', [{ id: 'T1047', kind: 'technique', domain: 'enterprise' }, 'WMI abuse', ['WMI']], { field: 'title', found: '"WMI abuse"', hint: 'add "Windows Management Instrumentation" to aliases' }],
+    ['a revoked ID used as the entry\'s own', [{ id: 'T1086', kind: 'technique', domain: 'enterprise' }, 'PowerShell', []], { field: 'attack.id', found: '"T1086", which MITRE revoked in favour of T1059.001' }],
+  ])('reports %s', (_name, args, expected) => {
+    expect(ownAttackProblems(...args)).toContainEqual(expect.objectContaining(expected));
+  });
+});
+
+describe('attackIdsInText: IDs written in prose', () => {
+  test('reports an ID that does not exist', () => {
+    expect(attackIdsInText('Attackers use T1999 here.')).toEqual([expect.objectContaining({ id: 'T1999' })]);
+  });
+
+  test('reports a revoked ID written as current, naming its successor', () => {
+    expect(attackIdsInText('Attackers run scripts through PowerShell (T1086).')).toEqual([
+      expect.objectContaining({ id: 'T1086', found: expect.stringContaining('revoked it in favour of T1059.001 PowerShell') }),
+    ]);
+  });
+
+  test('reports a deprecated ID written as current', () => {
+    expect(attackIdsInText('Scripting (T1064) covers macros.')).toEqual([expect.objectContaining({ found: expect.stringContaining('deprecated it without a successor') })]);
+  });
+
+  test('accepts a retired ID that the sentence presents as former, and current IDs', () => {
+    expect(attackIdsInText('PowerShell was T1086 before it became T1059.001. Execution is TA0002; Cobalt Strike is S0154.')).toEqual([]);
+  });
+});
+
+describe('validateEntry applies the ATT&CK checks with file, field and line', () => {
+  test('in the body, examples, FAQ and aliases', () => {
+    const fm = validFrontmatter('sample-term', 7, ['a-one', 'b-two', 'c-three']);
+    fm['aliases'] = ['T1999'];
+    (fm['examples'] as { body: string }[])[0]!.body = 'It runs as T1086 on the host.';
+    (fm['faq'] as { answer: string }[])[0]!.answer = 'It maps to T1998 in reports.';
+    const source = termSource(fm, `${VALID_BODY}\n\nIt is filed as T1064 today.`);
+    const result = validateEntry(FILE, source);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems).toContainEqual(expect.objectContaining({ field: 'aliases[0]', found: '"T1999"' }));
+    expect(problems).toContainEqual(expect.objectContaining({ field: 'examples[0].body', found: expect.stringContaining('"T1086"') }));
+    expect(problems).toContainEqual(expect.objectContaining({ field: 'faq[0].answer', found: expect.stringContaining('"T1998"') }));
+    const bodyLine = source.split('\n').findIndex((l) => l.includes('T1064 today')) + 1;
+    expect(problems).toContainEqual(expect.objectContaining({ field: 'body', line: bodyLine, found: expect.stringContaining('"T1064"') }));
+  });
+
+  test('on the entry\'s own attack field', () => {
+    const fm = validFrontmatter('sample-term', 7, ['a-one', 'b-two', 'c-three']);
+    fm['attack'] = { id: 'T1059', domain: 'enterprise', kind: 'technique' };
+    const result = validateEntry(FILE, termSource(fm));
+    expect(result.ok ? [] : result.problems).toContainEqual(
+      expect.objectContaining({ field: 'title', expected: expect.stringContaining('"Command and Scripting Interpreter"'), line: expect.any(Number) }),
+    );
+  });
+});
