@@ -35,12 +35,18 @@ export function pickSubResults(subs: readonly SubResult[], pageUrl: string, quer
 }
 
 /**
- * Results with the query as their exact title first, in Pagefind's order otherwise. Pagefind scores words, so a
- * long page that uses "Windows", "command" and "shell" often can outrank the entry titled "Windows Command Shell".
+ * Results whose title or one of whose other names is exactly the query come first, in Pagefind's order otherwise.
+ * Pagefind scores words, so a long page that uses "Windows", "command" and "shell" often can outrank the entry
+ * titled "Windows Command Shell", and "at command" matches many pages better than the entry that has it as an alias.
  */
 export function exactTitleFirst<T extends { meta: Record<string, string> }>(results: readonly T[], query: string): T[] {
   const wanted = query.trim().toLowerCase();
-  // The indexed title carries the qualifier: "Windows Command Shell (MITRE Sub-technique)".
-  const exact = results.filter((r) => (r.meta['title'] ?? '').replace(/\s*\([^)]*\)\s*$/, '').toLowerCase() === wanted);
+  const names = (r: T) => [
+    // The indexed title carries the qualifier: "Windows Command Shell (MITRE Sub-technique)".
+    (r.meta['title'] ?? '').replace(/\s*\([^)]*\)\s*$/, ''),
+    // Pagefind joins the list items of the aliases meta with ". ".
+    ...(r.meta['aliases'] ?? '').split(/\.\s+|\.$/),
+  ];
+  const exact = results.filter((r) => names(r).some((n) => n.trim().toLowerCase() === wanted));
   return [...exact, ...results.filter((r) => !exact.includes(r))];
 }

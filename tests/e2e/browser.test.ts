@@ -169,7 +169,7 @@ describe('search ranking over the whole glossary', () => {
       const out = [];
       for (const { name } of cases) {
         const search = await pagefind.search(name);
-        out.push(await Promise.all(search.results.slice(0, 5).map(async (r) => { const d = await r.data(); return { url: d.url, meta: d.meta }; })));
+        out.push(await Promise.all(search.results.slice(0, 10).map(async (r) => { const d = await r.data(); return { url: d.url, meta: d.meta }; })));
       }
       return out;
     })()`)) as { url: string; meta: Record<string, string> }[][];

@@ -89,6 +89,12 @@ describe('exactTitleFirst', () => {
       'Sysmon',
     ]);
   });
+  test('also moves an entry one of whose other names is the query', () => {
+    const at = { meta: { title: 'At (MITRE Sub-technique)', aliases: 'T1053.002. At (Windows). at command.' } };
+    expect(exactTitleFirst([r('Command and Scripting Interpreter'), at], 'At command')[0]).toBe(at);
+    expect(exactTitleFirst([r('Attack Surface Reduction'), at], 'at (windows)')[0]).toBe(at);
+  });
+
   test('keeps Pagefind order when no title matches exactly', () => {
     expect(exactTitleFirst([r('B'), r('A')], 'shell').map((x) => x.meta.title)).toEqual(['B', 'A']);
   });
