@@ -26,8 +26,11 @@ function rng(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+// Prose words only: component tags and code would make "term", "slug" and "tab" the commonest words in every page.
 const WORDS = readFileSync(join(ROOT, 'content/terms/execution.mdx'), 'utf8')
   .split('---')[2]!
+  .replace(/```[\s\S]*?```/g, ' ')
+  .replace(/<[^>]+>/g, ' ')
   .toLowerCase()
   .match(/[a-z]{3,}/g)!;
 

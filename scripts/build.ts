@@ -1,27 +1,87 @@
 // npm run build [-- --outDir <dir>]
 // Astro renders the site in one process, then Pagefind indexes it from this one. Run inside Astro (as an
 // integration), Pagefind's index of 5,000 terms sat on top of Astro's heap and doubled the build's peak memory.
+//
+// Both write into a temporary folder beside the output folder, which replaces the output folder only when every
+// step succeeded: a build that fails halfway (link-preview images, the search index) leaves the previous site as
+// it was, instead of pages that point at missing images and a missing index.
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { readdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { indexSite } from '../src/lib/search-index.ts';
 
-const args = process.argv.slice(2);
 const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
+
+// Astro takes `--outDir dir` and `--outDir=dir`; this script decides where Astro writes, so it takes the option out.
+const args: string[] = [];
+let requested = 'dist';
+const given = process.argv.slice(2);
+for (let i = 0; i < given.length; i++) {
+  const arg = given[i]!;
+  if (arg === '--outDir' && given[i + 1] !== undefined) requested = given[++i]!;
+  else if (arg.startsWith('--outDir=')) requested = arg.slice('--outDir='.length);
+  else args.push(arg);
+}
+const outDir = resolve(requested);
+const staging = join(dirname(outDir), `.${basename(outDir)}.building-${process.pid}`);
+await removeAbandoned();
+
+const fail = async (code: number): Promise<never> => {
+  await rm(staging, { recursive: true, force: true });
+  console.error(`The build failed: ${outDir} was left as it was.`);
+  process.exit(code);
+};
+
 // Rolldown (Vite's bundler) allocates with mimalloc, which by default keeps a committed arena of several hundred
 // MiB after bundling ends; these settings hand freed memory back, lowering the peak at 5,000 terms by ~150 MiB.
 const allocator = { MIMALLOC_ARENA_EAGER_COMMIT: '0', MIMALLOC_PURGE_DELAY: '0', MIMALLOC_PURGE_DECOMMITS: '1' };
-const built = spawnSync(process.execPath, [astro, 'build', ...args], { stdio: 'inherit', env: { ...allocator, ...process.env } });
-if (built.status !== 0) process.exit(built.status ?? 1);
+const built = spawnSync(process.execPath, [astro, 'build', ...args, '--outDir', staging], { stdio: 'inherit', env: { ...allocator, ...process.env } });
+if (built.status !== 0) await fail(built.status ?? 1);
 
-// Astro takes `--outDir dir` and `--outDir=dir`; the index goes where the site went.
-const at = args.indexOf('--outDir');
-const outDir = resolve((at >= 0 && args[at + 1]) || args.find((a) => a.startsWith('--outDir='))?.slice('--outDir='.length) || 'dist');
 const start = performance.now();
 try {
-  const pages = await indexSite(outDir);
+  const pages = await indexSite(staging);
   console.log(`[search] Indexed ${pages} term pages in ${((performance.now() - start) / 1000).toFixed(1)} s.`);
 } catch (error) {
   console.error(`[search] ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+  await fail(1);
+}
+
+// Two renames: the old site steps aside, the new one takes its name, and only then is the old one deleted.
+const previous = `${staging}.previous`;
+const hadPrevious = existsSync(outDir);
+try {
+  if (hadPrevious) await rename(outDir, previous);
+  try {
+    await rename(staging, outDir);
+  } catch (error) {
+    if (hadPrevious) await rename(previous, outDir);
+    throw error;
+  }
+} catch (error) {
+  console.error(`Could not move the new site into ${outDir}: ${error instanceof Error ? error.message : String(error)}`);
+  await fail(1);
+}
+await rm(previous, { recursive: true, force: true });
+
+/** Staging folders of builds that were killed (their process is gone) would otherwise pile up beside the output. */
+async function removeAbandoned(): Promise<void> {
+  const prefix = `.${basename(outDir)}.building-`;
+  const names = await readdir(dirname(outDir)).catch(() => [] as string[]);
+  for (const name of names.filter((n) => n.startsWith(prefix))) {
+    const pid = Number(/^(\d+)/.exec(name.slice(prefix.length))?.[1]);
+    if (pid && pid !== process.pid && isRunning(pid)) continue;
+    await rm(join(dirname(outDir), name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

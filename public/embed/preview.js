@@ -1,125 +1,169 @@
-// @ts-check
 /*
- * Security Glossary term previews for other sites. Add one line to a page:
- *   <script src="https://GLOSSARY-HOST/embed/preview.js" defer></script>
- * Links to glossary terms on that page then show the term's title, qualifier and one-line definition on hover
- * and on keyboard focus (WCAG 2.2 SC 1.4.13: dismissible with Esc, hoverable, persistent).
- * It reads the glossary's static /api/terms.json, so it needs nothing but a static host. No dependencies.
+ * Security Glossary link previews: <script src="https://GLOSSARY-HOST/embed/preview.js" defer></script>
+ * What it recognises, fetches and does on hover, focus and touch: README.md, "Using the glossary from training
+ * material". Kept under 3 KB gzipped, ASCII only (\u escapes: pages without a charset work), never throws.
  */
 (() => {
-  const script = /** @type {HTMLScriptElement | null} */ (document.currentScript);
-  if (!script) return;
-  const root = new URL('../', script.src); // the glossary's base URL: this file lives at <base>/embed/preview.js
-  const termsPath = `${root.pathname}terms/`;
-  // Only the one term's record is fetched, when it is first needed; a failed request is tried again next time.
-  /** @type {Map<string, Promise<any>>} */
-  const records = new Map();
-  const load = (/** @type {string} */ slug) => {
-    let record = records.get(slug);
-    if (!record) {
-      record = fetch(new URL(`api/terms/${encodeURIComponent(slug)}.json`, root)).then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))));
-      records.set(slug, record);
-      record.catch(() => records.delete(slug));
+  const doc = document;
+  const script = doc.currentScript;
+  let root;
+  try {
+    root = new URL('../', script.src); // the glossary's base: this file is <base>/embed/preview.js
+  } catch {
+    return;
+  }
+  const base = root.pathname;
+  const scope = script.dataset.links; // a selector: only these links get previews
+
+  // path -> promise of its JSON (null: 404); a failed request is forgotten, so the next try fetches again
+  const cache = new Map();
+  const get = (path) => {
+    let p = cache.get(path);
+    if (!p) {
+      p = fetch(new URL(path, root)).then((r) => (r.ok ? r.json() : r.status == 404 ? null : Promise.reject()));
+      cache.set(path, p);
+      p.catch(() => cache.delete(path));
     }
-    return record.catch(() => undefined);
+    return p.catch(() => {});
   };
-  // Pages may limit previews to some links (the glossary's own pages: links in the prose, not the cards).
-  const scope = script.dataset.links;
-  const inScope = (/** @type {Element} */ a) => {
+
+  // ['terms', slug], ['attack', 'T1059.001'] or ['numbers', '1'] for a glossary link
+  const keyOf = (a) => {
+    let url;
     try {
-      return a.matches(scope ?? '*');
+      url = new URL(a.href, location.href);
+      if (url.origin != root.origin || (scope && !a.matches(scope))) return;
     } catch {
-      return true; // an invalid selector must not break the host page
+      return;
     }
+    const m = /^(terms|attack|n)\/(.+?)\/?$/.exec(url.pathname.startsWith(base) ? url.pathname.slice(base.length) : '');
+    const key = m && (m[1] == 'attack' ? m[2].toUpperCase().replace('/', '.') : m[2]);
+    if (!m || !(m[1] == 'terms' ? /^[\w-]+$/ : m[1] == 'n' ? /^\d+$/ : /^[A-Z]+\d+(\.\d+)?$/).test(key)) return;
+    return [m[1] == 'n' ? 'numbers' : m[1], key];
   };
 
-  /** The slug a link points at, or undefined when it is not a glossary term link. */
-  const slugOf = (/** @type {HTMLAnchorElement} */ a) => {
-    const url = new URL(a.href, location.href);
-    if (url.origin !== root.origin || !url.pathname.startsWith(termsPath)) return undefined;
-    if (scope && !inScope(a)) return undefined;
-    return url.pathname.slice(termsPath.length).split('/')[0] || undefined;
+  const vis = (e, on) => (e.style.display = on ? 'block' : 'none');
+  const el = (tag, style, parent) => {
+    const e = doc.createElement(tag);
+    Object.assign(e.style, { display: 'block', margin: 0, padding: 0, font: 'inherit', color: 'inherit' }, style);
+    parent?.append(e);
+    return e;
   };
-
-  const box = document.createElement('div');
+  const box = el('div', {
+    position: 'fixed', zIndex: 2147483647, boxSizing: 'border-box', width: 'max-content',
+    maxWidth: 'min(352px,calc(100vw - 16px))', maxHeight: 'calc(100vh - 16px)', overflow: 'auto',
+    padding: '10px 13px', background: '#fff', color: '#1b1f24', border: '1px solid #8a94a3', borderRadius: '6px',
+    boxShadow: '0 4px 16px rgba(0,0,0,.18)', font: '15px/1.45 system-ui,sans-serif', textAlign: 'left',
+  });
   box.id = `glossary-preview-${Math.random().toString(36).slice(2, 8)}`;
   box.setAttribute('role', 'tooltip');
-  box.hidden = true;
-  Object.assign(box.style, {
-    position: 'absolute', zIndex: '2147483647', maxWidth: 'min(22rem, calc(100vw - 1rem))', padding: '0.6rem 0.8rem',
-    background: '#ffffff', color: '#1b1f24', border: '1px solid #8a94a3', borderRadius: '6px',
-    boxShadow: '0 4px 16px rgba(0,0,0,.18)', font: '15px/1.45 system-ui, sans-serif', textAlign: 'left',
-  });
-  const heading = document.createElement('strong');
-  const meta = document.createElement('span');
-  const summary = document.createElement('span');
-  Object.assign(heading.style, { display: 'block', marginBottom: '0.2rem' });
-  Object.assign(meta.style, { display: 'block', fontSize: '13px', color: '#4a525c', marginTop: '0.3rem' });
-  summary.style.display = 'block';
-  box.append(heading, summary, meta);
+  vis(box);
+  const heading = el('strong', { fontWeight: 700, marginBottom: '3px' }, box);
+  const summary = el('span', {}, box);
+  const meta = el('span', { fontSize: '13px', color: '#4a525c', marginTop: '5px' }, box);
+  const open = el('a', { marginTop: '8px', color: '#0a58ca', textDecoration: 'underline' }); // touch only
+  open.textContent = 'Open';
 
-  /** @type {HTMLAnchorElement | undefined} */
-  let current;
-  let overBox = false;
-  /** @type {ReturnType<typeof setTimeout> | undefined} */
-  let hideTimer;
+  let current; // the link whose preview is shown
+  let saved; // its own aria-describedby, restored on hide
+  let wanted; // the link last pointed at, focused or tapped
+  let tapped; // the link a first tap showed: a second tap follows it
+  let touch; // the last pointer was a finger or a pen
+  let armed;
+  let timer;
 
   const hide = () => {
-    clearTimeout(hideTimer);
-    box.hidden = true;
-    current?.removeAttribute('aria-describedby');
+    clearTimeout(timer);
+    vis(box);
+    if (current) saved == null ? current.removeAttribute('aria-describedby') : current.setAttribute('aria-describedby', saved);
     current = undefined;
   };
-  // A short grace period lets the pointer travel from the link onto the preview (it is hoverable).
+  const dismiss = () => hide((wanted = tapped = 0));
+  // A grace period lets the pointer travel from the link onto the preview (it is hoverable).
   const hideSoon = () => {
-    clearTimeout(hideTimer);
-    hideTimer = setTimeout(() => {
-      if (!overBox && current && current !== document.activeElement && !current.matches(':hover')) hide();
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (current && current != tapped && current != doc.activeElement && !current.matches(':hover') && !box.matches(':hover')) hide();
     }, 300);
   };
 
-  const show = async (/** @type {HTMLAnchorElement} */ a) => {
-    const slug = slugOf(a);
-    if (!slug) return;
-    clearTimeout(hideTimer);
-    const term = await load(slug);
-    if (!term || typeof term.title !== 'string') return;
-    // The pointer or focus may have moved on while the record loaded.
-    if (!a.matches(':hover') && a !== document.activeElement) return;
-    if (current && current !== a) current.removeAttribute('aria-describedby');
-    current = a;
-    heading.textContent = `${term.title} (${term.qualifier})`;
-    summary.textContent = term.summary;
-    meta.textContent = `${term.category.name} · № ${term.number}`;
-    if (!box.isConnected) document.body.append(box);
-    box.hidden = false;
-    a.setAttribute('aria-describedby', box.id);
-    const rect = a.getBoundingClientRect();
-    const left = Math.min(rect.left + scrollX, scrollX + document.documentElement.clientWidth - box.offsetWidth - 8);
-    box.style.left = `${Math.max(scrollX + 8, left)}px`;
-    box.style.top = `${rect.bottom + scrollY + 6}px`;
+  // Below the link, or above it when there is no room below; inside the window either way.
+  const place = () => {
+    if (!current) return;
+    const r = current.getBoundingClientRect();
+    const h = box.offsetHeight;
+    const room = innerHeight - r.bottom - 14;
+    const top = h <= room || room >= r.top - 14 ? r.bottom + 6 : r.top - 6 - h;
+    box.style.top = `${Math.max(8, Math.min(top, innerHeight - 8 - h))}px`;
+    box.style.left = `${Math.max(8, Math.min(r.left, doc.documentElement.clientWidth - 8 - box.offsetWidth))}px`;
   };
 
-  const linkFrom = (/** @type {EventTarget | null} */ target) =>
-    target instanceof Element ? /** @type {HTMLAnchorElement | null} */ (target.closest('a[href]')) : null;
+  const text = (v) => (typeof v == 'string' ? v : '');
 
-  document.addEventListener('mouseover', (e) => {
-    const a = linkFrom(e.target);
-    if (a && slugOf(a)) void show(a);
+  const show = async (a, byTouch) => {
+    wanted = a;
+    let [kind, slug] = keyOf(a);
+    if (kind != 'terms') slug = Object(Object(await get('api/ids.json'))[kind])[slug];
+    if (!/^[\w-]+$/.test(text(slug))) return;
+    const term = Object(await get(`api/terms/${slug}.json`));
+    const title = text(term.title);
+    // Shown only if the pointer or focus is still there when the data arrives.
+    if (!title || wanted != a || !(byTouch ? tapped == a : a.matches(':hover') || a == doc.activeElement)) return;
+    clearTimeout(timer);
+    if (current != a) {
+      hide();
+      current = a;
+      saved = a.getAttribute('aria-describedby');
+      a.setAttribute('aria-describedby', saved ? `${saved} ${box.id}` : box.id);
+    }
+    if (byTouch) tapped = a;
+    heading.textContent = text(term.qualifier) ? `${title} (${text(term.qualifier)})` : title;
+    summary.textContent = text(term.summary);
+    const n = term.number;
+    meta.textContent = [text(Object(term.category).name), (text(n) || typeof n == 'number') && `\u2116\u00a0${n}`].filter(Boolean).join(' \u00b7 ');
+    vis(meta, meta.textContent);
+    open.href = a.href;
+    tapped == a ? box.append(open) : open.remove();
+    if (!box.isConnected) doc.body.append(box);
+    vis(box, 1);
+    place();
+  };
+
+  const link = (t) => (t instanceof Element && !box.contains(t) ? t.closest('a[href]') : null);
+  const start = (a, byTouch) => a && keyOf(a) && show(a, byTouch).catch(() => {});
+  const on = (type, f, target = doc) =>
+    target.addEventListener(
+      type,
+      (e) => {
+        try {
+          f(e);
+        } catch {}
+      },
+      true,
+    );
+
+  on('mouseover', (e) => start(link(e.target)));
+  on('focusin', (e) => start(link(e.target)));
+  on('mouseout', (e) => (link(e.target) == current || box.contains(e.target)) && hideSoon());
+  on('focusout', (e) => link(e.target) == current && hideSoon());
+  on('keydown', (e) => {
+    touch = 0;
+    if (e.key == 'Escape' && current) dismiss();
   });
-  document.addEventListener('mouseout', (e) => {
-    if (linkFrom(e.target) === current) hideSoon();
+  on('pointerdown', (e) => {
+    touch = /touch|pen/.test(e.pointerType);
+    const a = link(e.target);
+    armed = a && a == tapped;
+    if (!box.contains(e.target) && a != current) dismiss();
   });
-  document.addEventListener('focusin', (e) => {
-    const a = linkFrom(e.target);
-    if (a && slugOf(a)) void show(a);
+  // Touch: the first tap on a glossary link shows its preview, the second follows the link.
+  on('click', (e) => {
+    const a = link(e.target);
+    if (touch && e.detail && a && !armed && keyOf(a)) {
+      e.preventDefault();
+      start((tapped = a), 1);
+    }
   });
-  document.addEventListener('focusout', (e) => {
-    if (linkFrom(e.target) === current) hideSoon();
-  });
-  box.addEventListener('mouseenter', () => { overBox = true; clearTimeout(hideTimer); });
-  box.addEventListener('mouseleave', () => { overBox = false; hideSoon(); });
-  document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && !box.hidden) hide();
-  });
+  on('scroll', place, window);
+  on('resize', place, window);
 })();

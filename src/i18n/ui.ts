@@ -69,6 +69,7 @@ export const UI = {
   'matrix.subTechniquesOf': 'of {name}',
   'matrix.withEntries': '{count} with entries',
   'matrix.withEntryOne': '1 with an entry',
+  'matrix.brief': 'The tactics in brief',
   'attackIds.title': 'ATT&CK IDs in the glossary',
   'attackIds.description': 'Every MITRE ATT&CK ID with an entry in the glossary, with the name ATT&CK gives it, and the former IDs that lead to an entry.',
   'attackIds.intro': 'Every ATT&CK ID the glossary has an entry for, with the name MITRE’s ATT&CK {version} data gives it, and the former IDs that entries list among their other names.',
@@ -108,6 +109,9 @@ export const UI = {
   'notFound.body': 'There is no page at this address. The term may have a different name: search for it, or browse the A–Z index.',
   'redirect.title': 'Redirecting to {title}',
   'redirect.body': 'This address now lives at',
+  'retired.title': '№ {number} is no longer in the glossary',
+  'retired.body': 'Catalog № {number} was the entry “{title}”. The number stays with it and is never given to another term.',
+  'retired.instead': 'Read instead:',
 } as const;
 
 export type UIKey = keyof typeof UI;

@@ -27,11 +27,27 @@ export function apiTerm(term: ApiSource, absoluteUrl: string): ApiTerm {
 
 const CSV_COLUMNS = ['number', 'title', 'qualifier', 'category', 'summary', 'aliases', 'attack_id', 'url', 'reviewed'] as const;
 
-/** RFC 4180 CSV: every field quoted, quotes doubled, CRLF line ends, so spreadsheets and LMS imports agree. */
+/**
+ * A spreadsheet runs a cell that starts with "=", "+", "-", "@", a tab or a carriage return as a formula
+ * (`=HYPERLINK(…)`, `+cmd|' /C calc'!A0`), quoted or not; some also after leading spaces, or with the
+ * full-width forms of these signs. OWASP's advice: start such a cell with a single quote, which spreadsheets
+ * take as "this is text" and do not show.
+ */
+const FORMULA_TRIGGER = /^[\s\u0000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n\u0000]/;
+
+export function csvCell(value: string | number): string {
+  const text = String(value);
+  const safe = FORMULA_TRIGGER.test(text) ? `'${text}` : text;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+/**
+ * RFC 4180 CSV: every field quoted, quotes doubled, CRLF line ends, so spreadsheets and LMS imports agree; cells
+ * that a spreadsheet would run as formulas are neutralised (csvCell).
+ */
 export function toCsv(terms: readonly ApiTerm[]): string {
-  const quote = (value: string | number) => `"${String(value).replace(/"/g, '""')}"`;
   const rows = terms.map((t) =>
-    [t.number, t.title, t.qualifier, t.category.name, t.summary, t.aliases.join('; '), t.attack?.id ?? '', t.url, t.reviewed].map(quote).join(','),
+    [t.number, t.title, t.qualifier, t.category.name, t.summary, t.aliases.join('; '), t.attack?.id ?? '', t.url, t.reviewed].map(csvCell).join(','),
   );
   return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
 }

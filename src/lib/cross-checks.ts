@@ -7,6 +7,7 @@
 import { MIN_RELATED, type TermData } from '../schemas/term.ts';
 import { DEFENCE_CATEGORY, relationInfo, type Relation } from '../schemas/vocabulary.ts';
 import type { Problem } from './problems.ts';
+import type { RetiredNumber } from './retired-numbers.ts';
 import { didYouMean } from './suggest.ts';
 
 export interface CheckedEntry {
@@ -30,19 +31,39 @@ interface Link {
   relation: Relation;
 }
 
-/**
- * `allSlugs` names every term file, including ones that failed their own
- * checks, so a link to a broken entry is not also reported as a missing one.
- */
+export interface CrossCheckOptions {
+  contentDir?: string;
+  /**
+   * Every term file, including ones that failed their own checks, so a link to a broken entry is not also
+   * reported as a missing one.
+   */
+  allSlugs?: readonly string[];
+  /** Catalog numbers of removed entries (content/retired-numbers.json), never to be used again. */
+  retired?: readonly RetiredNumber[];
+  retiredFile?: string;
+  /** Files known to hold their catalog number in the published glossary (the last commit). */
+  established?: ReadonlySet<string>;
+}
+
 export function crossEntryProblems(
   entries: readonly CheckedEntry[],
-  { contentDir = 'content/terms', allSlugs = entries.map((e) => e.slug) }: { contentDir?: string; allSlugs?: readonly string[] } = {},
+  {
+    contentDir = 'content/terms',
+    allSlugs = entries.map((e) => e.slug),
+    retired = [],
+    retiredFile = `${contentDir.replace(/\/?terms\/?$/, '') || '.'}/retired-numbers.json`,
+    established = new Set(),
+  }: CrossCheckOptions = {},
 ): Problem[] {
   if (allSlugs.length === 0) {
     return [{ file: contentDir, field: 'file', expected: 'at least one term (.mdx file)', found: 'an empty folder' }];
   }
   const problems: Problem[] = [];
   const slugSet = new Set(allSlugs);
+  // Only when every file parsed do we know every number in use; retired numbers are never handed out again.
+  const everyFileParsed = entries.length === allSlugs.length;
+  const nextNumber = Math.max(0, ...entries.map((e) => e.data.number), ...retired.map((r) => r.number)) + 1;
+  const nextHint = everyFileParsed ? `the next free number is ${nextNumber}` : undefined;
 
   const firstOwner = <K>(owners: Map<K, CheckedEntry>, key: K, entry: CheckedEntry) => {
     const owner = owners.get(key);
@@ -50,28 +71,20 @@ export function crossEntryProblems(
     return owner;
   };
 
-  const numbers = new Map<number, CheckedEntry>();
+  problems.push(...numberProblems(entries, { retired, retiredFile, established, nextHint, allSlugs: slugSet }));
+
   const names = new Map<string, CheckedEntry>();
   const attackIds = new Map<string, CheckedEntry>();
   const paths = new Map<string, CheckedEntry>(entries.map((e) => [e.slug, e]));
   const links: Link[] = [];
 
-  for (const entry of entries) {
+  // A name, ATT&CK ID or former slug that two entries claim belongs to the older one, the first to be published
+  // (it was given the lower catalog number), and the newer one is told: never the other way round.
+  const bySeniority = [...entries].sort(
+    (a, b) => Number(established.has(b.file)) - Number(established.has(a.file)) || a.data.number - b.data.number || a.file.localeCompare(b.file),
+  );
+  for (const entry of bySeniority) {
     const { data, file } = entry;
-
-    const numberOwner = firstOwner(numbers, data.number, entry);
-    if (numberOwner) {
-      problems.push({
-        file,
-        field: 'number',
-        expected: 'a catalog number no other term uses',
-        found: `${data.number}, already used by ${numberOwner.file}`,
-        // Only when every file parsed do we know all numbers in use.
-        ...(entries.length === allSlugs.length
-          ? { hint: `the next free number is ${Math.max(...entries.map((e) => e.data.number)) + 1}` }
-          : {}),
-      });
-    }
 
     const ownNames = new Set<string>();
     [data.title, ...data.aliases].forEach((name, i) => {
@@ -88,7 +101,7 @@ export function crossEntryProblems(
           file,
           field,
           expected: 'a title or alias no other term uses (ignoring case)',
-          found: `"${name}", already a name of ${owner.file}`,
+          found: `"${name}", already a name of ${owner.file} (№ ${owner.data.number})`,
         });
       }
     });
@@ -101,11 +114,30 @@ export function crossEntryProblems(
           file,
           field: 'attack.id',
           expected: `an ATT&CK ID no other ${data.attack.domain} term uses`,
-          found: `${data.attack.id}, already the ID of ${owner.file}`,
+          found: `${data.attack.id}, already the ID of ${owner.file} (№ ${owner.data.number})`,
         });
       }
     }
 
+    data.redirectFrom.forEach((old, i) => {
+      const owner = paths.get(old);
+      if (owner && owner !== entry) {
+        problems.push({
+          file,
+          field: `redirectFrom[${i}]`,
+          expected: 'a former slug that no term or other redirect uses',
+          found: `"${old}", already the URL of ${owner.file}`,
+        });
+      } else if (owner === entry) {
+        problems.push({ file, field: `redirectFrom[${i}]`, expected: 'a former slug', found: `"${old}", the current slug` });
+      } else {
+        paths.set(old, entry);
+      }
+    });
+  }
+  // Links are gathered in file order; linkProblems decides which file a conflict between two of them is reported in.
+  for (const entry of entries) {
+    const { data, file } = entry;
     const seen = new Set<string>();
     data.related.forEach(({ term, relation }, i) => {
       const field = `related[${i}].term`;
@@ -127,25 +159,71 @@ export function crossEntryProblems(
       seen.add(term);
     });
 
-    data.redirectFrom.forEach((old, i) => {
-      const owner = paths.get(old);
-      if (owner && owner !== entry) {
-        problems.push({
-          file,
-          field: `redirectFrom[${i}]`,
-          expected: 'a former slug that no term or other redirect uses',
-          found: `"${old}", already the URL of ${owner.file}`,
-        });
-      } else if (owner === entry) {
-        problems.push({ file, field: `redirectFrom[${i}]`, expected: 'a former slug', found: `"${old}", the current slug` });
-      } else {
-        paths.set(old, entry);
-      }
-    });
   }
   problems.push(...linkProblems(entries, links, contentDir));
   // Only when every file parsed do we know every link to a term.
-  if (entries.length === allSlugs.length) problems.push(...countProblems(entries, links));
+  if (everyFileParsed) problems.push(...countProblems(entries, links));
+  return problems;
+}
+
+/**
+ * A catalog number is printed on slides and linked as `/n/<number>/`, so it belongs to one entry forever. When
+ * two entries share one, the one that held it in the published glossary keeps it and only the other is told;
+ * when that is not known (no git, or neither was committed), both are told, each naming the other, and neither
+ * is told to change.
+ */
+function numberProblems(
+  entries: readonly CheckedEntry[],
+  { retired, retiredFile, established, nextHint, allSlugs }: { retired: readonly RetiredNumber[]; retiredFile: string; established: ReadonlySet<string>; nextHint: string | undefined; allSlugs: ReadonlySet<string> },
+): Problem[] {
+  const problems: Problem[] = [];
+  const retiredByNumber = new Map(retired.map((r) => [r.number, r]));
+  const byNumber = new Map<number, CheckedEntry[]>();
+  for (const entry of entries) byNumber.set(entry.data.number, [...(byNumber.get(entry.data.number) ?? []), entry]);
+
+  for (const [number, group] of byNumber) {
+    const gone = retiredByNumber.get(number);
+    if (gone) {
+      for (const entry of group) {
+        problems.push({
+          file: entry.file,
+          field: 'number',
+          expected: 'a catalog number that no term has ever had',
+          found: `${number}, the retired number of "${gone.title}" (${gone.slug}), listed in ${retiredFile}`,
+          hint: `/n/${number}/ says what happened to that entry${nextHint ? `: ${nextHint}` : ''}`,
+        });
+      }
+      continue;
+    }
+    if (group.length < 2) continue;
+    const keeper = group.find((e) => established.has(e.file));
+    for (const entry of group) {
+      if (entry === keeper) continue;
+      const others = group.filter((e) => e !== entry);
+      problems.push({
+        file: entry.file,
+        field: 'number',
+        expected: 'a catalog number no other term uses',
+        found: keeper
+          ? `${number}, the number of ${keeper.file} since it was published`
+          : `${number}, also the number of ${others.map((e) => e.file).join(' and ')}`,
+        hint: keeper
+          ? `a published entry keeps its number, which slides link to as /n/${number}/: give this entry another${nextHint ? `; ${nextHint}` : ''}`
+          : `the entry published first keeps ${number}, which slides link to as /n/${number}/; give the other one another number${nextHint ? ` (${nextHint})` : ''}`,
+      });
+    }
+  }
+  retired.forEach((r, i) => {
+    if (r.replacedBy && !allSlugs.has(r.replacedBy)) {
+      problems.push({
+        file: retiredFile,
+        field: `[${i}].replacedBy`,
+        expected: 'the slug of an existing term',
+        found: `"${r.replacedBy}", which does not exist`,
+        ...didYouMean(r.replacedBy, [...allSlugs]),
+      });
+    }
+  });
   return problems;
 }
 

@@ -3,9 +3,33 @@
  * TODO that the content check rejects, so an unfinished entry cannot ship.
  */
 import { slugify } from './urls.ts';
+import { termSchema } from '../schemas/term.ts';
+import type { RetiredNumber } from './retired-numbers.ts';
+import { issueToProblems } from './validate-entry.ts';
 
 export function newTermSlug(title: string): string {
   return slugify(title);
+}
+
+/** Why `npm run new-term -- "<title>"` cannot make an entry of this title, or nothing when it can. */
+export function newTermTitleProblem(title: string): string | undefined {
+  const checked = termSchema.shape.title.safeParse(title);
+  if (!checked.success) {
+    const problem = issueToProblems('', checked.error.issues[0]!)[0]!;
+    return `The title cannot be used: expected ${problem.expected}, found ${problem.found}.`;
+  }
+  if (!newTermSlug(title)) {
+    return (
+      `The title ${JSON.stringify(title)} gives no file name: the file name and URL are made of the title's letters a–z and digits 0–9, ` +
+      'and it has none. Give the term\'s English name, as in npm run new-term -- "Credential Dumping".'
+    );
+  }
+  return undefined;
+}
+
+/** Numbers are never reused: the next one is above every number in use and every retired one. */
+export function nextCatalogNumber(inUse: readonly number[], retired: readonly Pick<RetiredNumber, 'number'>[]): number {
+  return Math.max(0, ...inUse, ...retired.map((r) => r.number)) + 1;
 }
 
 export function newTermSource(title: string, number: number, today: Date): string {
@@ -42,11 +66,16 @@ related:
 sources:
   - title: ${todo('title of the primary source')}
     url: https://attack.mitre.org/
-reviewed: ${today.toISOString().slice(0, 10)}
+reviewed: ${localDate(today)}
 ---
 
 ## How it works
 
 TODO: 300–700 words: how it works, why it matters, how it shows up in telemetry, how defenders detect or prevent it.
 `;
+}
+
+/** The author's own date (the review date may not be in the future, and UTC can be a day ahead of it). */
+function localDate(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }

@@ -25,7 +25,14 @@ export async function drawCards(cards: readonly (readonly [string, OgCard])[], c
       const layout = ogLayout(card);
       const key = createHash('sha256').update(`${DRAWING_VERSION}\n${JSON.stringify(layout)}`).digest('hex').slice(0, 24);
       const file = join(cacheDir, `${key}.png`);
-      if (!(await exists(file))) await writeFile(file, await renderOgPng(layout));
+      if (!(await exists(file))) {
+        try {
+          await writeFile(file, await renderOgPng(layout));
+        } catch (error) {
+          // librsvg's own message names neither the term nor the text it choked on.
+          throw new Error(`Could not draw the link-preview image of the term "${slug}" (title ${JSON.stringify(card.title)}): ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
       files.push([slug, file]);
     }
   };

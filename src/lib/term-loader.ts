@@ -12,9 +12,11 @@
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkContentDir } from './check-content.ts';
 import { formatProblems } from './problems.ts';
+import { strayFileProblem } from './term-file.ts';
 
 const EXTENSION = '.mdx';
 
@@ -29,7 +31,8 @@ export function termLoader(dir: string): Loader {
       watching = true;
       context.watcher.add(dir);
       context.watcher.on('all', async (_event, path) => {
-        if (!path.startsWith(dir) || !path.endsWith(EXTENSION)) return;
+        // A term file, or one that looks like a term but is misnamed (x.md, X.MDX), which the check reports.
+        if (!path.startsWith(dir) || !(path.endsWith(EXTENSION) || strayFileProblem(basename(path)))) return;
         await sync(context, dir);
       });
     },

@@ -23,6 +23,8 @@ export const urls = {
   ogImage: (slug: string) => withBase(`/og/${slug}.png`),
   number: (number: number) => withBase(`/n/${number}/`),
   attackOverview: () => withBase('/attack/'),
+  attackIds: () => withBase('/attack/ids/'),
+  attackLayer: () => withBase('/attack/layer.json'),
   search: (query?: string) => withBase(query ? `/search/?q=${encodeURIComponent(query)}` : '/search/'),
 };
 

@@ -15,10 +15,40 @@ import { compileBody, countWords, type CompiledBody, type GlossaryIndex } from '
 import { inlineProblems } from './markdown/inline.ts';
 import { attackIdsInText, ownAttackProblems } from './attack-checks.ts';
 import { attackObject } from './attack-data.ts';
+import { faqAnchor } from './urls.ts';
 
 export { countWords };
 
 export const BODY_WORDS = { min: 300, max: 700 } as const;
+
+/** The longest body, in characters: four times the longest in the glossary. Words alone would let one 5 MB "word" through. */
+export const BODY_MAX_CHARACTERS = 20_000;
+
+/** Frontmatter fields of prose, where line breaks and tabs are part of the text. */
+const PROSE_FIELDS = /^(?:summary|examples\[\d+\]\.body|faq\[\d+\]\.answer)$/;
+
+const CONTROL_NAMES: Record<number, string> = {
+  0x00: 'NUL', 0x07: 'bell', 0x08: 'backspace', 0x09: 'tab', 0x0a: 'line break', 0x0b: 'vertical tab', 0x0c: 'form feed',
+  0x0d: 'carriage return', 0x1b: 'escape', 0x7f: 'delete',
+};
+
+/** "U+0007 (bell)": a control character named so an author can find it, since editors rarely show it. */
+export function describeControl(char: string): string {
+  const code = char.codePointAt(0)!;
+  const name = CONTROL_NAMES[code];
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}${name ? ` (${name})` : ''}`;
+}
+
+/** The first control character in `text` that is not allowed there (line breaks and tabs are, in prose; CRLF always is). */
+function firstControl(text: string, prose: boolean): { char: string; index: number } | undefined {
+  for (const match of text.matchAll(/\p{Cc}/gu)) {
+    const char = match[0];
+    if (prose && (char === '\n' || char === '\t')) continue;
+    if (prose && char === '\r' && text[match.index + 1] === '\n') continue;
+    return { char, index: match.index };
+  }
+  return undefined;
+}
 
 /** Words that mark an unfinished entry; matched case-insensitively as whole words. */
 const PLACEHOLDERS = /\b(TBD|TODO|FIXME|lorem ipsum|coming soon|placeholder text)\b/i;
@@ -84,6 +114,28 @@ export function parseFrontmatter(file: string, source: string): FrontmatterResul
     return 2;
   };
 
+  // Control characters are invisible in editors and break what reads the text later (the link-preview drawing
+  // stopped the build on one, naming neither file nor field), so every string in the frontmatter is checked.
+  const visitStrings = (value: unknown, path: PropertyKey[]): void => {
+    if (typeof value === 'string') {
+      const field = pathOf(path);
+      const prose = PROSE_FIELDS.test(field);
+      const control = firstControl(value, prose);
+      if (control) {
+        const spacing = control.char === '\t' || control.char === '\n' || control.char === '\r';
+        at(
+          field,
+          prose ? 'text without control characters other than line breaks and tabs' : 'text without control characters (no tabs or line breaks either)',
+          `${describeValue(value)}, which holds the control character ${describeControl(control.char)} at character ${control.index + 1}`,
+          lineOf(path),
+          spacing ? 'replace it with a space' : 'delete it: most editors do not show it',
+        );
+      }
+    } else if (Array.isArray(value)) value.forEach((item, i) => visitStrings(item, [...path, i]));
+    else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) visitStrings(item, [...path, key]);
+  };
+  visitStrings(raw, []);
+
   const parsed = termSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -113,6 +165,7 @@ export function parseFrontmatter(file: string, source: string): FrontmatterResul
     }
   });
   problems.push(...answerProblems(file, data).map((p) => ({ ...p, line: lineOf(pathFromField(p.field)) })));
+  problems.push(...faqAnchorProblems(file, data).map((p) => ({ ...p, line: lineOf(pathFromField(p.field)) })));
   return { data, raw, problems, body: parts.body, bodyLine };
 }
 
@@ -135,6 +188,23 @@ export function validateEntry(file: string, source: string, options: ValidateOpt
     data.faq.forEach((f, i) => inlineProblems(f.answer, slugs).filter((p) => p.expected.includes('existing')).forEach((p) => problems.push({ file, field: `faq[${i}].answer`, ...p })));
   }
   if (!splitFrontmatter(source)) return { ok: false, problems };
+
+  if (frontmatter.body.length > BODY_MAX_CHARACTERS) {
+    // Not compiled: parsing megabytes of MDX only to report more would keep the author waiting.
+    problems.push({ file, field: 'body', expected: `a body of at most ${BODY_MAX_CHARACTERS.toLocaleString('en')} characters`, found: `${frontmatter.body.length.toLocaleString('en')} characters` });
+    return { ok: false, problems };
+  }
+  const control = firstControl(frontmatter.body, true);
+  if (control) {
+    problems.push({
+      file,
+      field: 'body',
+      line: frontmatter.bodyLine + frontmatter.body.slice(0, control.index).split('\n').length - 1,
+      expected: 'text without control characters other than line breaks and tabs',
+      found: `the control character ${describeControl(control.char)}`,
+      hint: 'delete it: most editors do not show it',
+    });
+  }
 
   const body = compileBody(frontmatter.body, { ...index, slug, base: options.base ?? '/' });
   const toFile = (line: number) => frontmatter.bodyLine + line - 1;
@@ -164,6 +234,38 @@ export function validateEntry(file: string, source: string, options: ValidateOpt
 
 function pathFromField(field: string): PropertyKey[] {
   return [...field.matchAll(/([A-Za-z]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
+}
+
+/**
+ * Each FAQ answer has the anchor `#faq-<question>` (URL contract). Two questions with the same anchor would share
+ * one link, and a question with no letter or digit a–z/0–9 would get the empty anchor `#faq-`.
+ */
+function faqAnchorProblems(file: string, data: TermData): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Map<string, number>();
+  data.faq.forEach(({ question }, i) => {
+    const field = `faq[${i}].question`;
+    const anchor = faqAnchor(question);
+    const first = seen.get(anchor);
+    if (anchor === 'faq-') {
+      problems.push({
+        file,
+        field,
+        expected: 'a question with letters or digits a–z or 0–9, from which its anchor (#faq-…) is made',
+        found: `${describeValue(question)}, which gives an empty anchor`,
+        hint: 'write the question in English',
+      });
+    } else if (first !== undefined) {
+      problems.push({
+        file,
+        field,
+        expected: 'a question whose anchor no other question of this entry has',
+        found: `${describeValue(question)}, which gives #${anchor}, the anchor of faq[${first}].question ${describeValue(data.faq[first]!.question)}`,
+        hint: 'reword one of the two questions, or merge them',
+      });
+    } else seen.set(anchor, i);
+  });
+  return problems;
 }
 
 /** FAQ answers must add something: not restate the summary, not point "above". */
@@ -219,7 +321,8 @@ function pathOf(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
 }
 
-function issueToProblems(file: string, issue: z.core.$ZodIssue): Problem[] {
+/** A schema issue in the project's words: field, expected, found, and a hint when the fix can be guessed. */
+export function issueToProblems(file: string, issue: z.core.$ZodIssue): Problem[] {
   const field = pathOf(issue.path) || 'frontmatter';
   const found = describeValue(issue.input);
   switch (issue.code) {
@@ -228,7 +331,7 @@ function issueToProblems(file: string, issue: z.core.$ZodIssue): Problem[] {
         file,
         field: pathOf([...issue.path, key]),
         expected: issue.path.length ? 'only the documented keys' : `only the keys ${TERM_KEYS.join(', ')}`,
-        found: `the unknown key "${key}"`,
+        found: `the unknown key ${JSON.stringify(key)}`,
         ...(issue.path.length ? {} : didYouMean(key, TERM_KEYS)),
       }));
     case 'invalid_type':
@@ -255,6 +358,11 @@ function issueToProblems(file: string, issue: z.core.$ZodIssue): Problem[] {
             ? `${issue.input.length} characters`
             : found;
       return [{ file, field, expected: `${bound} ${String(limit)} ${unit}`.trim(), found: size }];
+    }
+    case 'custom': {
+      // A refinement may say what it found and how to fix it (see the review date in schemas/term.ts).
+      const params = (issue.params ?? {}) as { found?: string; hint?: string };
+      return [{ file, field, expected: issue.message, found: params.found ?? found, ...(params.hint ? { hint: params.hint } : {}) }];
     }
     default:
       return [{ file, field, expected: issue.message, found }];

@@ -11,6 +11,8 @@ import { smallGlossary, termSource, validFrontmatter, writeFixture } from '../he
 // A second, tiny site built under a sub-path, with a renamed term, proves that nothing assumes "/".
 const HOSTILE_TITLE = '<script>window.__pwned=1</script>';
 const HOSTILE_SUMMARY = 'A term whose summary tries "><img src=x onerror="window.__pwned=2"> to inject markup into every page that shows it.';
+const HOSTILE_EXAMPLE = 'It writes <img src=x onerror="window.__pwned=3"> and <!-- <script>window.__pwned=4</script> --> into a page.';
+const HOSTILE_ANSWER = 'It writes <script>window.__pwned=5</script> and <svg onload="window.__pwned=6"> into a page.';
 let server: RunningServer;
 let browser: Browser;
 let outDir: string;
@@ -28,6 +30,9 @@ beforeAll(async () => {
   hostile['title'] = HOSTILE_TITLE;
   hostile['summary'] = HOSTILE_SUMMARY;
   hostile['aliases'] = ['epsilon markup'];
+  // The example and FAQ lists insert rendered inline Markdown as HTML: the one place content becomes markup.
+  hostile['examples'] = [{ title: HOSTILE_TITLE, body: HOSTILE_EXAMPLE }, (hostile['examples'] as unknown[])[1]];
+  (hostile['faq'] as { answer: string }[])[0]!.answer = HOSTILE_ANSWER;
   files['epsilon-markup'] = termSource(hostile);
   const contentDir = await writeFixture(files);
   outDir = await mkdtemp(join(tmpdir(), 'glossary-base-'));
@@ -71,30 +76,45 @@ describe('a build under BASE_PATH=/glossary/', () => {
     expect(problems).toEqual([]);
   });
 
-  test('titles and summaries that look like markup render as text on the page, cards, search and previews', async () => {
-    const { page, problems } = await openPage(await browser.newContext());
+  test('titles, summaries, examples and FAQ answers that look like markup render as text on the page, cards, search and previews', async () => {
+    // The page's Content-Security-Policy would stop an injected script from running, and so hide the injection:
+    // these pages are opened with it switched off, and the DOM is searched for what the content tried to add.
+    const { page, problems } = await openPage(await browser.newContext({ bypassCSP: true }));
     const visit = async (path: string) => {
       await page.goto(`${server.url}${path}`);
       await page.waitForLoadState('load');
     };
-    const pwned = () => page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned);
+    const injected = () =>
+      page.evaluate(() => ({
+        pwned: (window as unknown as { __pwned?: number }).__pwned,
+        // Scripts that run (not JSON-LD data), and elements with event-handler attributes or a src of "x".
+        scripts: [...document.scripts].filter((s) => !s.src && s.type !== 'application/ld+json').map((s) => s.outerHTML.slice(0, 80)),
+        handlers: [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).map((el) => el.outerHTML.slice(0, 80)),
+        images: document.querySelectorAll('img[src="x"], svg[onload]').length,
+      }));
+    const clean = { pwned: undefined, scripts: [], handlers: [], images: 0 };
     await visit('/glossary/terms/epsilon-markup/');
     expect(await page.locator('h1').textContent()).toBe(`${HOSTILE_TITLE} (Test Concept)`);
     expect(await page.locator('.summary').textContent()).toBe(HOSTILE_SUMMARY);
-    expect(await pwned()).toBeUndefined();
+    expect(await page.locator('ol.examples > li').first().locator('h3').textContent()).toBe(HOSTILE_TITLE);
+    expect(await page.locator('ol.examples > li').first().locator('p').textContent()).toBe(HOSTILE_EXAMPLE);
+    expect(await page.locator('.faq-item p').first().textContent()).toBe(HOSTILE_ANSWER);
+    expect(await injected()).toEqual(clean);
     await visit('/glossary/terms/alpha-control/');
     expect(await page.locator('section[aria-labelledby="related"] ul .card-title').allTextContents()).toContain(`${HOSTILE_TITLE} (Test Concept)`);
-    expect(await pwned()).toBeUndefined();
+    expect(await injected()).toEqual(clean);
     await visit(`/glossary/search/?q=${encodeURIComponent('epsilon markup')}`);
     await page.locator('[data-search-results] > li').first().waitFor();
     expect(await page.locator('[data-search-results] .result-summary').first().textContent()).toBe(HOSTILE_SUMMARY);
-    expect(await pwned()).toBeUndefined();
-    await visit(`/glossary/search/?q=${encodeURIComponent('"><img src=x onerror=alert(1)>')}`);
+    expect(await injected()).toEqual(clean);
+    await visit(`/glossary/search/?q=${encodeURIComponent('"><img src=x onerror=window.__pwned=7>')}`);
     await page.locator('[data-search-status]').filter({ hasText: /match/ }).waitFor();
-    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(await injected()).toEqual(clean);
     await visit('/glossary/embed/');
     await page.hover('a[href="/glossary/terms/alpha-control/"] >> nth=0');
-    expect(await pwned()).toBeUndefined();
+    expect(await injected()).toEqual(clean);
+    await visit('/glossary/embed/epsilon-markup/');
+    expect(await injected()).toEqual(clean);
     expect(problems).toEqual([]);
   });
 

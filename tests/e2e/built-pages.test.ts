@@ -107,7 +107,7 @@ describe('every term page', () => {
 describe('static redirects', () => {
   test('every /attack/<ID>/ page is a valid redirect to its term', () => {
     // Other pages under /attack/ (the ID index) are not redirects.
-    const ids = readdirSync(join(dist, 'attack'), { withFileTypes: true }).filter((d) => d.isDirectory() && /^(?:TA|T|M|S)\d{4}$/i.test(d.name));
+    const ids = readdirSync(join(dist, 'attack'), { withFileTypes: true }).filter((d) => d.isDirectory() && /^(?:TA|T|M|S)\d{4}(?:\.\d{3})?$/i.test(d.name));
     expect(ids.map((d) => d.name)).toContain('TA0002');
     for (const { name } of ids) {
       const $ = html(`attack/${name}/index.html`);

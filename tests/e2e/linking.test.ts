@@ -1,13 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { load } from 'cheerio';
-import { mkdtemp, writeFile } from 'node:fs/promises';
 import { readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { launchBrowser, openPage } from '../helpers/browser.ts';
-import { serveDir, type RunningServer } from '../helpers/static-server.ts';
 import { apiIndexSchema, apiTermSchema } from '../../src/schemas/api.ts';
 
 const site = inject('siteUrl');
@@ -140,64 +136,6 @@ describe('machine-readable exports', () => {
     const sitemap = readFileSync(join(dist, 'sitemap.xml'), 'utf8');
     for (const term of index.terms) expect(sitemap).toContain(`<loc>${term.url}</loc>`);
     expect(readFileSync(join(dist, 'robots.txt'), 'utf8')).toMatch(/^Sitemap: \S+\/sitemap\.xml$/m);
-  });
-});
-
-describe('previews on other sites', () => {
-  let other: RunningServer;
-  beforeAll(async () => {
-    // A training page on another origin that links to the glossary and includes the one-line script.
-    const dir = await mkdtemp(join(tmpdir(), 'training-site-'));
-    await writeFile(
-      join(dir, 'index.html'),
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course</title><link rel="icon" href="data:,"></head><body><main>
-<p>Read about <a id="t1" href="${site}/terms/execution/">Execution</a> and <a id="t2" href="${site}/terms/edr/">EDR</a>, or <a id="t3" href="https://example.invalid/">elsewhere</a>.</p>
-</main><script src="${site}/embed/preview.js" defer></script></body></html>`,
-    );
-    other = await serveDir(dir);
-  });
-  afterAll(() => other?.close());
-
-  test('the preview script is small', () => {
-    expect(gzipSync(readFileSync(join(dist, 'embed/preview.js'))).length).toBeLessThan(5 * 1024);
-  });
-
-  test('shows a preview on hover and focus from another origin, stays while hovered, and closes with Esc', async () => {
-    expect(new URL(other.url).origin).not.toBe(new URL(site).origin);
-    const { page, problems } = await openPage(context);
-    await page.goto(other.url);
-    const tooltip = page.getByRole('tooltip');
-
-    await page.hover('#t1');
-    await expect.poll(() => tooltip.isVisible()).toBe(true);
-    expect(await tooltip.textContent()).toContain('Execution (MITRE Tactic)');
-    expect(await page.getAttribute('#t1', 'aria-describedby')).toBe(await tooltip.getAttribute('id'));
-
-    // Hoverable: moving onto the preview keeps it open.
-    await tooltip.hover();
-    await page.waitForTimeout(500);
-    expect(await tooltip.isVisible()).toBe(true);
-
-    // Dismissible without moving the pointer or focus.
-    await page.keyboard.press('Escape');
-    expect(await tooltip.isVisible()).toBe(false);
-
-    // Keyboard focus shows it too; links elsewhere get nothing.
-    await page.mouse.move(0, 0);
-    await page.focus('#t2');
-    await expect.poll(() => tooltip.textContent()).toContain('EDR (');
-    await page.focus('#t3');
-    await page.waitForTimeout(500);
-    expect(await tooltip.isVisible()).toBe(false);
-    expect(problems).toEqual([]);
-    await page.close();
-  });
-
-  test('a term card can be framed by a page on another origin', async () => {
-    const response = await fetch(`${site}/embed/execution/`);
-    expect(response.headers.get('content-security-policy')).toContain('frame-ancestors *');
-    const termPage = await fetch(`${site}/terms/execution/`);
-    expect(termPage.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
   });
 });
 

@@ -10,10 +10,12 @@ export interface BuildResult {
 
 /**
  * Runs `npm run build` (`scripts/build.ts`: Astro, then the search index) as a user would, with extra environment (a fixture content folder, a base path). A fixture
- * build gets a cache folder of its own, so its entries cannot leak into other builds.
+ * build gets a cache folder of its own, so its entries cannot leak into other builds, and no retired numbers.
  */
 export function runBuild(env: Record<string, string> = {}, args: string[] = []): Promise<BuildResult> {
   if (env['GLOSSARY_CONTENT_DIR'] && !env['ASTRO_CACHE_DIR']) env = { ...env, ASTRO_CACHE_DIR: `${env['GLOSSARY_CONTENT_DIR']}-astro-cache` };
+  // Nor the retired numbers of whatever sits next to it in the temporary folder: a fixture has none unless it says so.
+  if (env['GLOSSARY_CONTENT_DIR'] && !env['GLOSSARY_RETIRED_NUMBERS']) env = { ...env, GLOSSARY_RETIRED_NUMBERS: `${env['GLOSSARY_CONTENT_DIR']}-retired-numbers.json` };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [`${ROOT}scripts/build.ts`, ...args], {
       cwd: ROOT,

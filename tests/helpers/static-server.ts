@@ -1,7 +1,10 @@
 /**
  * A static file server for the built site that behaves like a plain static
  * host: `dir/` serves `dir/index.html`, `dir` redirects to `dir/`, and a
- * missing file gets `404.html` with status 404.
+ * missing file gets `404.html` with status 404. Like Cloudflare Pages, it
+ * sends the headers of every `_headers` rule that matches a path, repeated
+ * headers joined with a comma (./headers-file.ts), and does not serve the
+ * `_headers` file itself.
  */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -37,9 +40,19 @@ async function isDir(path: string): Promise<boolean> {
   return stat(path).then((s) => s.isDirectory(), () => false);
 }
 
-export async function serveDir(root: string, { base = '/' }: { base?: string } = {}): Promise<RunningServer> {
+export interface ServeOptions {
+  /** Serve the site under this path (`/glossary/`). */
+  base?: string;
+  /** Content types to use instead of the usual ones, by extension (`{ '.html': 'text/html' }`: no charset). */
+  types?: Record<string, string>;
+}
+
+export async function serveDir(root: string, { base = '/', types = {} }: ServeOptions = {}): Promise<RunningServer> {
   const headersFile = join(root, '_headers');
   const rules = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
+  // A site built for the base path has rules under it and they match the whole path, as on a real host; a site
+  // built for "/" and mounted under a base here gets its rules matched below the base.
+  const mounted = base !== '/' && !rules.some((rule) => rule.path.startsWith(base));
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let pathname = decodeURIComponent(url.pathname);
@@ -53,14 +66,14 @@ export async function serveDir(root: string, { base = '/' }: { base?: string } =
       }
       file = join(file, 'index.html');
     }
-    const found = await isFile(file);
+    const found = relative !== '/_headers' && (await isFile(file));
     const path = found ? file : join(root, '404.html');
     const body = await readFile(path).catch(() => Buffer.from('Not found'));
-    const type = TYPES[extname(path)] ?? 'application/octet-stream';
+    const type = types[extname(path)] ?? TYPES[extname(path)] ?? 'application/octet-stream';
     // Compress text as every real static host does, so page-weight and Lighthouse figures are realistic.
     const gzip = /gzip/.test(String(req.headers['accept-encoding'])) && /text|json|javascript|xml|svg/.test(type);
     res.writeHead(found ? 200 : 404, {
-      ...headersFor(rules, pathname.slice(base.length - 1)),
+      ...headersFor(rules, mounted ? pathname.slice(base.length - 1) : pathname),
       'Content-Type': type,
       ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
     });

@@ -20,12 +20,26 @@ describe('npm run build with broken content', () => {
 
     expect(code).not.toBe(0);
     expect(output).toMatch(/beta-signal\.mdx\n {2}- colour \(line \d+\): expected only the keys title, qualifier, number/);
-    expect(output).toMatch(/delta-tactic\.mdx\n {2}- number: expected a catalog number no other term uses, found 1, already used by \S*alpha-control\.mdx\n/);
+    // Neither file is known to be the published one (the fixture is not a git checkout): both are named, neither is told to change.
+    expect(output).toMatch(/delta-tactic\.mdx\n {2}- number: expected a catalog number no other term uses, found 1, also the number of \S*alpha-control\.mdx \(the entry published first keeps 1, which slides link to as \/n\/1\/; give the other one another number\)\n/);
+    expect(output).toMatch(/alpha-control\.mdx\n {2}- number: expected a catalog number no other term uses, found 1, also the number of \S*delta-tactic\.mdx /);
     expect(output).toContain(
       '  - related[2].term: expected the slug of an existing term (a file name in content/terms without .mdx), found "gamma-tol", which does not exist (did you mean "gamma-tool"?)',
     );
     expect(output).toMatch(/gamma-tool\.mdx\n {2}- body \(line \d+\): expected valid MDX .*found a syntax error: /);
-    expect(output).toContain('4 problems in 3 files: fix them and build again.');
+    expect(output).toContain('5 problems in 4 files: fix them and build again.');
+  });
+
+  test('stops at the content check on a control character in a title, naming file and field, before drawing anything (#12.2)', async () => {
+    const files = smallGlossary();
+    files['beta-signal'] = files['beta-signal']!.replace('title: Beta Signal', 'title: "Beta\\aSignal"');
+    const dir = await writeFixture(files);
+
+    const { code, output } = await runBuild({ GLOSSARY_CONTENT_DIR: dir });
+
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/beta-signal\.mdx\n {2}- title \(line 2\): expected text without control characters \(no tabs or line breaks either\), found "Beta\\u0007Signal", which holds the control character U\+0007 \(bell\) at character 5 \(delete it: most editors do not show it\)\n/);
+    expect(output).not.toContain('link-preview');
   });
 
   test('stops when the content folder is empty', async () => {

@@ -31,15 +31,75 @@ describe('crossEntryProblems', () => {
     ]);
   });
 
-  test('reports a duplicate number on the second file and names the first, with the next free number', () => {
+  test('reports a number two entries share on both, each naming the other, and tells neither to renumber the published one', () => {
     expect(check([entry('a', 4), entry('b', 4)])).toEqual([
+      {
+        file: 'content/terms/a.mdx',
+        field: 'number',
+        expected: 'a catalog number no other term uses',
+        found: '4, also the number of content/terms/b.mdx',
+        hint: 'the entry published first keeps 4, which slides link to as /n/4/; give the other one another number (the next free number is 5)',
+      },
       {
         file: 'content/terms/b.mdx',
         field: 'number',
         expected: 'a catalog number no other term uses',
-        found: '4, already used by content/terms/a.mdx',
-        hint: 'the next free number is 5',
+        found: '4, also the number of content/terms/a.mdx',
+        hint: 'the entry published first keeps 4, which slides link to as /n/4/; give the other one another number (the next free number is 5)',
       },
+    ]);
+  });
+
+  test('blames only the new entry when a number is taken from a published one, whatever the file names', () => {
+    // "command-and-control" sorts before "execution": the old check told execution.mdx to renumber.
+    const problems = check([entry('command-and-control', 1), entry('execution', 1), entry('persistence', 2)], {
+      established: new Set(['content/terms/execution.mdx']),
+    });
+    expect(problems).toEqual([
+      {
+        file: 'content/terms/command-and-control.mdx',
+        field: 'number',
+        expected: 'a catalog number no other term uses',
+        found: '1, the number of content/terms/execution.mdx since it was published',
+        hint: 'a published entry keeps its number, which slides link to as /n/1/: give this entry another; the next free number is 3',
+      },
+    ]);
+  });
+
+  test('blames the newer entry (the higher number) for a name or ATT&CK ID the older one has, whatever the file names', () => {
+    const tactic = { id: 'TA0002', domain: 'enterprise' as const, kind: 'tactic' as const };
+    const problems = check([
+      entry('command-and-control', 96, { aliases: ['TA0002'] }),
+      entry('execution', 1, { aliases: ['TA0002'], attack: tactic }),
+      entry('code-execution', 97, { attack: tactic }),
+    ]);
+    expect(problems).toEqual([
+      expect.objectContaining({ file: 'content/terms/command-and-control.mdx', field: 'aliases[0]', found: '"TA0002", already a name of content/terms/execution.mdx (№ 1)' }),
+      expect.objectContaining({ file: 'content/terms/code-execution.mdx', field: 'attack.id', found: 'TA0002, already the ID of content/terms/execution.mdx (№ 1)' }),
+    ]);
+    expect(problems.map((p) => p.file)).not.toContain('content/terms/execution.mdx');
+  });
+
+  test('reports a retired catalog number, names the entry that had it, and never offers a retired number as the next', () => {
+    const retired = [
+      { number: 3, slug: 'scripting', title: 'Scripting', reason: 'ATT&CK deprecated T1064 without a successor.' },
+      { number: 9, slug: 'old-shell', title: 'Old Shell', reason: 'Merged into PowerShell.', replacedBy: 'b' },
+    ];
+    expect(check([entry('a', 1), entry('b', 2), entry('c', 3)], { retired, retiredFile: 'content/retired-numbers.json' })).toEqual([
+      {
+        file: 'content/terms/c.mdx',
+        field: 'number',
+        expected: 'a catalog number that no term has ever had',
+        found: '3, the retired number of "Scripting" (scripting), listed in content/retired-numbers.json',
+        hint: '/n/3/ says what happened to that entry: the next free number is 10',
+      },
+    ]);
+  });
+
+  test('reports a retired number whose replacement does not exist', () => {
+    const retired = [{ number: 9, slug: 'old-shell', title: 'Old Shell', reason: 'Merged.', replacedBy: 'powershel' }];
+    expect(check([entry('powershell', 1)], { retired, retiredFile: 'content/retired-numbers.json' })).toEqual([
+      expect.objectContaining({ file: 'content/retired-numbers.json', field: '[0].replacedBy', found: '"powershel", which does not exist', hint: 'did you mean "powershell"?' }),
     ]);
   });
 
@@ -49,7 +109,7 @@ describe('crossEntryProblems', () => {
       expect.objectContaining({
         file: 'content/terms/xdr.mdx',
         field: 'aliases[0]',
-        found: '"endpoint detection AND response", already a name of content/terms/edr.mdx',
+        found: '"endpoint detection AND response", already a name of content/terms/edr.mdx (№ 1)',
       }),
     ]);
   });
@@ -76,7 +136,7 @@ describe('crossEntryProblems', () => {
   test('reports an ATT&CK ID used twice in one domain, but not across domains', () => {
     const attack = (id: string, domain: 'enterprise' | 'mobile') => ({ id, domain, kind: 'tactic' as const });
     expect(check([entry('a', 1, { attack: attack('TA0002', 'enterprise') }), entry('b', 2, { attack: attack('TA0002', 'enterprise') })])).toEqual([
-      expect.objectContaining({ file: 'content/terms/b.mdx', field: 'attack.id', found: 'TA0002, already the ID of content/terms/a.mdx' }),
+      expect.objectContaining({ file: 'content/terms/b.mdx', field: 'attack.id', found: 'TA0002, already the ID of content/terms/a.mdx (№ 1)' }),
     ]);
     expect(check([entry('a', 1, { attack: attack('TA0002', 'enterprise') }), entry('b', 2, { attack: attack('TA0002', 'mobile') })])).toEqual([]);
   });

@@ -143,6 +143,38 @@ describe('frontmatter prose follows the same link policy', () => {
     expect(inlineMarkdown('<img src=x onerror=alert(1)> <!-- c -->')).toBe('&#x3C;img src=x onerror=alert(1)> &#x3C;!-- c -->');
   });
 
+  // What an example or FAQ answer renders is inserted as HTML (set:html in ExampleList and FaqList): whatever the
+  // content check would let through or not, the renderer alone must never produce markup beyond these tags.
+  const ALLOWED_TAGS = /^<\/?(?:code|strong|em|del|a)(?:\s+(?:href|title)="[^"]*")*>$/;
+  test.each([
+    ['an <img onerror>', 'Look: <img src=x onerror="window.__pwned=1">.'],
+    ['a <script>', 'Before <script>window.__pwned=1</script> after.'],
+    ['a javascript: link', 'Click [here](javascript:window.__pwned=1) now.'],
+    ['a javascript: link written as a reference', 'Click [here][x] now.\n\n[x]: javascript:window.__pwned=1'],
+    ['a javascript: link in angle brackets', 'Open <javascript:window.__pwned=1> now.'],
+    ['a javascript: link hidden by a character reference', 'Click [here](java&#115;cript:window.__pwned=1).'],
+    ['a data: link', 'Click [here](data:text/html,<script>window.__pwned=1</script>).'],
+    ['an image', 'See ![a pixel](https://evil.example/p.png?c=1) here.'],
+    ['an image pointing at script', 'See ![a pixel](javascript:window.__pwned=1) here.'],
+    ['an HTML comment', 'Hidden <!-- <script>window.__pwned=1</script> --> text.'],
+    ['an HTML block', '<div onclick="window.__pwned=1">\n\nText\n\n</div>'],
+    ['an event handler in a list', '- <details open ontoggle="window.__pwned=1">'],
+    ['a fenced code block', '```html\n<script>window.__pwned=1</script>\n```'],
+  ])('%s renders as text, never as markup', (_, text) => {
+    const html = inlineMarkdown(text);
+    for (const tag of html.match(/<[^>]*>/g) ?? []) expect(tag).toMatch(ALLOWED_TAGS);
+    expect(html).not.toMatch(/href="(?!https?:|mailto:|\/|#)/i);
+    expect(html).not.toMatch(/<(?:img|script|div|details|li|pre|p)\b/i);
+  });
+
+  test('shows hostile markup to the reader as the text that was written', () => {
+    expect(inlineMarkdown('A <script>alert(1)</script> tag.')).toBe('A &#x3C;script>alert(1)&#x3C;/script> tag.');
+    expect(inlineMarkdown('Hidden <!-- note --> text.')).toBe('Hidden &#x3C;!-- note --> text.');
+    expect(inlineMarkdown('Click [here][x].\n\n[x]: javascript:alert(1)')).toBe('Click here.');
+    expect(inlineMarkdown('See ![the diagram](/diagram.png).')).toBe('See the diagram.');
+    expect(inlineMarkdown('Read [the docs][d].\n\n[d]: https://example.org/')).toBe('Read <a href="https://example.org/">the docs</a>.');
+  });
+
   test('links to missing terms are reported when the slugs are known', () => {
     expect(inlineProblems('[x](/terms/nope/)', ['amsi'])).toHaveLength(1);
     expect(inlineProblems('[x](/terms/amsi/)', ['amsi'])).toEqual([]);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateEntry } from '../../src/lib/validate-entry.ts';
 import { termSource, validFrontmatter, writeFixture } from '../helpers/term-source.ts';
@@ -28,5 +28,31 @@ describe('npm run new-term', () => {
       expect(result.problems.map((p) => p.field)).not.toContain('title');
       expect(result.problems).toContainEqual(expect.objectContaining({ found: 'the placeholder "TODO"' }));
     }
+  });
+
+  const newTerm = (dir: string, title: string, env: Record<string, string> = {}) =>
+    spawnSync(process.execPath, [join(ROOT, 'scripts/new-term.ts'), title], {
+      cwd: ROOT,
+      env: { ...process.env, GLOSSARY_CONTENT_DIR: dir, GLOSSARY_RETIRED_NUMBERS: join(dir, 'retired.json'), ...env },
+      encoding: 'utf8',
+    });
+
+  test('never hands out a retired number (#12.5)', async () => {
+    const dir = await writeFixture({ 'a-one': termSource(validFrontmatter('a-one', 4, ['b', 'c', 'd'])) });
+    writeFileSync(join(dir, 'retired.json'), JSON.stringify([{ number: 12, slug: 'scripting', title: 'Scripting', reason: 'Deprecated by ATT&CK.' }]));
+    const run = newTerm(dir, 'Living off the Land');
+    expect(run.status).toBe(0);
+    expect(readFileSync(join(dir, 'living-off-the-land.mdx'), 'utf8')).toContain('number: 13');
+  });
+
+  test.each([
+    ['a title with no letter a–z or digit', 'Что это', 'The title "Что это" gives no file name: the file name and URL are made of the title\'s letters a–z and digits 0–9, and it has none.'],
+    ['a title a spreadsheet would run', '=HYPERLINK("https://evil.example/")', 'The title cannot be used: expected a name that does not start with "=", "+", "@", a tab or a line break'],
+  ])('refuses %s and writes nothing (#12.7)', async (_, title, message) => {
+    const dir = await writeFixture({ 'a-one': termSource(validFrontmatter('a-one', 4, ['b', 'c', 'd'])) });
+    const run = newTerm(dir, title);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(message);
+    expect(readdirSync(dir)).toEqual(['a-one.mdx']);
   });
 });

