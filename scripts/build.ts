@@ -11,6 +11,7 @@ import { readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { indexSite } from '../src/lib/search-index.ts';
+import { siteUrlWarning } from '../src/lib/site-url.ts';
 
 const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
 
@@ -24,6 +25,11 @@ for (let i = 0; i < given.length; i++) {
   else if (arg.startsWith('--outDir=')) requested = arg.slice('--outDir='.length);
   else args.push(arg);
 }
+// Once, before Astro starts: without a real SITE_URL the site still builds (a preview needs no public address), but
+// every absolute link in it names the placeholder host.
+const warning = siteUrlWarning(process.env);
+if (warning) console.warn(warning);
+
 const outDir = resolve(requested);
 const staging = join(dirname(outDir), `.${basename(outDir)}.building-${process.pid}`);
 await removeAbandoned();

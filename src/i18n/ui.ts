@@ -25,6 +25,8 @@ export const UI = {
   'search.count': '{count} terms match “{query}”.',
   'search.countOne': '1 term matches “{query}”.',
   'search.loading': 'Searching…',
+  'search.showing': 'Showing {shown} of {count}.',
+  'search.more': 'Show more results',
   'search.failed': 'Search could not load. Browse the A–Z index instead.',
   'search.noscript': 'Search needs JavaScript. Browse the A–Z index or the categories instead.',
   'term.what': 'What is {title}?',

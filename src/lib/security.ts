@@ -101,7 +101,7 @@ const DATA_HEADERS: [string, string][] = [
 ];
 
 /** Site paths (without the base) of everything the build writes outside the folders below. */
-const ROOT_FILES = ['/', '/index.html', '/404.html', '/favicon.svg', '/favicon.ico', '/robots.txt', '/sitemap.xml'];
+const ROOT_FILES = ['/', '/index.html', '/404.html', '/favicon.svg', '/favicon.ico', '/robots.txt', '/sitemap.xml', '/print-origin.css'];
 /** Folders of pages and of the site's own assets. */
 const PAGE_FOLDERS = ['/terms/*', '/categories/*', '/attack/*', '/n/*', '/_astro/*'];
 

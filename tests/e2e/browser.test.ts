@@ -60,7 +60,7 @@ describe('search', () => {
     expect(new Set(all).size).toBeGreaterThan(1);
     await page.selectOption('#search-category', 'Defense & Operations');
     await expect.poll(async () => new Set(await page.locator('[data-search-results] .result-category').allTextContents())).toEqual(new Set(['Defense & Operations']));
-    expect(new URL(page.url()).searchParams.get('category')).toBe('Defense & Operations');
+    expect(new URL(page.url()).searchParams.get('category')).toBe('defense-and-operations');
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -142,7 +142,7 @@ describe('machine-readable exports', () => {
 describe('print', () => {
   // Three pages since bodies carry code blocks, platform tabs (all panels print) and detection rules, and Related
   // shows relations from both ends: an entry still fits a handout.
-  test('every term prints on at most three A4 pages, without navigation or search, with link targets written out', async () => {
+  test('every term prints on at most three A4 pages, without navigation or search, with absolute link targets, the site name and its own URL', async () => {
     const { page } = await openPage(context);
     const tooLong: string[] = [];
     for (const slug of readdirSync(join(dist, 'terms'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)) {
@@ -160,6 +160,19 @@ describe('print', () => {
     expect(await page.locator('form[role="search"]').first().isVisible()).toBe(false);
     const after = await page.locator('section[aria-labelledby="sources"] ol a').first().evaluate((a) => getComputedStyle(a, '::after').content);
     expect(after).toContain('https://attack.mitre.org/');
+
+    // Paper has no address bar: the page names the site and its own address (SITE_URL's, as in the canonical link),
+    // and links inside the site print with that host instead of "(/terms/…)".
+    const canonical = load(readFileSync(join(dist, 'terms', 'execution', 'index.html'), 'utf8'))('link[rel="canonical"]').attr('href')!;
+    const origin = new URL(canonical).origin;
+    const source = page.locator('.print-source');
+    expect(await source.isVisible()).toBe(true);
+    expect((await source.textContent())?.trim()).toBe(`Security Glossary · ${canonical}`);
+    const targets = await page.locator('main a').evaluateAll((links) => links.map((a) => getComputedStyle(a, '::after').content));
+    expect(targets.filter((content) => content.includes('(/'))).toEqual([]);
+    expect(targets.some((content) => content.includes(`(${origin}/terms/initial-access/)`))).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+    expect(await source.isVisible()).toBe(false);
     await page.close();
   });
 });

@@ -17,7 +17,7 @@ export interface HeaderRule {
   remove: string[];
 }
 
-const escape = (text: string) => text.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&');
+const escape = (text: string) => text.replace(/[/\\^$*+?.()|[\]{}]/g, '\\$&');
 
 /** Cloudflare Pages: `*` is `(?<splat>.*)`, `:name` is `(?<name>[^/]+)`, anchored at both ends. */
 export function cloudflarePattern(path: string): RegExp {

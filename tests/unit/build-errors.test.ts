@@ -55,3 +55,18 @@ describe('npm run build with broken content', () => {
     expect(output).toContain('- file: expected a folder of term files, found no such folder');
   });
 });
+
+describe('npm run build without SITE_URL', () => {
+  test('prints one warning line naming what it affects and how to fix it, and still builds', async () => {
+    const dir = await writeFixture(smallGlossary());
+    const outDir = await mkdtemp(join(tmpdir(), 'glossary-no-site-url-'));
+
+    // SITE_URL: '' leaves it unset (runBuild otherwise sets a test host, so other builds stay quiet).
+    const { code, output } = await runBuild({ GLOSSARY_CONTENT_DIR: dir, SITE_URL: '' }, ['--outDir', outDir]);
+
+    expect(code).toBe(0);
+    const warnings = output.split('\n').filter((line) => line.includes('SITE_URL'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/SITE_URL is not set.*canonical URLs, citations, JSON exports and the sitemap.*SITE_URL=https:\/\/your\.host npm run build/);
+  });
+});
