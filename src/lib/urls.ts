@@ -21,6 +21,8 @@ export const urls = {
   embed: (slug: string) => withBase(`/embed/${slug}/`),
   embedHelp: () => withBase('/embed/'),
   ogImage: (slug: string) => withBase(`/og/${slug}.png`),
+  /** A 1920×1080 slide of the term for training decks; the PNG is drawn from it in the browser. */
+  slide: (slug: string) => withBase(`/slides/${slug}.svg`),
   number: (number: number) => withBase(`/n/${number}/`),
   attackOverview: () => withBase('/attack/'),
   attackIds: () => withBase('/attack/ids/'),
