@@ -1,13 +1,33 @@
 /**
- * Copy controls on term pages. Without JavaScript a "#" link still jumps to
- * its anchor; with it, the link also copies the full URL, and hidden "Copy"
- * buttons appear next to text meant to be pasted elsewhere.
+ * Copy controls on term pages. Without JavaScript a "#" link jumps to its
+ * anchor; with it, the link copies the section's full URL and puts it in the
+ * address bar without scrolling, and hidden "Copy" buttons appear next to text
+ * meant to be pasted elsewhere. Every copy is confirmed in a visible status
+ * line that screen readers also announce; neither focus nor scroll moves.
  */
-export function enableCopyControls(doc: Document): void {
+
+/** How long the confirmation stays on screen: long enough to read twice. */
+const SHOWN_MS = 4000;
+
+/** Shows `message` in the page's copy status, then clears it; returns the function other scripts call. */
+export function copyStatus(doc: Document): (message: string) => void {
   const status = doc.querySelector<HTMLElement>('[data-copy-status]');
-  const announce = (message: string) => {
-    if (status) status.textContent = message;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return (message: string) => {
+    if (!status) return;
+    clearTimeout(timer);
+    // Emptying first makes a repeated message a change, so it is announced and shown again.
+    status.textContent = '';
+    requestAnimationFrame(() => {
+      status.textContent = message;
+      timer = setTimeout(() => (status.textContent = ''), SHOWN_MS);
+    });
   };
+}
+
+export function enableCopyControls(doc: Document): (message: string) => void {
+  const status = doc.querySelector<HTMLElement>('[data-copy-status]');
+  const announce = copyStatus(doc);
 
   async function copy(text: string, done: string): Promise<void> {
     try {
@@ -19,8 +39,12 @@ export function enableCopyControls(doc: Document): void {
   }
 
   for (const link of doc.querySelectorAll<HTMLAnchorElement>('a[data-copy-link]')) {
-    link.addEventListener('click', () => {
-      // The browser still follows the anchor; copying is a bonus, never a replacement.
+    link.addEventListener('click', (event) => {
+      // A modified click (new tab, new window) keeps its usual meaning.
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      // The address bar shows the section's link as well, as if followed, but the page stays where it is.
+      history.replaceState(history.state, '', link.href);
       void copy(link.href, status?.dataset['linkCopied'] ?? '');
     });
   }
@@ -28,6 +52,9 @@ export function enableCopyControls(doc: Document): void {
     const source = doc.getElementById(button.dataset['copyText'] ?? '');
     if (!source) continue;
     button.hidden = false;
-    button.addEventListener('click', () => void copy(source.textContent?.trim() ?? '', status?.dataset['textCopied'] ?? ''));
+    button.addEventListener('click', () =>
+      void copy(source.textContent?.trim() ?? '', button.dataset['copied'] ?? status?.dataset['textCopied'] ?? ''),
+    );
   }
+  return announce;
 }

@@ -14,7 +14,15 @@ const PAGE_IDS = new Set([
   'referenced-by',
   'sources',
   'cite',
-  'citation-text',
+  'use-in-training',
+  'training-links',
+  'training-section',
+  'training-link',
+  'training-short-link',
+  'training-attack-link',
+  'training-embed',
+  'training-embed-code',
+  'training-slide',
   'on-this-page',
   'toc',
   'site-search',
@@ -22,8 +30,8 @@ const PAGE_IDS = new Set([
   'copy-status',
 ]);
 
-/** Prefixes of ids the page and the body components generate (`example-1`, `faq-…`, `tabs-1-2`, `callout-1`). */
-const PAGE_PREFIXES = /^(?:example-\d|faq-|tabs-\d|callout-\d|detection-\d)/;
+/** Prefixes of ids the page and the body components generate (`example-1`, `faq-…`, `tabs-1-2`, `callout-1`, `citation-apa`). */
+const PAGE_PREFIXES = /^(?:example-\d|faq-|tabs-\d|callout-\d|detection-\d|citation-)/;
 
 export function isReservedAnchor(id: string): boolean {
   return id === '' || PAGE_IDS.has(id) || PAGE_PREFIXES.test(id);

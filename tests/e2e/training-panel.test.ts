@@ -1,0 +1,206 @@
+/**
+ * The "Use in training" panel on a term page, used as a trainer would: copy a link (the page's, a section's, the
+ * short ones), the embed snippet and a citation, then paste them where they go. Every copy is confirmed on screen
+ * without moving focus or the page.
+ */
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { axeViolations } from '../helpers/axe.ts';
+import { serveDir, type RunningServer } from '../helpers/static-server.ts';
+import { TEST_SITE_URL } from '../helpers/run-build.ts';
+
+const site = inject('siteUrl');
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+});
+
+/** The build prints the public address (SITE_URL); the tests serve the same files elsewhere. */
+const local = (url: string) => url.replace(TEST_SITE_URL, site);
+const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
+
+async function termPage(slug: string): Promise<{ page: Page; problems: string[] }> {
+  const watched = await openPage(context);
+  await watched.page.goto(`${site}/terms/${slug}/`);
+  return watched;
+}
+
+/** Clicks a copy control and returns what the clipboard then holds, checking that nothing moved and the user saw it. */
+async function copyWith(page: Page, control: ReturnType<Page['locator']>): Promise<string> {
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+  await control.scrollIntoViewIfNeeded();
+  const scrollBefore = await page.evaluate(() => window.scrollY);
+  await control.click();
+  await expect.poll(() => clipboard(page)).not.toBe('');
+  const status = page.locator('[data-copy-status]');
+  await expect.poll(() => status.textContent()).toMatch(/copied/i);
+  // Seen, not only announced: a readable box inside the window.
+  const box = (await status.boundingBox())!;
+  expect(box.width).toBeGreaterThan(100);
+  expect(box.height).toBeGreaterThan(20);
+  expect(box.y + box.height).toBeLessThanOrEqual(800);
+  expect(await status.evaluate((el) => getComputedStyle(el).clipPath)).toBe('none');
+  expect(await page.evaluate(() => window.scrollY)).toBe(scrollBefore);
+  expect(await control.evaluate((el) => el === document.activeElement)).toBe(true);
+  return clipboard(page);
+}
+
+describe('links for training material', () => {
+  test('the page link, the short link and the ATT&CK link are copied in full and lead to the term', async () => {
+    const { page, problems } = await termPage('powershell');
+    const panel = page.locator('section[aria-labelledby="use-in-training"]');
+    const pageLink = await copyWith(page, panel.getByRole('button', { name: 'Copy page link' }));
+    expect(pageLink).toBe(`${TEST_SITE_URL}/terms/powershell/`);
+    const short = await copyWith(page, panel.getByRole('button', { name: 'Copy short link' }));
+    expect(short).toMatch(new RegExp(`^${TEST_SITE_URL}/n/\\d+/$`));
+    const byId = await copyWith(page, panel.getByRole('button', { name: 'Copy ATT&CK ID link' }));
+    expect(byId).toBe(`${TEST_SITE_URL}/attack/T1059.001/`);
+    for (const link of [short, byId]) {
+      const { page: other } = await openPage(context);
+      await other.goto(local(link));
+      await other.waitForURL(`${site}/terms/powershell/`);
+      await other.close();
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test('a term without an ATT&CK ID offers no ATT&CK link', async () => {
+    const { page } = await termPage('edr');
+    await expect.poll(() => page.getByRole('button', { name: 'Copy page link' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Copy ATT&CK ID link' }).count()).toBe(0);
+    await page.close();
+  });
+
+  test('choosing a section makes the page link point at it, and that anchor exists', async () => {
+    const { page } = await termPage('execution');
+    await page.getByLabel('Link to', { exact: true }).selectOption({ label: 'Frequently asked questions' });
+    expect(await page.locator('#training-link').textContent()).toBe(`${TEST_SITE_URL}/terms/execution/#faq`);
+    const copied = await copyWith(page, page.getByRole('button', { name: 'Copy page link' }));
+    expect(copied).toBe(`${TEST_SITE_URL}/terms/execution/#faq`);
+    const { page: other } = await openPage(context);
+    await other.goto(local(copied));
+    expect(await other.locator('#faq').isVisible()).toBe(true);
+    expect(await other.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    await other.close();
+    await page.close();
+  });
+
+  test('a "#" link beside a heading copies the section link without scrolling the page', async () => {
+    const { page } = await termPage('execution');
+    const link = page.locator('a.copy-link[href="#examples"]');
+    const copied = await copyWith(page, link);
+    expect(copied).toBe(`${site}/terms/execution/#examples`);
+    expect(new URL(page.url()).hash).toBe('#examples');
+    await page.close();
+  });
+
+  test('the confirmation goes away by itself', async () => {
+    const { page } = await termPage('execution');
+    await copyWith(page, page.getByRole('button', { name: 'Copy short link' }));
+    await expect.poll(() => page.locator('[data-copy-status]').textContent(), { timeout: 8000 }).toBe('');
+    const box = (await page.locator('[data-copy-status]').boundingBox())!;
+    expect(box.width * box.height).toBeLessThanOrEqual(1);
+    await page.close();
+  });
+});
+
+describe('the embed snippet', () => {
+  let lms: RunningServer;
+  let lmsDir: string;
+  beforeAll(async () => {
+    lmsDir = await mkdtemp(join(tmpdir(), 'lms-panel-'));
+    lms = await serveDir(lmsDir);
+  });
+  afterAll(() => lms?.close());
+
+  test('pasted into a course page on another origin, it shows the card at its full height', async () => {
+    const { page } = await termPage('command-and-scripting-interpreter');
+    const snippet = await copyWith(page, page.getByRole('button', { name: 'Copy embed code' }));
+    expect(snippet).toContain(`src="${TEST_SITE_URL}/embed/command-and-scripting-interpreter/"`);
+    await writeFile(
+      join(lmsDir, 'course.html'),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course</title><link rel="icon" href="data:,"></head><body>${snippet.replaceAll(TEST_SITE_URL, site)}</body></html>`,
+    );
+    const { page: course, problems } = await openPage(context);
+    await course.setViewportSize({ width: 480, height: 800 });
+    await course.goto(`${lms.url}/course.html`);
+    const frame = course.locator('iframe');
+    // The card reports its height and the snippet applies it: the frame grows past the 200 px it starts with.
+    await expect.poll(async () => (await frame.boundingBox())!.height).toBeGreaterThan(200);
+    const card = course.frames().find((f) => f.url().includes('/embed/'))!;
+    const inner = await card.evaluate(() => document.documentElement.scrollHeight);
+    expect(Math.abs((await frame.boundingBox())!.height - inner)).toBeLessThanOrEqual(2);
+    expect(problems).toEqual([]);
+    await course.close();
+    await page.close();
+  });
+});
+
+describe('citations', () => {
+  const styles = ['Plain text', 'APA', 'BibTeX', 'Markdown'] as const;
+
+  async function cite(page: Page, style: (typeof styles)[number]): Promise<string> {
+    await page.getByRole('tab', { name: style }).click();
+    return copyWith(page, page.getByRole('button', { name: `Copy ${style} citation` }));
+  }
+
+  test('each of the four styles is copied in its own format, with the entry and its address', async () => {
+    const { page, problems } = await termPage('execution');
+    const url = `${TEST_SITE_URL}/terms/execution/`;
+    expect(await cite(page, 'Plain text')).toMatch(/^“Execution \(MITRE Tactic\)\.” Security Glossary, entry № 1\. \S+ \(last reviewed \d{1,2} \w+ \d{4}\)\.$/);
+    expect(await cite(page, 'APA')).toMatch(/^Security Glossary\. \(\d{4}, \w+ \d{1,2}\)\. Execution \(MITRE Tactic\)\. In Security Glossary \(No\. 1\)\. https:\/\/\S+\/terms\/execution\/$/);
+    const bib = await cite(page, 'BibTeX');
+    expect(bib).toMatch(/^@misc\{securityglossaryexecution,\n/);
+    expect(bib).toContain(`  url = {${url}},`);
+    expect(bib).toContain('  title = {{Execution (MITRE Tactic)}},');
+    expect(bib.endsWith('\n}')).toBe(true);
+    expect(await cite(page, 'Markdown')).toMatch(new RegExp(`^\\[Execution \\(MITRE Tactic\\)\\]\\(${url.replace(/[./]/g, '\\$&')}\\), Security Glossary, entry № 1, last reviewed`));
+    // The review date is the entry's, in all four.
+    const reviewed = await page.locator('section[aria-labelledby="sources"] time').getAttribute('datetime');
+    expect(bib).toContain(`date = {${reviewed!.slice(0, 10)}}`);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test('without JavaScript all four styles show under their own headings and no dead Copy button is offered', async () => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await page.goto(`${site}/terms/execution/`);
+    const panel = page.locator('section[aria-labelledby="use-in-training"]');
+    for (const style of styles) expect(await panel.getByRole('heading', { name: style, level: 4 }).isVisible()).toBe(true);
+    expect(await panel.locator('button:visible').count()).toBe(0);
+    expect(await panel.getByLabel('Link to', { exact: true }).isVisible()).toBe(false);
+    expect(await panel.locator('#training-link').textContent()).toBe(`${TEST_SITE_URL}/terms/execution/`);
+    await ctx.close();
+  });
+});
+
+describe('accessibility', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`the panel, a chosen citation tab and the confirmation pass axe in the ${colorScheme} theme`, async () => {
+      // axe is injected as an inline script, which the page's CSP would block.
+      const ctx = await browser.newContext({ colorScheme, bypassCSP: true });
+      await ctx.grantPermissions(['clipboard-read', 'clipboard-write']);
+      const { page } = await openPage(ctx);
+      await page.goto(`${site}/terms/powershell/`);
+      await page.getByRole('tab', { name: 'BibTeX' }).click();
+      await page.getByRole('button', { name: 'Copy BibTeX citation' }).click();
+      await expect.poll(() => page.locator('[data-copy-status]').textContent()).toMatch(/copied/i);
+      expect(await axeViolations(page)).toEqual([]);
+      await ctx.close();
+    });
+  }
+});
