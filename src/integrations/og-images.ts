@@ -3,22 +3,25 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { DrawnCard } from '../lib/og-cache.ts';
 import type { OgCard } from '../lib/og-image.ts';
 import type { TermData } from '../schemas/term.ts';
 import { CATEGORIES } from '../schemas/vocabulary.ts';
 import { t } from '../i18n/ui.ts';
 import { checkContentDir } from '../lib/check-content.ts';
 import { contentDir } from '../lib/paths.ts';
+import { withBase } from '../lib/urls.ts';
 
 /**
- * Draws each term's link-preview PNG (`/og/<slug>.png`) beside the build
- * rather than as an Astro route: a worker thread starts with the build and
- * uses the core that Astro's mostly single-threaded work leaves idle.
- * PNGs are cached under a hash of their drawing (see og-cache.ts). They exist
- * after `astro build`, not under `astro dev`, where nothing reads them.
+ * Draws each term's link-preview PNG (`/og/<slug>.png`) and its 1920×1080
+ * slide (`/slides/<slug>.svg`) beside the build rather than as Astro routes: a
+ * worker thread starts with the build and uses the core that Astro's mostly
+ * single-threaded work leaves idle. Both are cached under a hash of their
+ * drawing (see og-cache.ts). They exist after `astro build`, not under
+ * `astro dev`, where nothing reads them.
  */
 export function ogImages(): AstroIntegration {
-  let rendering: Promise<Map<string, string>> | undefined;
+  let rendering: Promise<DrawnCard[]> | undefined;
 
   return {
     name: 'glossary:og-images',
@@ -27,40 +30,54 @@ export function ogImages(): AstroIntegration {
       'astro:config:setup': async ({ config, command }) => {
         if (command !== 'build') return;
         const { entries } = await checkContentDir(contentDir(), fileURLToPath(config.root), { base: config.base });
-        rendering = drawInWorker(cardsOf(entries), join(fileURLToPath(config.cacheDir), 'og'));
+        // The configured base, not urls.ts's: import.meta.env does not hold it while the config loads.
+        const shortUrls = new URL(withBase('/n/', config.base), config.site).href;
+        rendering = drawInWorker(cardsOf(entries, shortUrls), join(fileURLToPath(config.cacheDir), 'og'));
         // Failures surface in build:done; without this, Node would report the rejection as unhandled first.
         rendering.catch(() => {});
       },
       'astro:build:done': async ({ dir, logger }) => {
         const files = await rendering!;
-        const outDir = join(fileURLToPath(dir), 'og');
-        await mkdir(outDir, { recursive: true });
-        await Promise.all([...files].map(([slug, cached]) => copyFile(cached, join(outDir, `${slug}.png`))));
-        logger.info(`Wrote ${files.size} link-preview images.`);
+        const ogDir = join(fileURLToPath(dir), 'og');
+        const slideDir = join(fileURLToPath(dir), 'slides');
+        await Promise.all([mkdir(ogDir, { recursive: true }), mkdir(slideDir, { recursive: true })]);
+        await Promise.all(files.flatMap(({ slug, png, slide }) => [copyFile(png, join(ogDir, `${slug}.png`)), copyFile(slide, join(slideDir, `${slug}.svg`))]));
+        logger.info(`Wrote ${files.length} link-preview images and ${files.length} slides.`);
       },
     },
   };
 }
 
-function cardsOf(terms: { slug: string; data: Pick<TermData, 'title' | 'qualifier' | 'number' | 'category'> }[]): Map<string, OgCard> {
+/** What each term's card and slide show; `shortUrls` is the absolute address of `/n/`, base path included. */
+export function cardsOf(terms: { slug: string; data: Pick<TermData, 'title' | 'qualifier' | 'number' | 'category' | 'summary' | 'attack'> }[], shortUrls: string): Map<string, OgCard> {
   const categoryName = new Map(CATEGORIES.map((c) => [c.slug, c.name]));
+  const site = t('site.name');
   return new Map(
     terms.map(({ slug, data }) => [
       slug,
-      { title: data.title, qualifier: data.qualifier, number: data.number, category: categoryName.get(data.category) ?? data.category, site: t('site.name') },
+      {
+        title: data.title,
+        qualifier: data.qualifier,
+        number: data.number,
+        category: categoryName.get(data.category) ?? data.category,
+        site,
+        summary: data.summary,
+        attackId: data.attack?.id,
+        url: `${shortUrls}${data.number}/`,
+      },
     ]),
   );
 }
 
-function drawInWorker(cards: Map<string, OgCard>, cacheDir: string): Promise<Map<string, string>> {
+function drawInWorker(cards: Map<string, OgCard>, cacheDir: string): Promise<DrawnCard[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('../lib/og-worker.ts', import.meta.url), {
       workerData: { cards: [...cards], cacheDir },
       // A small heap makes the worker collect its per-image buffers early instead of growing alongside Astro.
       resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 },
     });
-    worker.once('message', (files: [string, string][]) => resolve(new Map(files)));
+    worker.once('message', resolve);
     worker.once('error', reject);
-    worker.once('exit', (code) => code !== 0 && reject(new Error(`The link-preview worker stopped with code ${code}.`)));
+    worker.once('exit', (code) => code !== 0 && reject(new Error(`The link-preview and slide worker stopped with code ${code}.`)));
   });
 }

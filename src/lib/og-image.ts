@@ -1,7 +1,8 @@
 /**
  * The card image shown when a term's link is pasted into chat, an LMS or a
  * slide tool: an SVG drawn here, turned into PNG at build time (most
- * link-preview services do not accept SVG).
+ * link-preview services do not accept SVG). The same measured layout draws the
+ * term's 1920×1080 slide (`slideSvg`), which ships as SVG.
  */
 export interface OgCard {
   title: string;
@@ -9,6 +10,12 @@ export interface OgCard {
   number: number;
   category: string;
   site: string;
+  /** The one-line definition. */
+  summary: string;
+  /** The ATT&CK ID (`T1059.001`) when the term is an ATT&CK object. */
+  attackId?: string | undefined;
+  /** The absolute short URL (`https://host/base/n/<number>/`), printed on the slide. */
+  url: string;
 }
 
 export const OG_SIZE = { width: 1200, height: 630 } as const;
@@ -20,13 +27,15 @@ const escapeXml = (text: string) =>
     .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 // Advance widths of DejaVu Sans (the first and widest of the card's fonts), in em, for " " to "~", measured with
-// librsvg. Other characters count as their base letter ("é" as "e"), or as wide as "W" when unknown.
+// librsvg. Other characters count as their base letter ("é" as "e"), or as wide as "W" when unknown; emoji, which
+// colour-emoji fonts draw 1.28 em wide, count as 1.3 em.
 const ASCII_EM = {
   bold: '.348 .456 .521 .838 .696 1.002 .872 .306 .457 .457 .523 .838 .380 .415 .380 .365 .696 .696 .696 .696 .696 .696 .696 .696 .696 .696 .400 .400 .838 .838 .838 .580 1.000 .774 .762 .734 .830 .683 .683 .821 .837 .372 .372 .775 .637 .995 .837 .850 .733 .850 .770 .676 .705 .812 .774 1.103 .771 .724 .725 .457 .365 .457 .838 .500 .500 .675 .716 .593 .716 .678 .435 .716 .712 .343 .343 .665 .343 1.042 .712 .687 .716 .716 .493 .595 .478 .712 .652 .924 .645 .652 .582 .712 .365 .712 .838',
   regular: '.318 .401 .460 .838 .636 .950 .780 .275 .390 .390 .500 .838 .318 .361 .318 .337 .636 .636 .636 .636 .636 .636 .636 .636 .636 .636 .337 .337 .838 .838 .838 .531 1.000 .711 .686 .698 .770 .632 .575 .775 .752 .295 .295 .656 .557 .863 .748 .787 .603 .787 .695 .635 .594 .732 .684 .989 .685 .611 .685 .390 .337 .390 .838 .500 .500 .613 .635 .550 .635 .615 .352 .635 .634 .278 .278 .579 .278 .974 .634 .612 .635 .635 .394 .521 .392 .634 .592 .818 .592 .592 .525 .636 .337 .636 .838',
 };
 const EM = { bold: ASCII_EM.bold.split(' ').map(Number), regular: ASCII_EM.regular.split(' ').map(Number) };
 const WIDE = 1.103;
+const EMOJI = 1.3;
 
 /** The width of `text` in pixels at `size`, as DejaVu Sans draws it (a little more for fonts it does not know). */
 export function textWidth(text: string, size: number, bold: boolean): number {
@@ -34,8 +43,8 @@ export function textWidth(text: string, size: number, bold: boolean): number {
   let em = 0;
   for (const char of text) {
     const base = char.normalize('NFD')[0]!;
-    const code = base.charCodeAt(0);
-    em += code >= 32 && code < 127 ? table[code - 32]! : WIDE;
+    const code = base.codePointAt(0)!;
+    em += code >= 32 && code < 127 ? table[code - 32]! : code >= 0x1f000 ? EMOJI : WIDE;
   }
   return em * size;
 }
@@ -78,44 +87,76 @@ export interface OgLayout {
   lines: { text: string; x: number; y: number; size: number; bold: boolean; color: string }[];
 }
 
+type Line = OgLayout['lines'][number];
+
+const COLOURS = { background: '#0b1220', accent: '#8ab4ff', muted: '#b4bcc6', title: '#ffffff', qualifier: '#e8eaed', text: '#dfe3e8' };
+
 /** Text starts 80 px from the left edge and stays 80 px clear of the right one. */
 const MARGIN = 80;
 const TEXT_WIDTH = OG_SIZE.width - 2 * MARGIN;
 
-/** The largest size up to `size` at which one line of text fits the card, and the line, ending in "…" if even 24 px is too wide. */
-function fitLine(text: string, size: number, bold: boolean): { text: string; size: number } {
-  const width = textWidth(text, size, bold);
-  if (width <= TEXT_WIDTH) return { text, size };
-  const smaller = Math.max(24, Math.floor((size * TEXT_WIDTH) / width));
-  return { text: wrap(text, (line) => textWidth(line, smaller, bold) <= TEXT_WIDTH, 1)[0]!, size: smaller };
+/** The largest size up to `size` at which one line of text fits `width`, and the line, ending in "…" if even `min` px is too wide. */
+function fitLine(text: string, size: number, bold: boolean, width = TEXT_WIDTH, min = 24): { text: string; size: number } {
+  const measured = textWidth(text, size, bold);
+  if (measured <= width) return { text, size };
+  const smaller = Math.max(min, Math.floor((size * width) / measured));
+  return { text: wrap(text, (line) => textWidth(line, smaller, bold) <= width, 1)[0]!, size: smaller };
 }
 
+// DejaVu Sans reaches 0.76 em above the baseline with capitals and 0.24 em below it with descenders.
+const ASCENT = 0.76;
+const DESCENT = 0.24;
+
+/** The baseline of a line of `size` px set `gap` px below the descenders of `line`. */
+const below = (line: { y: number; size: number }, size: number, gap: number) => Math.round(line.y + line.size * DESCENT + gap + size * ASCENT);
+
+/**
+ * The definition as lines set `gap` px below `after`, with no baseline lower than `last`: at the first of `sizes`
+ * (px, with their line step) at which it fits whole, else at the last of them, ending in "…".
+ */
+function definitionLines(text: string, after: Line, last: number, sizes: readonly (readonly [number, number])[], gap: number, x: number, width: number, color: string): Line[] {
+  for (const [i, [size, step]] of sizes.entries()) {
+    const first = below(after, size, gap);
+    const room = Math.max(0, Math.floor((last - first) / step) + 1);
+    const fits = (line: string) => textWidth(line, size, false) <= width;
+    const whole = wrap(text, fits, Infinity);
+    if (whole.length > room && i < sizes.length - 1) continue;
+    const lines = room === 0 ? [] : whole.length <= room ? whole : wrap(text, fits, room);
+    return lines.map((text, n) => ({ text, x, y: first + n * step, size, bold: false, color }));
+  }
+  return [];
+}
+
+/**
+ * The link-preview card: site, category and catalog № on top; the ATT&CK ID when there is one; the title (two lines,
+ * or three smaller ones when it is long); the qualifier; then as much of the definition as the card holds.
+ */
 export function ogLayout(card: OgCard): OgLayout {
+  const lines: Line[] = [];
+  const head = fitLine(`${card.site} · ${card.category} · № ${card.number}`, 30, false);
+  lines.push({ ...head, x: MARGIN, y: 84, bold: false, color: COLOURS.muted });
+  if (card.attackId) {
+    const id = fitLine(card.attackId, 44, true);
+    lines.push({ ...id, x: MARGIN, y: below(lines.at(-1)!, id.size, 24), bold: true, color: COLOURS.accent });
+  }
   // Long titles get a smaller size and a third line rather than losing words.
-  const titleAt = (size: number, lines: number) => wrap(card.title, (line) => textWidth(line, size, true) <= TEXT_WIDTH, lines);
-  const fits = titleAt(84, 3).length <= 2;
-  const [size, step] = fits ? [84, 96] : [64, 74];
-  const titleLines = titleAt(size, 3);
-  const below = 250 + titleLines.length * step + 10;
-  const head = fitLine(`${card.site} · № ${card.number}`, 36, false);
-  const foot = fitLine(`${card.qualifier} · ${card.category}`, 44, false);
-  return {
-    background: '#0b1220',
-    bar: { color: '#8ab4ff', height: 14 },
-    lines: [
-      { text: head.text, x: MARGIN, y: 140, size: head.size, bold: false, color: '#b4bcc6' },
-      ...titleLines.map((text, i) => ({ text, x: MARGIN, y: 250 + i * step, size, bold: true, color: '#ffffff' })),
-      { text: foot.text, x: MARGIN, y: below, size: foot.size, bold: false, color: '#e8eaed' },
-    ],
-  };
+  const titleAt = (size: number, count: number) => wrap(card.title, (line) => textWidth(line, size, true) <= TEXT_WIDTH, count);
+  const [size, step] = titleAt(68, 3).length <= 2 ? [68, 78] : [54, 62];
+  const first = below(lines.at(-1)!, size, card.attackId ? 20 : 30);
+  titleAt(size, 3).forEach((text, i) => lines.push({ text, x: MARGIN, y: first + i * step, size, bold: true, color: COLOURS.title }));
+  const qualifier = fitLine(card.qualifier, 34, false);
+  lines.push({ ...qualifier, x: MARGIN, y: below(lines.at(-1)!, qualifier.size, 16), bold: false, color: COLOURS.qualifier });
+  // The definition's descenders stay 40 px above the bottom edge.
+  const last = OG_SIZE.height - 40 - Math.ceil(30 * DESCENT);
+  lines.push(...definitionLines(card.summary, lines.at(-1)!, last, [[30, 40]], 24, MARGIN, TEXT_WIDTH, COLOURS.text));
+  return { background: COLOURS.background, bar: { color: COLOURS.accent, height: 14 }, lines };
 }
-
-type OgLine = OgLayout['lines'][number];
 
 /** The highest row a line's glyphs can reach: ascenders and accents stay within one font size above the baseline. */
-export const lineTop = (line: OgLine) => line.y - Math.ceil(line.size);
+export const lineTop = (line: Line) => line.y - Math.ceil(line.size);
 
-const FONT = 'DejaVu Sans, Liberation Sans, Arial, sans-serif';
+/** System fonts only, the measured one first. */
+const FONT = 'DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif';
 
 /**
  * The text of a card as one SVG on a transparent canvas that covers only the
@@ -134,4 +175,61 @@ export function textBandSvg(layout: OgLayout): { svg: string; top: number; left:
     .join('');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${OG_SIZE.width - left}" height="${bottom - top}" font-family="${FONT}">${text}</svg>`;
   return { svg, top, left };
+}
+
+/** The slide for training decks, shipped as SVG at `/slides/<slug>.svg` (the term page turns it into PNG on request). */
+export const SLIDE_SIZE = { width: 1920, height: 1080 } as const;
+
+/** Readable from the back of a room: 120 px margins, the title at 112 or 96 px, the definition at 56 down to 48 px. */
+const SLIDE_MARGIN = 120;
+const SLIDE_TEXT_WIDTH = SLIDE_SIZE.width - 2 * SLIDE_MARGIN;
+export const SLIDE_MIN = { title: 96, definition: 48 } as const;
+
+/**
+ * Site, category and catalog № on top; the ATT&CK ID; the title; the qualifier; the definition, as large as it fits
+ * whole (down to 48 px, then cut with "…"); the short URL at the foot.
+ */
+export function slideLayout(card: OgCard): OgLayout {
+  const x = SLIDE_MARGIN;
+  const width = SLIDE_TEXT_WIDTH;
+  const lines: Line[] = [];
+  const head = fitLine(`${card.site} · ${card.category} · № ${card.number}`, 40, false, width, 28);
+  lines.push({ ...head, x, y: 140, bold: false, color: COLOURS.muted });
+  if (card.attackId) {
+    const id = fitLine(card.attackId, 72, true, width, 48);
+    lines.push({ ...id, x, y: below(lines.at(-1)!, id.size, 40), bold: true, color: COLOURS.accent });
+  }
+  const titleAt = (size: number, count: number) => wrap(card.title, (line) => textWidth(line, size, true) <= width, count);
+  const [size, step] = titleAt(112, 3).length <= 2 ? [112, 124] : [SLIDE_MIN.title, 106];
+  const first = below(lines.at(-1)!, size, card.attackId ? 24 : 48);
+  titleAt(size, 3).forEach((text, i) => lines.push({ text, x, y: first + i * step, size, bold: true, color: COLOURS.title }));
+  const qualifier = fitLine(card.qualifier, 60, false, width, 40);
+  lines.push({ ...qualifier, x, y: below(lines.at(-1)!, qualifier.size, 24), bold: false, color: COLOURS.qualifier });
+  // The short URL sits 80 px above the bottom edge; the definition stays 48 px clear of it.
+  const url = fitLine(card.url, 48, false, width, 28);
+  const foot = { ...url, x, y: SLIDE_SIZE.height - 80 - Math.ceil(url.size * DESCENT), bold: false, color: COLOURS.accent };
+  const last = Math.floor(foot.y - foot.size * ASCENT - 48 - 56 * DESCENT);
+  const sizes = [[56, 72], [52, 68], [SLIDE_MIN.definition, 62]] as const;
+  lines.push(...definitionLines(card.summary, lines.at(-1)!, last, sizes, 48, x, width, '#f1f3f5'), foot);
+  return { background: COLOURS.background, bar: { color: COLOURS.accent, height: 20 }, lines };
+}
+
+/** A standalone SVG of the slide: system fonts only, nothing fetched, no script or style, every text escaped. */
+export function slideSvg(card: OgCard): string {
+  const { width, height } = SLIDE_SIZE;
+  const layout = slideLayout(card);
+  const text = layout.lines.map(
+    (l) => `  <text x="${l.x}" y="${l.y}" font-size="${l.size}"${l.bold ? ' font-weight="bold"' : ''} fill="${l.color}">${escapeXml(l.text)}</text>`,
+  );
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="slide-title slide-desc" font-family="${FONT}">`,
+    `  <title id="slide-title">${escapeXml(`${card.title} (${card.qualifier}) · ${card.site}`)}</title>`,
+    `  <desc id="slide-desc">${escapeXml(`${card.summary} ${card.url}`)}</desc>`,
+    `  <rect width="${width}" height="${height}" fill="${layout.background}"/>`,
+    `  <rect width="${width}" height="${layout.bar.height}" fill="${layout.bar.color}"/>`,
+    ...text,
+    '</svg>',
+    '',
+  ].join('\n');
 }

@@ -93,7 +93,10 @@ const CARD_HEADERS: [string, string][] = [
   ['Access-Control-Allow-Origin', '*'],
 ];
 
-/** Data, link-preview images and the preview script: read by pages on other sites. */
+/**
+ * Data, link-preview images and slides: read by pages and tools on other sites. The policy also keeps an SVG slide
+ * opened directly from running anything (ours have no script, style or links, and must not gain any).
+ */
 const DATA_HEADERS: [string, string][] = [
   ['Content-Security-Policy', serialize(DATA_POLICY)],
   ['Cross-Origin-Resource-Policy', 'cross-origin'],
@@ -137,10 +140,10 @@ export function headerRules(base: string): HeaderRule[] {
         'Term cards, framed by LMS pages on any origin, and the preview script (Netlify\'s pattern for a card also ' +
         'matches /embed/preview.js, so one rule covers both; the card policy means nothing to a script).',
     },
-    ...['/api/*', '/og/*', '/glossary.csv'].map((p, i) => ({
+    ...['/api/*', '/og/*', '/slides/*', '/glossary.csv'].map((p, i) => ({
       path: path(p),
       headers: DATA_HEADERS,
-      comment: i === 0 ? 'Data and link-preview images, read by pages and tools on other sites.' : undefined,
+      comment: i === 0 ? 'Data, link-preview images and slides, read by pages and tools on other sites; nothing in them may run.' : undefined,
     })),
     {
       path: path('/attack/layer.json'),

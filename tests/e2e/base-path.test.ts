@@ -47,6 +47,18 @@ afterAll(async () => {
 });
 
 describe('a build under BASE_PATH=/glossary/', () => {
+  test('each slide prints the absolute short URL with the base path, and hostile text stays text in well-formed XML', async () => {
+    const slide = await readFile(join(outDir, 'slides/alpha-control.svg'), 'utf8');
+    expect(slide).toContain('>https://glossary.example.net/glossary/n/1/</text>');
+    expect(slide).toContain('>T1059.001</text>');
+    const hostile = await readFile(join(outDir, 'slides/epsilon-markup.svg'), 'utf8');
+    expect(hostile).not.toMatch(/<script|<img/);
+    expect(hostile).toContain('&lt;script&gt;window.__pwned=1&lt;/script&gt;');
+    const response = await fetch(`${server.url}/glossary/slides/epsilon-markup.svg`);
+    expect(response.headers.get('content-type')).toBe('image/svg+xml');
+    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
+
   test('links, styles and search results stay under the base path', async () => {
     const { page, problems } = await openPage(await browser.newContext());
     await page.goto(`${server.url}/glossary/`);

@@ -235,6 +235,7 @@ describe('headers, as Cloudflare Pages sends them', () => {
       ['/api/terms/execution.json', "'none'", 'cross-origin', '*'],
       ['/api/ids.json', "'none'", 'cross-origin', '*'],
       ['/og/execution.png', "'none'", 'cross-origin', '*'],
+      ['/slides/execution.svg', "'none'", 'cross-origin', '*'],
       ['/terms/no-such-term/', "'self'", 'same-origin', null],
     ];
     for (const [path, ancestors, corp, cors] of cases) {

@@ -36,8 +36,13 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('a finished build', () => {
-  test('holds the pages, the link-preview images and the search index, and no staging folder is left (#12.3)', () => {
+  test('holds the pages, the link-preview images, the slides and the search index, and no staging folder is left (#12.3)', () => {
     expect(readdirSync(join(outDir, 'og')).sort()).toEqual(['alpha-control.png', 'beta-signal.png', 'delta-tactic.png', 'gamma-tool.png']);
+    expect(readdirSync(join(outDir, 'slides')).sort()).toEqual(['alpha-control.svg', 'beta-signal.svg', 'delta-tactic.svg', 'gamma-tool.svg']);
+    // The slide names the build's own address, escaped once: the title is "ATT&CK Fixture".
+    const slide = readFileSync(join(outDir, 'slides/alpha-control.svg'), 'utf8');
+    expect(slide).toContain('>https://glossary.example.net/n/1/</text>');
+    expect(slide).toContain('ATT&amp;CK Fixture');
     expect(existsSync(join(outDir, 'pagefind', 'pagefind.js'))).toBe(true);
     expect(existsSync(join(outDir, 'terms', 'beta-signal', 'index.html'))).toBe(true);
     expect(stagingLeftovers()).toEqual([]);
@@ -75,7 +80,7 @@ describe('a finished build', () => {
 
 describe('a build that fails after Astro has written its pages (#12.3)', () => {
   test('leaves the previous site as it was, and no half-written folder beside it', async () => {
-    const before = new Map(['index.html', 'terms/beta-signal/index.html', 'og/beta-signal.png', 'pagefind/pagefind.js'].map((f) => [f, readFileSync(join(outDir, f))]));
+    const before = new Map(['index.html', 'terms/beta-signal/index.html', 'og/beta-signal.png', 'slides/beta-signal.svg', 'pagefind/pagefind.js'].map((f) => [f, readFileSync(join(outDir, f))]));
     // The link-preview images fail once every page is written: their cache folder cannot be created.
     const cacheDir = await mkdtemp(join(tmpdir(), 'glossary-broken-cache-'));
     await writeFile(join(cacheDir, 'og'), 'a file where the image cache folder should be');

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import sharp from 'sharp';
-import { OG_SIZE, ogLayout, textBandSvg, textWidth, wrap } from '../../src/lib/og-image.ts';
+import { OG_SIZE, ogLayout, textBandSvg, textWidth, wrap, type OgCard } from '../../src/lib/og-image.ts';
 import { renderOgPng } from '../../src/lib/og-png.ts';
 
 describe('wrap', () => {
@@ -24,7 +24,7 @@ describe('wrap', () => {
 });
 
 describe('ogLayout', () => {
-  const card = { qualifier: 'MITRE Technique', number: 47, category: 'Techniques & Tools', site: 'Security Glossary' };
+  const card = { qualifier: 'MITRE Technique', number: 47, category: 'Techniques & Tools', site: 'Security Glossary', summary: 'A definition.', url: 'https://glossary.example.org/n/47/' };
   test.each([
     'Pneumonoultramicroscopicsilicovolcanoconiosis',
     'WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW',
@@ -36,25 +36,25 @@ describe('ogLayout', () => {
   });
 
   test('keeps a long qualifier on the card by drawing it smaller', () => {
-    const layout = ogLayout({ ...card, title: 'Execution', qualifier: 'A qualifier of exactly forty characters!' });
-    const foot = layout.lines.at(-1)!;
-    expect(foot.text).toBe('A qualifier of exactly forty characters! · Techniques & Tools');
-    expect(foot.size).toBeLessThan(44);
+    const layout = ogLayout({ ...card, title: 'Execution', qualifier: 'A qualifier of exactly forty characters, WWWWWWWWWWWWWWWWWW' });
+    const foot = layout.lines.find((l) => l.text.startsWith('A qualifier'))!;
+    expect(foot.text).toBe('A qualifier of exactly forty characters, WWWWWWWWWWWWWWWWWW');
+    expect(foot.size).toBeLessThan(34);
     expect(foot.x + textWidth(foot.text, foot.size, false)).toBeLessThanOrEqual(OG_SIZE.width - 80);
   });
 });
 
 describe('textBandSvg', () => {
   test('escapes markup in the title so the SVG stays well-formed', () => {
-    const { svg } = textBandSvg(ogLayout({ title: '<script>&"', qualifier: 'Q', number: 7, category: 'C & D', site: 'S' }));
+    const { svg } = textBandSvg(ogLayout({ title: '<script>&"', qualifier: 'Q', number: 7, category: 'C & D', site: 'S', summary: 'x', url: 'u' }));
     expect(svg).toContain('&lt;script&gt;&amp;&quot;');
-    expect(svg).toContain('S · № 7');
+    expect(svg).toContain('S · C &amp; D · № 7');
     expect(svg).not.toContain('<script>');
   });
 });
 
 describe('renderOgPng', () => {
-  const card = { title: 'Trusted Developer Utilities Proxy Execution', qualifier: 'MITRE Technique', number: 47, category: 'Techniques and tools', site: 'Security Glossary' };
+  const card = { title: 'Trusted Developer Utilities Proxy Execution', qualifier: 'MITRE Technique', number: 47, category: 'Techniques and tools', site: 'Security Glossary', summary: 'Running code through signed development tools so that it passes as normal developer activity.', attackId: 'T1127', url: 'https://glossary.example.org/n/47/' };
 
   test('draws a 1200×630 PNG: accent bar, background, and the title in white where the layout puts it', async () => {
     const layout = ogLayout(card);
@@ -64,7 +64,7 @@ describe('renderOgPng', () => {
     expect(at(600, 5)).toBe(layout.bar.color);
     expect(at(600, 600)).toBe(layout.background);
     // The first title line: some pixels in its row band are pure white text, none outside the card's colours.
-    const title = layout.lines[1]!;
+    const title = layout.lines.find((l) => l.bold && l.size > 50)!;
     const band = new Set<string>();
     for (let y = title.y - title.size; y < title.y; y++) for (let x = title.x; x < 1100; x += 3) band.add(at(x, y));
     expect(band).toContain('#ffffff');
@@ -90,7 +90,7 @@ describe('renderOgPng', () => {
         }
       }
     }
-    expect(layout.lines.filter((l) => l.bold).map((l) => l.text).join('')).toBe('Pneumonoultramicroscopicsilicovolcanoconiosis');
+    expect(layout.lines.filter((l) => l.bold && l.color === '#ffffff').map((l) => l.text).join('')).toBe('Pneumonoultramicroscopicsilicovolcanoconiosis');
     expect(rightmost).toBeGreaterThan(600);
     expect(rightmost).toBeLessThan(OG_SIZE.width - 80);
   });
@@ -98,5 +98,63 @@ describe('renderOgPng', () => {
   test('draws a card whose text holds control characters instead of stopping the build with a librsvg error', async () => {
     const png = await renderOgPng(ogLayout({ ...card, title: 'Bell\u0007 and NUL\u0000 characters' }));
     expect((await sharp(png).metadata()).width).toBe(OG_SIZE.width);
+  });
+});
+
+describe('the link-preview card shows the definition and the ATT&CK ID', () => {
+  const card = {
+    title: 'PowerShell',
+    qualifier: 'MITRE Sub-technique',
+    number: 27,
+    category: 'Techniques & Tools',
+    site: 'Security Glossary',
+    summary: "PowerShell is Microsoft's command shell and scripting language, and in ATT&CK the sub-technique for attackers who use it to run commands.",
+    attackId: 'T1059.001',
+    url: 'https://glossary.example.org/n/27/',
+  };
+  const texts = (c: OgCard) => ogLayout(c).lines.map((l) => l.text);
+
+  test('site, category and catalog №, the ID, the title, the qualifier and the whole definition, in that order', () => {
+    const layout = ogLayout(card);
+    expect(layout.lines[0]!.text).toBe('Security Glossary · Techniques & Tools · № 27');
+    expect(layout.lines[1]).toMatchObject({ text: 'T1059.001', bold: true });
+    expect(layout.lines[1]!.size).toBeGreaterThanOrEqual(40);
+    expect(layout.lines[2]).toMatchObject({ text: 'PowerShell', bold: true });
+    expect(layout.lines[3]!.text).toBe('MITRE Sub-technique');
+    expect(layout.lines.slice(4).map((l) => l.text).join(' ')).toBe(card.summary);
+    const ys = layout.lines.map((l) => l.y);
+    expect(ys).toEqual([...ys].sort((a, b) => a - b));
+  });
+
+  test('a term that is no ATT&CK object has no ID line', () => {
+    expect(texts({ ...card, attackId: undefined })).not.toContain('T1059.001');
+    expect(texts({ ...card, attackId: undefined })[1]).toBe('PowerShell');
+  });
+
+  test('the longest title and summary stay on the card, the summary cut with "…"', () => {
+    const layout = ogLayout({ ...card, title: 'W'.repeat(80), qualifier: 'W'.repeat(40), summary: `${'Wide words '.repeat(60)}end`, attackId: 'TA0002' });
+    for (const line of layout.lines) {
+      expect(line.x + textWidth(line.text, line.size, line.bold)).toBeLessThanOrEqual(OG_SIZE.width - 80);
+      expect(line.y + line.size * 0.24).toBeLessThanOrEqual(OG_SIZE.height - 40);
+    }
+    expect(layout.lines.at(-1)!.text).toMatch(/…$/);
+    expect(layout.lines.filter((l) => l.size === 30).length).toBeGreaterThanOrEqual(2);
+  });
+
+  test('the PNG shows the definition: text pixels down to its last line, in the definition colour', async () => {
+    const layout = ogLayout(card);
+    const last = layout.lines.at(-1)!;
+    const { data, info } = await sharp(await renderOgPng(layout)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const colours = new Set<string>();
+    for (let y = last.y - 20; y < last.y; y++) {
+      for (let x = last.x; x < last.x + 300; x++) colours.add([...data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3)].join());
+    }
+    expect(colours.size).toBeGreaterThan(5);
+  });
+
+  test('the drawing, and so the cached image, changes with the definition and the ID', () => {
+    const key = (c: OgCard) => JSON.stringify(ogLayout(c));
+    expect(key({ ...card, summary: `${card.summary} More.` })).not.toBe(key(card));
+    expect(key({ ...card, attackId: 'T1059.003' })).not.toBe(key(card));
   });
 });

@@ -11,7 +11,7 @@ const PATHS = {
   ],
   search: ['/search/', '/search/index.html', '/pagefind/pagefind.js', '/pagefind/pagefind-worker.js', '/pagefind/wasm.en.pagefind'],
   card: ['/embed/execution/', '/embed/command-and-scripting-interpreter/', '/embed/preview.js'],
-  data: ['/api/terms.json', '/api/terms/execution.json', '/api/ids.json', '/og/execution.png', '/glossary.csv'],
+  data: ['/api/terms.json', '/api/terms/execution.json', '/api/ids.json', '/og/execution.png', '/slides/execution.svg', '/glossary.csv'],
 };
 const ALL = Object.values(PATHS).flat();
 const under = (base: string, path: string) => `${base.replace(/\/$/, '')}${path}`;
