@@ -69,6 +69,7 @@ export const UI = {
   'training.embedCopied': 'Embed code copied to the clipboard.',
   'training.slide': 'Slide',
   'training.slideIntro': 'A 1920 × 1080 slide with the term, its definition and its short link, in type large enough to read from the back of a room.',
+  'training.slideAlt': 'Preview of the slide for {title}',
   'training.slidePng': 'Download PNG',
   'training.slideSvg': 'Download SVG',
   'training.jump': 'Use in training',
