@@ -8,6 +8,7 @@ import { AstroError } from 'astro/errors';
 import { crossEntryProblems } from '../lib/cross-checks.ts';
 import { latestContentProblems } from '../lib/check-content.ts';
 import { placementOf, slugsShown, type Placement } from '../lib/attack-hierarchy.ts';
+import { inMatrixOrder } from '../lib/attack-matrix.ts';
 import { relationsByTerm, type Edge } from '../lib/graph.ts';
 import { formatProblems } from '../lib/problems.ts';
 import { CATEGORIES, type Category } from '../schemas/vocabulary.ts';
@@ -87,8 +88,9 @@ export function referencesTo(term: Term): TermLink[] {
     .map((t) => ({ term: t }));
 }
 
+/** A category's terms: alphabetical, except that Enterprise tactics come first in matrix order. */
 export function termsInCategory(slug: string): Term[] {
-  return terms.filter((t) => t.category === slug);
+  return inMatrixOrder(terms.filter((t) => t.category === slug));
 }
 
 export { CATEGORIES, render };

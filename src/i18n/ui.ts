@@ -65,6 +65,7 @@ export const UI = {
   'training.copyAttackLink': 'Copy ATT&CK ID link',
   'training.embed': 'Embed this card',
   'training.embedIntro': 'Paste this into an LMS page or any HTML page: the card makes its frame as tall as its text. More on',
+  'training.embedPreview': 'See the card on its own.',
   'training.copyEmbed': 'Copy embed code',
   'training.embedCopied': 'Embed code copied to the clipboard.',
   'training.slide': 'Slide',

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ATTACK_VERSION, ENTERPRISE_TACTICS, tacticPosition } from '../../src/lib/attack-matrix.ts';
+import { ATTACK_VERSION, ENTERPRISE_TACTICS, tacticPosition, inMatrixOrder } from '../../src/lib/attack-matrix.ts';
 
 describe('ENTERPRISE_TACTICS', () => {
   test('lists the 15 Enterprise tactics of ATT&CK v19 in matrix order with their IDs', () => {
@@ -37,5 +37,27 @@ describe('tacticPosition', () => {
     expect(tacticPosition('TA0043')?.previous).toBeUndefined();
     expect(tacticPosition('TA0040')?.next).toBeUndefined();
     expect(tacticPosition('TA9999')).toBeUndefined();
+  });
+});
+
+describe('inMatrixOrder', () => {
+  const tactic = (id: string, title: string) => ({ title, attack: { id, kind: 'tactic', domain: 'enterprise' } });
+  test('puts Enterprise tactics in matrix order first, then everything else in the order it came', () => {
+    const list = [
+      { title: 'Defense Evasion (former name)', attack: undefined },
+      tactic('TA0002', 'Execution'),
+      { title: 'Execution (Mobile)', attack: { id: 'TA0041', kind: 'tactic', domain: 'mobile' } },
+      tactic('TA0040', 'Impact'),
+      tactic('TA0043', 'Reconnaissance'),
+      { title: 'Cyber Kill Chain', attack: undefined },
+    ];
+    expect(inMatrixOrder(list).map((t) => t.title)).toEqual([
+      'Reconnaissance',
+      'Execution',
+      'Impact',
+      'Defense Evasion (former name)',
+      'Execution (Mobile)',
+      'Cyber Kill Chain',
+    ]);
   });
 });

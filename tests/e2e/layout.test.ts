@@ -1,0 +1,103 @@
+/**
+ * Layout faults a visitor sees at once: pages wider than a phone's screen, tactic numbers crowding titles, an
+ * unstyled form, a category of tactics read alphabetically with its name on every card.
+ */
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { ENTERPRISE_TACTICS } from '../../src/lib/attack-matrix.ts';
+
+const site = inject('siteUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function at(width: number, path: string): Promise<{ page: Page; problems: string[]; done: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width, height: 800 } });
+  const { page, problems } = await openPage(context);
+  await page.goto(`${site}${path}`);
+  return { page, problems, done: () => context.close() };
+}
+
+describe('phones', () => {
+  const pages = ['/', '/attack/', '/terms/execution/', '/categories/attack-tactics/', '/no-such-page/'];
+  for (const width of [320, 375, 414, 768]) {
+    test(`at ${width} px no page is wider than the screen`, async () => {
+      for (const path of pages) {
+        const { page, done } = await at(width, path);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect({ path, overflow }).toEqual({ path, overflow: 0 });
+        await done();
+      }
+    });
+  }
+});
+
+describe('the tactics in brief', () => {
+  for (const width of [375, 768, 1280]) {
+    test(`at ${width} px every stage number sits clear of its tactic's name, and every arrow inside the page`, async () => {
+      const { page, done } = await at(width, '/attack/');
+      const cards = await page.locator('.flow > li').evaluateAll((items) =>
+        items.map((li) => {
+          const box = (el: Element | null) => el!.getBoundingClientRect().toJSON() as DOMRect;
+          const arrow = getComputedStyle(li, '::after');
+          return { stage: box(li.querySelector('.stage')), name: box(li.querySelector('.name a, .name')), arrow: arrow.content, right: box(li).right + parseFloat(arrow.width || '0') };
+        }),
+      );
+      expect(cards).toHaveLength(15);
+      for (const { stage, name } of cards) {
+        const apart = stage.right <= name.left || name.right <= stage.left || stage.bottom <= name.top || name.bottom <= stage.top;
+        expect(apart).toBe(true);
+      }
+      const width_ = await page.evaluate(() => document.documentElement.clientWidth);
+      for (const { right } of cards) expect(right).toBeLessThanOrEqual(width_);
+      await done();
+    });
+  }
+
+  test('on a phone the cards stack and the arrows point down', async () => {
+    const { page, done } = await at(375, '/');
+    const arrows = await page.locator('.flow > li').evaluateAll((items) => items.map((li) => getComputedStyle(li, '::after').content));
+    expect(arrows.slice(0, -1).every((a) => a.includes('↓'))).toBe(true);
+    await done();
+  });
+});
+
+describe('the ATT&CK Tactics category', () => {
+  test('lists the Enterprise tactics in matrix order, and its cards do not repeat the category name', async () => {
+    const { page, problems, done } = await at(1280, '/categories/attack-tactics/');
+    const titles = await page.locator('.card-grid .card-title').evaluateAll((els) => els.map((e) => e.firstChild!.textContent!.trim()));
+    const tactics = titles.filter((title) => ENTERPRISE_TACTICS.some((t) => t.name === title));
+    expect(tactics).toEqual(ENTERPRISE_TACTICS.map((t) => t.name));
+    expect(titles.slice(0, 15)).toEqual(tactics);
+    const metas = await page.locator('.card-grid .card-meta').allTextContents();
+    for (const meta of metas) expect(meta).not.toContain('ATT&CK Tactics');
+    expect(problems).toEqual([]);
+    await done();
+  });
+});
+
+describe('the page-not-found page', () => {
+  test('its search form is styled like the site and searches', async () => {
+    const { page, done } = await at(375, '/no-such-page/');
+    const input = page.locator('#not-found-q');
+    const styles = await input.evaluate((el) => {
+      const s = getComputedStyle(el);
+      const b = getComputedStyle((el as HTMLInputElement).form!.querySelector('button')!);
+      return { radius: s.borderTopLeftRadius, padding: s.paddingLeft, button: b.backgroundColor, buttonText: b.color };
+    });
+    expect(styles.radius).not.toBe('0px');
+    expect(parseFloat(styles.padding)).toBeGreaterThan(4);
+    expect(styles.button).not.toBe(styles.buttonText);
+    expect(styles.button).not.toMatch(/rgb\(23[0-9], 23[0-9], 23[0-9]\)|rgb\(239, 239, 239\)/); // not the browser's default grey
+    await input.fill('powershell');
+    await input.press('Enter');
+    await page.waitForURL(/\/search\/\?q=powershell$/);
+    await done();
+  });
+});
