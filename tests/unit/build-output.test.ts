@@ -50,7 +50,7 @@ describe('a finished build', () => {
 
   test('labels copy links with plain text, escaped once: "ATT&amp;CK", never "ATT&amp;amp;CK" (#12.9)', () => {
     // The embed snippet is HTML source shown as text: its own "&amp;" is rightly escaped again.
-    const html = readFileSync(join(outDir, 'terms/alpha-control/index.html'), 'utf8').replace(/<code id="training-embed-code">[^]*?<\/code>/, '');
+    const html = readFileSync(join(outDir, 'terms/alpha-control/index.html'), 'utf8').replace(/<code id="training-embed-code"[^>]*>[^]*?<\/code>/, '');
     expect(html).not.toContain('&amp;amp;');
     const $ = page('terms/alpha-control');
     const label = (id: string) => $(`a.copy-link[href="#${id}"]`).attr('aria-label');
