@@ -13,7 +13,7 @@ const ID_IN_TEXT = /\b(TA\d{4}|T\d{4}(?:\.\d{3})?|M\d{4}|S\d{4})\b/g;
  * Words that present an ID as a former one in the sentence around it ("T1086, revoked in favour of T1059.001";
  * "formerly T1064"). A retired ID without such a word reads as current, and a reader would paste it.
  */
-const FORMER = /\b(former(?:ly)?|previous(?:ly)?|old(?:er)?|earlier|before|prior|original(?:ly)?|until|retired|revoked|deprecated|replaced|superseded|renamed|renumbered|moved|merged|became|now|was|were|had|used to|no longer|legacy|historic(?:al)?)\b/i;
+const FORMER = /\b(former(?:ly)?|previous(?:ly)?|old(?:er)?|earlier|before|prior|original(?:ly)?|until|retired|revoked|deprecated|replaced|superseded|renamed|renumbered|moved|merged|bec[ao]me|used to|no longer|legacy|historic(?:al)?|first version)\b/i;
 
 export interface AttackIdProblem {
   id: string;

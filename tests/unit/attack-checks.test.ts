@@ -36,6 +36,12 @@ describe('attackIdsInText: IDs written in prose', () => {
     expect(attackIdsInText('Scripting (T1064) covers macros.')).toEqual([expect.objectContaining({ found: expect.stringContaining('deprecated it without a successor') })]);
   });
 
+  test('a sentence in the past tense is not enough: "was", "had" and "now" do not make an ID former', () => {
+    for (const text of ['PowerShell was and is T1086.', 'Attackers had used T1086 on the host.', 'Defenders now watch T1086 closely.']) {
+      expect(attackIdsInText(text), text).toEqual([expect.objectContaining({ id: 'T1086' })]);
+    }
+  });
+
   test('accepts a retired ID that the sentence presents as former, and current IDs', () => {
     expect(attackIdsInText('PowerShell was T1086 before it became T1059.001. Execution is TA0002; Cobalt Strike is S0154.')).toEqual([]);
   });
