@@ -105,6 +105,7 @@ describe('compileBody rejects what it cannot render safely, naming the line, com
     ['a heading that takes a page anchor', '## Examples', { line: 1, field: 'body heading', found: '"Examples", whose anchor #examples the page already uses' }],
     ['a heading that takes an FAQ anchor', '## FAQ about it', { line: 1, field: 'body heading', found: '"FAQ about it", whose anchor #faq-about-it the page already uses' }],
     ['two headings with one anchor', '## Logs\n\n## Logs', { line: 3, field: 'body heading', found: '"Logs" twice' }],
+    ['two wordings with one anchor', '## C++ logs\n\n## C logs', { line: 3, field: 'body heading', found: '"C logs", whose anchor #c-logs "C++ logs" already has' }],
     ['a syntax error', 'Text <https://example.org> text', { line: 1, field: 'body', found: expect.stringContaining('a syntax error') as unknown as string }],
   ])('%s', (_name, source, expected) => {
     expect(problems(source)).toContainEqual(expect.objectContaining(expected));

@@ -8,7 +8,7 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Code, Heading, Link, Nodes, Parents, Root } from 'mdast';
 import { defaultHandlers, toHast, type State } from 'mdast-util-to-hast';
 import { toHtml } from 'hast-util-to-html';
-import GithubSlugger from 'github-slugger';
+import { slug as headingAnchor } from 'github-slugger';
 import { all, createLowlight } from 'lowlight';
 import { mdxToMdast } from 'satteri';
 import { withBase } from '../urls.ts';
@@ -127,8 +127,8 @@ function checkTree(tree: Root, ctx: BodyContext): Checked {
   const mentions = new Set<string>();
   const firstSeen = new Map<string, boolean>(); // slug → was its first appearance a link?
   const unlinked: UnlinkedMention[] = [];
-  const slugger = new GithubSlugger();
-  const seenAnchors = new Map<string, string>();
+  /** Each heading's anchor, and the wording that first produced it. */
+  const anchors = new Map<string, string>();
   let words = 0;
   const slugs = [...ctx.terms.keys()];
 
@@ -165,13 +165,15 @@ function checkTree(tree: Root, ctx: BodyContext): Checked {
         return;
       case 'heading': {
         const text = plainText(node);
-        const id = slugger.slug(text);
+        const id = headingAnchor(text);
+        const first = anchors.get(id);
         if (isReservedAnchor(id)) {
           report(node, 'body heading', 'a heading whose anchor differs from the page\'s own sections', `"${text}", whose anchor #${id} the page already uses`, { hint: 'reword the heading' });
-        } else if (seenAnchors.has(text.toLowerCase()) || id !== slugger_base(text)) {
-          report(node, 'body heading', 'headings with different wording', `"${text}" twice`);
+        } else if (first !== undefined) {
+          // A second anchor would get github-slugger's "-1", which no one could guess from the heading.
+          report(node, 'body heading', 'headings with different anchors', first === text ? `"${text}" twice` : `"${text}", whose anchor #${id} "${first}" already has`, { hint: 'reword one of them' });
         }
-        seenAnchors.set(text.toLowerCase(), id);
+        if (first === undefined) anchors.set(id, text);
         headings.push({ depth: node.depth, slug: id, text });
         break;
       }
@@ -300,11 +302,6 @@ function checkTree(tree: Root, ctx: BodyContext): Checked {
 
   for (const child of tree.children) visit(child, undefined, false);
   return { headings, mentions: [...mentions], words, problems, unlinked };
-}
-
-// github-slugger appends "-1" to a repeated slug; comparing with a fresh slugger tells a repeat from a plain slug.
-function slugger_base(text: string): string {
-  return new GithubSlugger().slug(text);
 }
 
 function describeIssue(issue: { code: string; message: string; minimum?: unknown; maximum?: unknown }): string {
