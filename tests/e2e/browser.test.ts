@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { openPage } from '../helpers/browser.ts';
+import { useBrowser } from '../helpers/use-browser.ts';
 import { axeViolations } from '../helpers/axe.ts';
 
 const site = inject('siteUrl');
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  // axe is injected as an inline script, which a strict Content-Security-Policy would rightly block.
-  context = await browser.newContext({ bypassCSP: true });
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
+// axe is injected as an inline script, which a strict Content-Security-Policy would rightly block.
+const session = useBrowser({ bypassCSP: true });
 
 /** Titles of the search results on the search page for a query, in order. */
 async function searchTitles(query: string): Promise<string[]> {
-  const { page, problems } = await openPage(context);
+  const { page, problems } = await openPage(session.context);
   await page.goto(`${site}/search/?q=${encodeURIComponent(query)}`);
   await page.locator('[data-search-results] > li').first().waitFor();
   const titles = await page.locator('[data-search-results] .result-title').allTextContents();
@@ -43,7 +33,7 @@ describe('search', () => {
   });
 
   test('a result shows the one-line summary and the category', async () => {
-    const { page } = await openPage(context);
+    const { page } = await openPage(session.context);
     await page.goto(`${site}/search/?q=TA0002`);
     const first = page.locator('[data-search-results] > li').first();
     await first.waitFor();
@@ -53,7 +43,7 @@ describe('search', () => {
   });
 
   test('the category filter narrows results and is kept in the URL', async () => {
-    const { page, problems } = await openPage(context);
+    const { page, problems } = await openPage(session.context);
     await page.goto(`${site}/search/?q=execution`);
     await page.locator('[data-search-results] > li').first().waitFor();
     const all = await page.locator('[data-search-results] .result-category').allTextContents();
@@ -66,7 +56,7 @@ describe('search', () => {
   });
 
   test('FAQ entries appear as sub-results that lead to their anchors', async () => {
-    const { page } = await openPage(context);
+    const { page } = await openPage(session.context);
     await page.goto(`${site}/search/?q=${encodeURIComponent('Kill Chain')}`);
     const subLink = page.locator('[data-search-results] .sub-results a[href*="#faq-"]').first();
     await subLink.waitFor();
@@ -80,7 +70,7 @@ describe('search', () => {
   });
 
   test('pressing / on a term page focuses the search box, and Enter opens results', async () => {
-    const { page, problems } = await openPage(context);
+    const { page, problems } = await openPage(session.context);
     await page.goto(`${site}/terms/execution/`);
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search');
@@ -95,7 +85,7 @@ describe('search', () => {
 
 describe('navigation', () => {
   test('following a related-term card lands on that term', async () => {
-    const { page, problems } = await openPage(context);
+    const { page, problems } = await openPage(session.context);
     await page.goto(`${site}/terms/execution/`);
     const card = page.locator('section[aria-labelledby="related"] ul a.card').first();
     const title = (await card.locator('.card-title').textContent())!.trim();
@@ -107,7 +97,7 @@ describe('navigation', () => {
   });
 
   test('/attack/TA0002/ lands on the Execution page', async () => {
-    const { page, problems } = await openPage(context);
+    const { page, problems } = await openPage(session.context);
     await page.goto(`${site}/attack/TA0002/`);
     await page.waitForURL(/\/terms\/execution\/$/);
     expect(await page.locator('h1').textContent()).toBe('Execution (MITRE Tactic)');
@@ -116,7 +106,7 @@ describe('navigation', () => {
   });
 
   test('an unknown address shows the 404 page with search and the A–Z index', async () => {
-    const { page } = await openPage(context);
+    const { page } = await openPage(session.context);
     const response = await page.goto(`${site}/terms/no-such-term/`);
     expect(response?.status()).toBe(404);
     expect(await page.locator('h1').textContent()).toBe('Page not found');
@@ -130,7 +120,7 @@ describe('accessibility', () => {
   test.each(['/', '/terms/', '/terms/execution/', '/attack/', '/search/?q=powershell'])(
     'axe-core finds no violations on %s',
     async (path) => {
-      const { page, problems } = await openPage(context);
+      const { page, problems } = await openPage(session.context);
       await page.goto(`${site}${path}`);
       if (path.startsWith('/search/')) await page.locator('[data-search-results] > li').first().waitFor();
       expect(await axeViolations(page)).toEqual([]);
@@ -140,7 +130,7 @@ describe('accessibility', () => {
   );
 
   test('the skip link is the first thing the keyboard reaches and moves focus to the content', async () => {
-    const { page } = await openPage(context);
+    const { page } = await openPage(session.context);
     await page.goto(`${site}/terms/execution/`);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
@@ -159,7 +149,7 @@ describe('search ranking over the whole glossary', () => {
       [e.data.title, ...e.data.aliases, ...(e.data.attack ? [e.data.attack.id] : [])].map((name) => ({ name, slug: e.slug })),
     );
     expect(cases.length).toBeGreaterThan(entries.length);
-    const { page } = await openPage(context);
+    const { page } = await openPage(session.context);
     await page.goto(`${site}/search/`);
     // Passed as a string: vitest would otherwise rewrite the dynamic import for Node.
     const tops = (await page.evaluate(`(async () => {

@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage } from '../helpers/browser.ts';
+import { useBrowser } from '../helpers/use-browser.ts';
 import { axeViolations } from '../helpers/axe.ts';
 
 const site = inject('siteUrl');
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  // axe is injected as an inline script, which a strict Content-Security-Policy would rightly block.
-  context = await browser.newContext({ bypassCSP: true });
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
+// axe is injected as an inline script, which a strict Content-Security-Policy would rightly block.
+const session = useBrowser({ bypassCSP: true });
 
 const results = '[data-search-results] > li';
 
@@ -32,7 +23,7 @@ async function pagefindCount(page: Page, query: string): Promise<number> {
 
 describe('search results that show why they matched', () => {
   test('"powershell" reports the true number of matches, and Show more adds the next results', async () => {
-    const { page, problems } = await openPage(context);
+    const { page, problems } = await openPage(session.context);
     await page.goto(`${site}/search/?q=powershell`);
     await page.locator(results).first().waitFor();
     const total = await pagefindCount(page, 'powershell');
@@ -66,7 +57,7 @@ describe('search results that show why they matched', () => {
   });
 
   test('"4688" shows an excerpt with the matched word in <mark>', async () => {
-    const { page, problems } = await openPage(context);
+    const { page, problems } = await openPage(session.context);
     await page.goto(`${site}/search/?q=4688`);
     const mark = page.locator('[data-search-results] .result-excerpt mark').first();
     await mark.waitFor();
@@ -81,7 +72,7 @@ describe('search results that show why they matched', () => {
   });
 
   test('an old link with the category display name still filters, and the URL then uses the slug', async () => {
-    const { page, problems } = await openPage(context);
+    const { page, problems } = await openPage(session.context);
     await page.goto(`${site}/search/?q=execution&category=ATT%26CK%20Tactics`);
     await page.locator(results).first().waitFor();
     expect(await page.locator('#search-category').inputValue()).toBe('attack-tactics');
@@ -101,7 +92,7 @@ describe('search results that show why they matched', () => {
   });
 
   test.each(['light', 'dark'] as const)('with Show more expanded, axe-core finds no violations in the %s theme', async (colorScheme) => {
-    const themed = await browser.newContext({ bypassCSP: true, colorScheme });
+    const themed = await session.browser.newContext({ bypassCSP: true, colorScheme });
     const { page, problems } = await openPage(themed);
     await page.goto(`${site}/search/?q=powershell`);
     await page.locator(results).first().waitFor();

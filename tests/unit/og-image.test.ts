@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import sharp from 'sharp';
 import { OG_SIZE, ogLayout, textBandSvg, textWidth, wrap, type OgCard } from '../../src/lib/og-image.ts';
 import { renderOgPng } from '../../src/lib/og-png.ts';
+import { POWERSHELL_CARD } from '../helpers/og-card.ts';
 
 describe('wrap', () => {
   const chars = (n: number) => (line: string) => [...line].length <= n;
@@ -102,16 +103,7 @@ describe('renderOgPng', () => {
 });
 
 describe('the link-preview card shows the definition and the ATT&CK ID', () => {
-  const card = {
-    title: 'PowerShell',
-    qualifier: 'MITRE Sub-technique',
-    number: 27,
-    category: 'Techniques & Tools',
-    site: 'Security Glossary',
-    summary: "PowerShell is Microsoft's command shell and scripting language, and in ATT&CK the sub-technique for attackers who use it to run commands.",
-    attackId: 'T1059.001',
-    url: 'https://glossary.example.org/n/27/',
-  };
+  const card = POWERSHELL_CARD;
   const texts = (c: OgCard) => ogLayout(c).lines.map((l) => l.text);
 
   test('site, category and catalog №, the ID, the title, the qualifier and the whole definition, in that order', () => {

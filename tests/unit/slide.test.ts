@@ -6,17 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SLIDE_MIN, SLIDE_SIZE, slideLayout, slideSvg, textWidth, type OgCard } from '../../src/lib/og-image.ts';
 import { drawCards } from '../../src/lib/og-cache.ts';
+import { POWERSHELL_CARD } from '../helpers/og-card.ts';
 
-const card: OgCard = {
-  title: 'PowerShell',
-  qualifier: 'MITRE Sub-technique',
-  number: 27,
-  category: 'Techniques & Tools',
-  site: 'Security Glossary',
-  summary: "PowerShell is Microsoft's command shell and scripting language, and in ATT&CK the sub-technique for attackers who use it to run commands.",
-  attackId: 'T1059.001',
-  url: 'https://glossary.example.org/glossary/n/27/',
-};
+// Under a base path, as the slide's short link must keep it.
+const card: OgCard = { ...POWERSHELL_CARD, url: 'https://glossary.example.org/glossary/n/27/' };
 /** The slide as XML: text of every <text>, with its attributes. */
 const parse = (svg: string) => load(svg, { xml: true });
 const MARGIN = 120;
