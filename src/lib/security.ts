@@ -3,7 +3,10 @@
  * and the `_headers` file for static hosts both come from here.
  *
  * - No 'unsafe-inline' anywhere: Astro is set to emit external stylesheets and scripts only.
- * - 'wasm-unsafe-eval' only where search runs (Pagefind compiles WebAssembly, in its worker under /pagefind/).
+ * - 'wasm-unsafe-eval' only where search runs: every page with the site header, whose search box runs Pagefind as
+ *   you type (Pagefind compiles WebAssembly in its worker under /pagefind/, or on the page when no worker starts).
+ *   Term cards, framed by other sites, have no header and stay without it. The worker comes from the site's own
+ *   origin, which default-src 'self' allows: no worker-src, blob: or other source is needed.
  * - No `data:` images and no `<base>`: nothing uses them.
  *
  * How hosts read `_headers` differs, and the file is written so that the difference cannot matter:
@@ -36,35 +39,18 @@ const SEARCH_POLICY: Policy = { ...BASE_POLICY, 'script-src': "'self' 'wasm-unsa
 /** Data and images for other sites: nothing in them may load or run anything, or be framed. */
 const DATA_POLICY: Policy = { 'default-src': "'none'", 'frame-ancestors': "'none'" };
 
-/**
- * Pages that run search (site paths, without the base path). Their policy, in `<meta>` and in `_headers`, adds
- * 'wasm-unsafe-eval'; add a page here when it starts running Pagefind.
- */
-export const SEARCH_PAGES: readonly string[] = ['/search/'];
-
 const serialize = (policy: Policy) =>
   Object.entries(policy)
     .map(([directive, value]) => `${directive} ${value}`)
     .join('; ');
 
-/** The site path of a URL path under `base` (`/glossary/search/` → `/search/`). */
-function sitePath(pathname: string, base: string): string {
-  const prefix = base.endsWith('/') ? base : `${base}/`;
-  return pathname.startsWith(prefix) ? `/${pathname.slice(prefix.length)}` : pathname;
-}
-
-/** Whether the page at `pathname` (base path included or not) runs search. */
-export function runsSearch(pathname: string, base = '/'): boolean {
-  const path = sitePath(pathname, base);
-  return SEARCH_PAGES.some((page) => path === page || path === `${page}index.html`);
-}
-
 /**
- * The policy for a page's `<meta>` tag. `frame-ancestors` is ignored there (Chromium logs an error for it), so
- * it is left out: it comes from the `_headers` file.
+ * The policy for a page's `<meta>` tag: with 'wasm-unsafe-eval' when the page runs search (pages with the site
+ * header, `src/layouts/BaseLayout.astro`), strict otherwise (term cards, redirects). `frame-ancestors` is ignored
+ * there (Chromium logs an error for it), so it is left out: it comes from the `_headers` file.
  */
-export function metaPolicy(pathname: string, base = '/'): string {
-  return serialize(runsSearch(pathname, base) ? SEARCH_POLICY : BASE_POLICY);
+export function metaPolicy(search: boolean): string {
+  return serialize(search ? SEARCH_POLICY : BASE_POLICY);
 }
 
 /** Headers that are the same on every path, so they can come from the `/*` rule alone. */
@@ -106,7 +92,7 @@ const DATA_HEADERS: [string, string][] = [
 /** Site paths (without the base) of everything the build writes outside the folders below. */
 const ROOT_FILES = ['/', '/index.html', '/404.html', '/favicon.svg', '/favicon.ico', '/robots.txt', '/sitemap.xml', '/print-origin.css'];
 /** Folders of pages and of the site's own assets. */
-const PAGE_FOLDERS = ['/terms/*', '/categories/*', '/attack/*', '/n/*', '/_astro/*'];
+const PAGE_FOLDERS = ['/terms/*', '/categories/*', '/attack/*', '/n/*', '/search/*', '/pagefind/*', '/_astro/*'];
 
 export interface HeaderRule {
   /** The rule's URL pattern, base path included. */
@@ -118,21 +104,19 @@ export interface HeaderRule {
 /** The rules of the `_headers` file, in order. */
 export function headerRules(base: string): HeaderRule[] {
   const path = (p: string) => `${base.replace(/\/$/, '')}${p}`;
-  const searchPaths = SEARCH_PAGES.map((p) => `${p}*`);
   return [
     { path: path('/*'), headers: [...COMMON_HEADERS], comment: 'The same on every path.' },
     ...[...ROOT_FILES, ...PAGE_FOLDERS].map((p, i) => ({
       path: path(p),
-      headers: pageHeaders(BASE_POLICY),
-      comment: i === 0 ? 'Pages and the site\'s own files: framed only by the site itself.' : undefined,
+      headers: pageHeaders(SEARCH_POLICY),
+      comment:
+        i === 0
+          ? "Pages and the site's own files: framed only by the site itself. The search box in every page's header " +
+            'runs Pagefind, which compiles WebAssembly (in a worker under /pagefind/).'
+          : undefined,
     })),
     // The help page /embed/ is a page like the others; the cards below it are not.
-    { path: path('/embed/'), headers: pageHeaders(BASE_POLICY) },
-    ...[...searchPaths, '/pagefind/*'].map((p, i) => ({
-      path: path(p),
-      headers: pageHeaders(SEARCH_POLICY),
-      comment: i === 0 ? 'Search runs Pagefind here, which compiles WebAssembly (in a worker under /pagefind/).' : undefined,
-    })),
+    { path: path('/embed/'), headers: pageHeaders(SEARCH_POLICY) },
     {
       path: path('/embed/:slug*'),
       headers: CARD_HEADERS,

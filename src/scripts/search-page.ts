@@ -7,7 +7,6 @@
  */
 import {
   RESULT_BATCH,
-  SEARCH_RANKING,
   SUB_RESULT_LIMIT,
   categoryFilterName,
   categorySlugFromParam,
@@ -16,36 +15,9 @@ import {
   parseExcerpt,
   pickSubResults,
 } from '../lib/search.ts';
-
-interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string>;
-  filters: Record<string, string[]>;
-  sub_results: { title: string; url: string; excerpt: string }[];
-}
-interface PagefindResult {
-  data(): Promise<PagefindResultData>;
-}
-interface Pagefind {
-  options(options: object): Promise<void>;
-  debouncedSearch(query: string, options?: object, ms?: number): Promise<{ results: PagefindResult[] } | null>;
-}
+import { loadPagefind, type PagefindResult, type PagefindResultData } from './pagefind.ts';
 
 type Strings = Record<'empty' | 'count' | 'countOne' | 'loading' | 'failed' | 'prompt' | 'showing', string>;
-
-let pagefind: Promise<Pagefind> | undefined;
-
-/** Loads Pagefind's bundle on first use only, so pages that never search never download it. */
-function loadPagefind(): Promise<Pagefind> {
-  pagefind ??= (async () => {
-    const base = import.meta.env.BASE_URL;
-    const module = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-    await module.options({ baseUrl: base, ranking: SEARCH_RANKING });
-    return module;
-  })();
-  return pagefind;
-}
 
 export function startSearchPage(doc: Document): void {
   const form = doc.querySelector<HTMLFormElement>('[data-search-form]')!;

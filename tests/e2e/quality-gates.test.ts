@@ -110,10 +110,10 @@ describe('security', () => {
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
     });
-    // WebAssembly only where search runs (src/lib/security.ts).
-    for (const path of ['/', '/terms/execution/', '/attack/', '/embed/', '/search/']) {
+    // WebAssembly where search runs: every page with the header's search box, not the term cards (src/lib/security.ts).
+    for (const path of ['/', '/terms/execution/', '/attack/', '/embed/', '/search/', '/embed/execution/']) {
       const response = await page.goto(`${site}${path}`);
-      expect(response?.headers()['content-security-policy']).toMatch(path === '/search/' ? /script-src 'self' 'wasm-unsafe-eval';/ : /script-src 'self';/);
+      expect(response?.headers()['content-security-policy']).toMatch(path === '/embed/execution/' ? /script-src 'self';/ : /script-src 'self' 'wasm-unsafe-eval';/);
     }
     await page.goto(`${site}/search/?q=powershell`);
     await page.locator('[data-search-results] > li').first().waitFor();

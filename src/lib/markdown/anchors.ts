@@ -26,12 +26,14 @@ const PAGE_IDS = new Set([
   'on-this-page',
   'toc',
   'site-search',
+  'site-search-listbox',
+  'site-search-status',
   'search-query',
   'copy-status',
 ]);
 
-/** Prefixes of ids the page and the body components generate (`example-1`, `faq-…`, `tabs-1-2`, `callout-1`, `citation-apa`). */
-const PAGE_PREFIXES = /^(?:example-\d|faq-|tabs-\d|callout-\d|detection-\d|citation-)/;
+/** Prefixes of ids the page and the body components generate (`example-1`, `faq-…`, `tabs-1-2`, `callout-1`, `citation-apa`, `site-search-listbox-1`). */
+const PAGE_PREFIXES = /^(?:example-\d|faq-|tabs-\d|callout-\d|detection-\d|citation-|site-search-listbox-)/;
 
 export function isReservedAnchor(id: string): boolean {
   return id === '' || PAGE_IDS.has(id) || PAGE_PREFIXES.test(id);
