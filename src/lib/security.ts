@@ -64,8 +64,11 @@ export function runsSearch(pathname: string, base = '/'): boolean {
  * it is left out: it comes from the `_headers` file.
  */
 export function metaPolicy(pathname: string, base = '/'): string {
-  return serialize(runsSearch(pathname, base) ? SEARCH_POLICY : BASE_POLICY);
+  return runsSearch(pathname, base) ? SEARCH_META : BASE_META;
 }
+// Serialized once, not on each of the build's pages.
+const BASE_META = serialize(BASE_POLICY);
+const SEARCH_META = serialize(SEARCH_POLICY);
 
 /** Headers that are the same on every path, so they can come from the `/*` rule alone. */
 export const COMMON_HEADERS: readonly [string, string][] = [
