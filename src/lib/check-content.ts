@@ -15,7 +15,7 @@ import { crossEntryProblems, type CheckedEntry } from './cross-checks.ts';
 import type { Problem } from './problems.ts';
 import { readRetiredNumbers, retiredNumbersPath, type RetiredNumber } from './retired-numbers.ts';
 import { decodeTermFile, strayFileProblem, TERM_EXTENSION, type FileProblem } from './term-file.ts';
-import { parseFrontmatter, validateEntry, type FrontmatterResult } from './validate-entry.ts';
+import { parseFrontmatter, validateEntry, type FrontmatterResult, type ProseHtml } from './validate-entry.ts';
 import { SLUG_PATTERN, type TermData } from '../schemas/term.ts';
 import type { CompiledBody, GlossaryIndex } from './markdown/body.ts';
 import { nameIndex } from './markdown/mentions.ts';
@@ -24,6 +24,8 @@ import { glossaryAttackLookup } from './markdown/glossary-attack.ts';
 export interface ContentEntry extends CheckedEntry {
   data: TermData;
   body: CompiledBody;
+  /** The examples' and answers' HTML. */
+  prose: ProseHtml;
   /** Digest of everything the entry's rendering depends on: its file and the titles it may link to. */
   digest: string;
 }
@@ -162,7 +164,7 @@ async function compileAll(dir: string, termFiles: TermFile[], shown: (p: string)
     }
     const result = compiled.result;
     if (result.ok) {
-      entries.push({ slug, file, data: result.entry.data, body: result.entry.body, digest: bodyKey });
+      entries.push({ slug, file, data: result.entry.data, body: result.entry.body, prose: result.entry.prose, digest: bodyKey });
       warnings.push(...result.warnings);
     } else problems.push(...result.problems);
   }

@@ -12,7 +12,7 @@ import { termSchema, TERM_KEYS, type TermData } from '../schemas/term.ts';
 import { describeValue, type Problem } from './problems.ts';
 import { didYouMean } from './suggest.ts';
 import { compileBody, countWords, type CompiledBody, type GlossaryIndex } from './markdown/body.ts';
-import { inlineProblems } from './markdown/inline.ts';
+import { inlineHtml, parseInline, parsedInlineProblems, type ParsedInline } from './markdown/inline.ts';
 import { attackIdsInText, ownAttackProblems } from './attack-checks.ts';
 import { attackObject } from './attack-data.ts';
 import { faqAnchor } from './urls.ts';
@@ -59,6 +59,13 @@ const FILLER = /\b(as (?:detailed|described|mentioned|explained|noted) (?:above|
 export interface ParsedEntry {
   data: TermData;
   body: CompiledBody;
+  /** The HTML of each example's body and each FAQ answer, in order: rendered here, once, like the body. */
+  prose: ProseHtml;
+}
+
+export interface ProseHtml {
+  examples: string[];
+  answers: string[];
 }
 
 export type EntryResult = { ok: true; entry: ParsedEntry; warnings: Problem[] } | { ok: false; problems: Problem[] };
@@ -78,6 +85,8 @@ export interface FrontmatterResult {
   body: string;
   /** Line of the file on which the body starts. */
   bodyLine: number;
+  /** Examples' bodies and FAQ answers, parsed once (with `data`): checked here, linked and rendered by validateEntry. */
+  prose?: { examples: ParsedInline[]; answers: ParsedInline[] };
 }
 
 /** Parses and validates the frontmatter alone (the first pass: every title must be known before bodies link). */
@@ -147,12 +156,13 @@ export function parseFrontmatter(file: string, source: string): FrontmatterResul
     return { raw, problems, body: parts.body, bodyLine };
   }
   const data = parsed.data;
-  const prose: [string, string, PropertyKey[]][] = [
-    ...data.examples.map((e, i): [string, string, PropertyKey[]] => [`examples[${i}].body`, e.body, ['examples', i, 'body']]),
-    ...data.faq.map((f, i): [string, string, PropertyKey[]] => [`faq[${i}].answer`, f.answer, ['faq', i, 'answer']]),
+  const prose = { examples: data.examples.map((e) => parseInline(e.body)), answers: data.faq.map((f) => parseInline(f.answer)) };
+  const proseFields: [string, string, ParsedInline, PropertyKey[]][] = [
+    ...data.examples.map((e, i): [string, string, ParsedInline, PropertyKey[]] => [`examples[${i}].body`, e.body, prose.examples[i]!, ['examples', i, 'body']]),
+    ...data.faq.map((f, i): [string, string, ParsedInline, PropertyKey[]] => [`faq[${i}].answer`, f.answer, prose.answers[i]!, ['faq', i, 'answer']]),
   ];
-  for (const [field, text, path] of prose) {
-    for (const p of inlineProblems(text, undefined)) problems.push({ file, field, ...p, line: lineOf(path) });
+  for (const [field, text, parsedText, path] of proseFields) {
+    for (const p of parsedInlineProblems(parsedText)) problems.push({ file, field, ...p, line: lineOf(path) });
     for (const { id: _id, ...p } of attackIdsInText(text)) problems.push({ file, field, ...p, line: lineOf(path) });
   }
   if (data.attack) {
@@ -166,7 +176,7 @@ export function parseFrontmatter(file: string, source: string): FrontmatterResul
   });
   problems.push(...answerProblems(file, data).map((p) => ({ ...p, line: lineOf(pathFromField(p.field)) })));
   problems.push(...faqAnchorProblems(file, data).map((p) => ({ ...p, line: lineOf(pathFromField(p.field)) })));
-  return { data, raw, problems, body: parts.body, bodyLine };
+  return { data, raw, problems, body: parts.body, bodyLine, prose };
 }
 
 export interface ValidateOptions {
@@ -180,12 +190,12 @@ export function validateEntry(file: string, source: string, options: ValidateOpt
   const problems = [...frontmatter.problems];
   const index = options.index ?? { terms: new Map() };
   const slug = options.slug ?? file.split('/').pop()!.replace(/\.mdx$/, '');
-  if (frontmatter.data) {
+  if (frontmatter.prose) {
     // Links in frontmatter prose to /terms/<slug>/ need the other entries; parseFrontmatter checked the rest.
-    const slugs = [...index.terms.keys()];
-    const data = frontmatter.data;
-    data.examples.forEach((e, i) => inlineProblems(e.body, slugs).filter((p) => p.expected.includes('existing')).forEach((p) => problems.push({ file, field: `examples[${i}].body`, ...p })));
-    data.faq.forEach((f, i) => inlineProblems(f.answer, slugs).filter((p) => p.expected.includes('existing')).forEach((p) => problems.push({ file, field: `faq[${i}].answer`, ...p })));
+    const { examples, answers } = frontmatter.prose;
+    const linked = (parsed: ParsedInline) => parsedInlineProblems(parsed, { policy: false, terms: index.terms });
+    examples.forEach((parsed, i) => linked(parsed).forEach((p) => problems.push({ file, field: `examples[${i}].body`, ...p })));
+    answers.forEach((parsed, i) => linked(parsed).forEach((p) => problems.push({ file, field: `faq[${i}].answer`, ...p })));
   }
   if (!splitFrontmatter(source)) return { ok: false, problems };
 
@@ -229,7 +239,12 @@ export function validateEntry(file: string, source: string, options: ValidateOpt
     found: 'plain text',
     hint: `write <Term slug="${m.slug}">${m.text}</Term>`,
   }));
-  return { ok: true, entry: { data: frontmatter.data, body }, warnings };
+  const base = options.base ?? '/';
+  const prose: ProseHtml = {
+    examples: frontmatter.prose!.examples.map((parsed) => inlineHtml(parsed, base)),
+    answers: frontmatter.prose!.answers.map((parsed) => inlineHtml(parsed, base)),
+  };
+  return { ok: true, entry: { data: frontmatter.data, body, prose }, warnings };
 }
 
 function pathFromField(field: string): PropertyKey[] {

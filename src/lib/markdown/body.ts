@@ -130,7 +130,9 @@ function checkTree(tree: Root, ctx: BodyContext): Checked {
   /** Each heading's anchor, and the wording that first produced it. */
   const anchors = new Map<string, string>();
   let words = 0;
-  const slugs = [...ctx.terms.keys()];
+  // Only a broken link needs the list (for "did you mean"): copying every slug for every body grew with the square
+  // of the glossary's size.
+  const slugs = () => [...ctx.terms.keys()];
 
   const report = (node: { position?: { start: { line: number } } | undefined }, field: string, expected: string, found: string, hint?: { hint: string } | Record<string, never>) =>
     problems.push({ line: lineOf(node), field, expected, found, ...(hint ?? {}) });
@@ -145,7 +147,7 @@ function checkTree(tree: Root, ctx: BodyContext): Checked {
     if (bad) report(node, `${what} URL`, LINK_POLICY, `${bad} in "${node.url.slice(0, 60)}"`);
     const slug = termPathSlug(node.url);
     if (slug !== undefined) {
-      if (!ctx.terms.has(slug)) report(node, `${what} URL`, 'a link to an existing term', `"${node.url}"`, didYouMean(slug, slugs));
+      if (!ctx.terms.has(slug)) report(node, `${what} URL`, 'a link to an existing term', `"${node.url}"`, didYouMean(slug, slugs()));
       else if (node.type === 'link') linkTo(slug);
     }
   };
@@ -289,7 +291,7 @@ function checkTree(tree: Root, ctx: BodyContext): Checked {
 
     if (name === 'Term' && parsed.success) {
       const slug = props['slug']!;
-      if (!ctx.terms.has(slug)) report(node, `<Term> prop "slug"`, 'the slug of an existing term (a file name in content/terms without .mdx)', `"${slug}"`, didYouMean(slug, slugs));
+      if (!ctx.terms.has(slug)) report(node, `<Term> prop "slug"`, 'the slug of an existing term (a file name in content/terms without .mdx)', `"${slug}"`, didYouMean(slug, slugs()));
       else if (slug === ctx.slug) report(node, `<Term> prop "slug"`, 'a link to another term', 'a link to this term itself');
       else linkTo(slug);
     }

@@ -25,8 +25,7 @@ const BLOCK_PARENTS = new Set(['root', 'blockquote', 'list', 'listItem', 'table'
  * marker, a code block) keeps its text only. Reference links become plain links, so the link policy applies to
  * them too, and images become their alt text: examples and answers hold code, emphasis and links, nothing else.
  */
-function parse(text: string): Nodes[] {
-  const root = markdownToMdast(text, { features: MARKDOWN_FEATURES, position: false }) as unknown as Parents;
+function inlineContent(root: Parents): Nodes[] {
   const definitions = new Map<string, Definition>();
   const collect = (node: Nodes) => {
     if (node.type === 'definition' && !definitions.has(node.identifier.toUpperCase())) definitions.set(node.identifier.toUpperCase(), node);
@@ -67,8 +66,46 @@ function parse(text: string): Nodes[] {
   return inline(root as Nodes);
 }
 
-export function inlineMarkdown(text: string, base: string = BASE): string {
-  const paragraph: Paragraph = { type: 'paragraph', children: parse(text) as Paragraph['children'] };
+export interface InlineProblem {
+  expected: string;
+  found: string;
+  hint?: string;
+}
+
+/** A link, image or link definition in the text as written, with what the link policy says of it. */
+interface InlineLink {
+  url: string;
+  /** Why the link policy rejects it, if it does. */
+  problem?: string | undefined;
+  /** For a `/terms/<slug>/` link, the slug, which must name an existing entry. */
+  slug?: string | undefined;
+}
+
+/**
+ * A piece of frontmatter prose parsed once: what it renders (any base path) and the links the content check
+ * judges. The check used to parse each example and answer twice and the page a third time.
+ */
+export interface ParsedInline {
+  content: Nodes[];
+  links: InlineLink[];
+}
+
+export function parseInline(text: string): ParsedInline {
+  const root = markdownToMdast(text, { features: MARKDOWN_FEATURES, position: false }) as unknown as Parents;
+  const links: InlineLink[] = [];
+  const visit = (node: Nodes) => {
+    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+      links.push({ url: node.url, problem: linkProblem(node.url), slug: termPathSlug(node.url) });
+    }
+    if ('children' in node) (node as Parents).children.forEach((c) => visit(c as Nodes));
+  };
+  root.children.forEach((c) => visit(c as Nodes));
+  return { content: inlineContent(root), links };
+}
+
+/** The HTML of parsed prose; `base` is the site's base path, for links to pages of the site. */
+export function inlineHtml({ content }: ParsedInline, base: string = BASE): string {
+  const paragraph: Paragraph = { type: 'paragraph', children: content as Paragraph['children'] };
   const hast = toHast(paragraph, {
     handlers: {
       html: (_state, node: Html): ElementContent => ({ type: 'text', value: node.value }),
@@ -83,18 +120,24 @@ export function inlineMarkdown(text: string, base: string = BASE): string {
   return toHtml({ type: 'root', children: hast.children } as HastRoot);
 }
 
-/** Link-policy problems in one piece of frontmatter prose, for the content check. */
-export function inlineProblems(text: string, slugs: readonly string[] | undefined): { expected: string; found: string; hint?: string }[] {
-  const problems: { expected: string; found: string; hint?: string }[] = [];
-  const visit = (node: Nodes) => {
-    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
-      const bad = linkProblem(node.url);
-      if (bad) problems.push({ expected: LINK_POLICY, found: `${bad} in "${node.url.slice(0, 60)}"` });
-      const slug = termPathSlug(node.url);
-      if (slug !== undefined && slugs && !slugs.includes(slug)) problems.push({ expected: 'a link to an existing term', found: `"${node.url}"`, ...didYouMean(slug, slugs) });
-    }
-    if ('children' in node) (node as Parents).children.forEach((c) => visit(c as Nodes));
-  };
-  (markdownToMdast(text, { features: MARKDOWN_FEATURES, position: false }) as unknown as Parents).children.forEach((c) => visit(c as Nodes));
+export function inlineMarkdown(text: string, base: string = BASE): string {
+  return inlineHtml(parseInline(text), base);
+}
+
+/**
+ * Link problems of parsed prose, in the order the links are written: the link policy's when `policy`, and links
+ * to terms missing from `terms` when it is given (before every title is known, it is not).
+ */
+export function parsedInlineProblems(parsed: ParsedInline, { policy = true, terms }: { policy?: boolean; terms?: { has(slug: string): boolean; keys(): Iterable<string> } | undefined } = {}): InlineProblem[] {
+  const problems: InlineProblem[] = [];
+  for (const { url, problem, slug } of parsed.links) {
+    if (policy && problem) problems.push({ expected: LINK_POLICY, found: `${problem} in "${url.slice(0, 60)}"` });
+    if (slug !== undefined && terms && !terms.has(slug)) problems.push({ expected: 'a link to an existing term', found: `"${url}"`, ...didYouMean(slug, [...terms.keys()]) });
+  }
   return problems;
+}
+
+/** Link-policy problems in one piece of frontmatter prose, for the content check. */
+export function inlineProblems(text: string, slugs: readonly string[] | undefined): InlineProblem[] {
+  return parsedInlineProblems(parseInline(text), { terms: slugs && new Set(slugs) });
 }
