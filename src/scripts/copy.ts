@@ -9,12 +9,19 @@
 /** How long the confirmation stays on screen: long enough to read twice. */
 const SHOWN_MS = 4000;
 
-/** Shows `message` in the page's copy status, then clears it; returns the function other scripts call. */
+const announcers = new WeakMap<HTMLElement, (message: string) => void>();
+
+/**
+ * Shows `message` in the page's copy status, then clears it. Every script on the page gets the same function, so
+ * one script's timer never clears a message another has just shown.
+ */
 export function copyStatus(doc: Document): (message: string) => void {
   const status = doc.querySelector<HTMLElement>('[data-copy-status]');
+  if (!status) return () => {};
+  const known = announcers.get(status);
+  if (known) return known;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  return (message: string) => {
-    if (!status) return;
+  const announce = (message: string) => {
     clearTimeout(timer);
     // Emptying first makes a repeated message a change, so it is announced and shown again.
     status.textContent = '';
@@ -23,6 +30,8 @@ export function copyStatus(doc: Document): (message: string) => void {
       timer = setTimeout(() => (status.textContent = ''), SHOWN_MS);
     });
   };
+  announcers.set(status, announce);
+  return announce;
 }
 
 export function enableCopyControls(doc: Document): (message: string) => void {

@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import { load } from 'cheerio';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { openPage } from '../helpers/browser.ts';
+import { useBrowser } from '../helpers/use-browser.ts';
 
 const site = inject('siteUrl');
 const dist = inject('distDir');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useBrowser();
 
 const html = async (slug: string) => load(await readFile(join(dist, 'terms', slug, 'index.html'), 'utf8'));
 
@@ -53,7 +46,7 @@ describe('components in term bodies, as built', () => {
 
 describe('components in the browser', () => {
   test('under the real Content-Security-Policy, highlighted code is coloured and nothing is blocked', async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const { page, problems } = await openPage(context);
     await page.addInitScript(() =>
       document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective}`)),
@@ -69,7 +62,7 @@ describe('components in the browser', () => {
   });
 
   test('without JavaScript every tab panel shows under its own heading and no copy button is offered', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await session.browser.newContext({ javaScriptEnabled: false });
     const { page } = await openPage(context);
     await page.goto(`${site}/terms/execution/`);
     const panels = page.locator('.explanation .tabs .tab-panel');
@@ -84,7 +77,7 @@ describe('components in the browser', () => {
   });
 
   test('with JavaScript the panels become tabs that arrow keys, Home and End move between', async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const { page, problems } = await openPage(context);
     await page.goto(`${site}/terms/execution/`);
     const tabs = page.locator('.explanation [role="tablist"]').first().locator('[role="tab"]');
@@ -111,7 +104,7 @@ describe('components in the browser', () => {
   });
 
   test('the copy button puts the code on the clipboard and says so', async () => {
-    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await session.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const { page, problems } = await openPage(context);
     await page.goto(`${site}/terms/powershell/`);
     const block = page.locator('.explanation .code-block').first();
@@ -124,7 +117,7 @@ describe('components in the browser', () => {
   });
 
   test('on a phone, long command lines scroll inside their block instead of wrapping or widening the page', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const context = await session.browser.newContext({ viewport: { width: 375, height: 800 } });
     const { page } = await openPage(context);
     await page.goto(`${site}/terms/powershell/`);
     const sizes = await page.evaluate(() => {
@@ -140,7 +133,7 @@ describe('components in the browser', () => {
   });
 
   test('a <Term> link in the prose shows the same preview as other sites get, on hover and focus, and Esc closes it', async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const { page, problems } = await openPage(context);
     await page.goto(`${site}/terms/execution/`);
     const link = page.locator('.explanation a.term-link[href="/terms/amsi/"]').first();

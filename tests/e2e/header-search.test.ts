@@ -2,27 +2,21 @@
  * The header search box as a combobox (WAI-ARIA APG "combobox with listbox popup"): suggestions as you type, the
  * keyboard, the live status, the strict Content-Security-Policy, both themes, and a 320 px phone.
  */
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { openPage } from '../helpers/browser.ts';
+import { useBrowser } from '../helpers/use-browser.ts';
 import { axeViolations } from '../helpers/axe.ts';
 
 const site = inject('siteUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useBrowser();
 
 const INPUT = '#site-search';
 const OPTIONS = '#site-search-listbox [role="option"]';
 
 /** A term page in a fresh context, under the real policy unless axe (an inline script) needs it bypassed. */
 async function termPage(options: BrowserContextOptions = {}) {
-  const context = await browser.newContext(options);
+  const context = await session.browser.newContext(options);
   const { page, problems } = await openPage(context);
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
@@ -246,7 +240,7 @@ describe('accessibility and layout', () => {
   });
 
   test('the home page has exactly one search box, and it suggests as you type', async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const { page, problems } = await openPage(context);
     await page.goto(`${site}/`);
     expect(await page.locator('input[type="search"]').count()).toBe(1);

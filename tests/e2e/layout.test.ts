@@ -2,23 +2,17 @@
  * Layout faults a visitor sees at once: pages wider than a phone's screen, tactic numbers crowding titles, an
  * unstyled form, a category of tactics read alphabetically with its name on every card.
  */
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage } from '../helpers/browser.ts';
+import { useBrowser } from '../helpers/use-browser.ts';
 import { ENTERPRISE_TACTICS } from '../../src/lib/attack-matrix.ts';
 
 const site = inject('siteUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useBrowser();
 
 async function at(width: number, path: string): Promise<{ page: Page; problems: string[]; done: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width, height: 800 } });
+  const context = await session.browser.newContext({ viewport: { width, height: 800 } });
   const { page, problems } = await openPage(context);
   await page.goto(`${site}${path}`);
   return { page, problems, done: () => context.close() };

@@ -4,35 +4,25 @@
  * without moving focus or the page.
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { openPage } from '../helpers/browser.ts';
+import { useBrowser } from '../helpers/use-browser.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { serveDir, type RunningServer } from '../helpers/static-server.ts';
 import { TEST_SITE_URL } from '../helpers/run-build.ts';
 
 const site = inject('siteUrl');
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
+const session = useBrowser({ viewport: { width: 1280, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
 
 /** The build prints the public address (SITE_URL); the tests serve the same files elsewhere. */
 const local = (url: string) => url.replace(TEST_SITE_URL, site);
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 
 async function termPage(slug: string): Promise<{ page: Page; problems: string[] }> {
-  const watched = await openPage(context);
+  const watched = await openPage(session.context);
   await watched.page.goto(`${site}/terms/${slug}/`);
   return watched;
 }
@@ -68,7 +58,7 @@ describe('links for training material', () => {
     const byId = await copyWith(page, panel.getByRole('button', { name: 'Copy ATT&CK ID link' }));
     expect(byId).toBe(`${TEST_SITE_URL}/attack/T1059.001/`);
     for (const link of [short, byId]) {
-      const { page: other } = await openPage(context);
+      const { page: other } = await openPage(session.context);
       await other.goto(local(link));
       await other.waitForURL(`${site}/terms/powershell/`);
       await other.close();
@@ -90,7 +80,7 @@ describe('links for training material', () => {
     expect(await page.locator('#training-link').textContent()).toBe(`${TEST_SITE_URL}/terms/execution/#faq`);
     const copied = await copyWith(page, page.getByRole('button', { name: 'Copy page link' }));
     expect(copied).toBe(`${TEST_SITE_URL}/terms/execution/#faq`);
-    const { page: other } = await openPage(context);
+    const { page: other } = await openPage(session.context);
     await other.goto(local(copied));
     expect(await other.locator('#faq').isVisible()).toBe(true);
     expect(await other.evaluate(() => window.scrollY)).toBeGreaterThan(0);
@@ -134,7 +124,7 @@ describe('the embed snippet', () => {
       join(lmsDir, 'course.html'),
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course</title><link rel="icon" href="data:,"></head><body>${snippet.replaceAll(TEST_SITE_URL, site)}</body></html>`,
     );
-    const { page: course, problems } = await openPage(context);
+    const { page: course, problems } = await openPage(session.context);
     await course.setViewportSize({ width: 480, height: 800 });
     await course.goto(`${lms.url}/course.html`);
     const frame = course.locator('iframe');
@@ -176,7 +166,7 @@ describe('citations', () => {
   });
 
   test('without JavaScript all four styles show under their own headings and no dead Copy button is offered', async () => {
-    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const ctx = await session.browser.newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();
     await page.goto(`${site}/terms/execution/`);
     const panel = page.locator('section[aria-labelledby="use-in-training"]');
@@ -192,7 +182,7 @@ describe('accessibility', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`the panel, a chosen citation tab and the confirmation pass axe in the ${colorScheme} theme`, async () => {
       // axe is injected as an inline script, which the page's CSP would block.
-      const ctx = await browser.newContext({ colorScheme, bypassCSP: true });
+      const ctx = await session.browser.newContext({ colorScheme, bypassCSP: true });
       await ctx.grantPermissions(['clipboard-read', 'clipboard-write']);
       const { page } = await openPage(ctx);
       await page.goto(`${site}/terms/powershell/`);
