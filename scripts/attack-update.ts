@@ -1,19 +1,19 @@
 // Usage: npm run attack:update -- <enterprise> [mobile] [ics] [--source mitre/cti@<commit>] [--attack-version 18.1]
-//        [--released 2025-11-13] [--out src/data/attack]
+//        [--released 2025-11-13] [--out src/attack/data]
 //
 // Each input is one domain's ATT&CK STIX data: a bundle file (enterprise-attack.json, enterprise-attack-18.1.json
 // from mitre-attack/attack-stix-data) or a folder of STIX files (mitre/cti's enterprise-attack/ with one object per
-// file). The domain is read from the data. Writes src/data/attack/<domain>.json, one object per line, sorted by ID.
+// file). The domain is read from the data. Writes src/attack/data/<domain>.json, one object per line, sorted by ID.
 //
 // --source          where the data came from, recorded in the file with the input's folder or file name
 //                   (mitre/cti@421deacb77191b38bdd1bf63268954e93da91365 → mitre/cti@421deacb…:enterprise-attack/)
 // --attack-version  the ATT&CK release, needed when the data has no x-mitre-collection (mitre/cti's per-object files)
 // --released        the release date, YYYY-MM-DD, likewise (a collection's `modified` date is used when there is one)
-// --out             the folder to write to (default src/data/attack)
+// --out             the folder to write to (default src/attack/data)
 import { readdir, readFile, stat, writeFile, mkdir } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatDataset, readStixBundle, type StixObject } from '../src/lib/attack-stix.ts';
+import { formatDataset, readStixBundle, type StixObject } from '../src/attack/stix.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -21,7 +21,7 @@ const { values, positionals } = parseArgs({
     source: { type: 'string' },
     'attack-version': { type: 'string' },
     released: { type: 'string' },
-    out: { type: 'string', default: 'src/data/attack' },
+    out: { type: 'string', default: 'src/attack/data' },
   },
 });
 if (positionals.length === 0) {

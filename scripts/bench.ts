@@ -9,8 +9,8 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { stringify } from 'yaml';
-import { launchBrowser } from '../tests/helpers/browser.ts';
-import { serveDir } from '../tests/helpers/static-server.ts';
+import { launchBrowser } from './lib/chromium.ts';
+import { serveDir } from './lib/static-server.ts';
 import { CATEGORY_SLUGS } from '../src/schemas/vocabulary.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;

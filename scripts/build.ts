@@ -10,8 +10,8 @@ import { existsSync } from 'node:fs';
 import { readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { indexSite } from '../src/lib/search-index.ts';
-import { siteUrlWarning } from '../src/lib/site-url.ts';
+import { indexSite } from '../src/search/pagefind-index.ts';
+import { siteUrlWarning } from '../src/links/urls.ts';
 
 const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
 

@@ -1,8 +1,8 @@
 // Validates every term file and prints all problems grouped by file; exits non-zero when there are any.
 // Unlinked first mentions of other entries are listed as warnings: they do not fail the check.
-import { checkContentDir } from '../src/lib/check-content.ts';
-import { formatProblems } from '../src/lib/problems.ts';
-import { contentDir } from '../src/lib/paths.ts';
+import { checkContentDir } from '../src/entries/check-content.ts';
+import { formatProblems } from '../src/entries/problems.ts';
+import { contentDir } from '../src/entries/term-file.ts';
 
 const { entries, problems, warnings } = await checkContentDir(contentDir());
 if (warnings.length) {

@@ -5,11 +5,11 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Nodes, Parents } from 'mdast';
 import { mdxToMdast } from 'satteri';
-import { checkContentDir } from '../src/lib/check-content.ts';
-import { findMentions, nameIndex } from '../src/lib/markdown/mentions.ts';
-import { MARKDOWN_FEATURES } from '../src/lib/markdown/settings.ts';
-import { splitFrontmatter } from '../src/lib/validate-entry.ts';
-import { contentDir } from '../src/lib/paths.ts';
+import { checkContentDir } from '../src/entries/check-content.ts';
+import { findMentions, nameIndex } from '../src/markdown/mentions.ts';
+import { MARKDOWN_FEATURES } from '../src/markdown/settings.ts';
+import { splitFrontmatter } from '../src/entries/validate-entry.ts';
+import { contentDir } from '../src/entries/term-file.ts';
 
 const dir = contentDir();
 const only = process.argv.slice(2).map((f) => basename(f));

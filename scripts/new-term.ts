@@ -4,12 +4,13 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
-import { contentDir } from '../src/lib/paths.ts';
-import { formatProblems } from '../src/lib/problems.ts';
-import { readRetiredNumbers, retiredNumbersPath } from '../src/lib/retired-numbers.ts';
-import { decodeTermFile, TERM_EXTENSION } from '../src/lib/term-file.ts';
-import { splitFrontmatter } from '../src/lib/validate-entry.ts';
-import { newTermSlug, newTermSource, newTermTitleProblem, nextCatalogNumber } from '../src/lib/new-term.ts';
+import { contentDir } from '../src/entries/term-file.ts';
+import { formatProblems } from '../src/entries/problems.ts';
+import { nextCatalogNumber, readRetiredNumbers, retiredNumbersPath } from '../src/entries/retired-numbers.ts';
+import { decodeTermFile, TERM_EXTENSION } from '../src/entries/term-file.ts';
+import { splitFrontmatter } from '../src/entries/validate-entry.ts';
+import { newTermSource, newTermTitleProblem } from '../src/entries/new-term.ts';
+import { slugify } from '../src/links/urls.ts';
 
 const title = process.argv.slice(2).join(' ').trim();
 if (!title) {
@@ -22,7 +23,7 @@ if (problem) {
   process.exit(1);
 }
 const dir = contentDir();
-const slug = newTermSlug(title);
+const slug = slugify(title);
 const path = join(dir, `${slug}${TERM_EXTENSION}`);
 if (existsSync(path)) {
   console.error(`${relative(process.cwd(), path)} already exists: edit it, or choose another title.`);

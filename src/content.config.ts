@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { termSchema } from './schemas/term.ts';
-import { contentDir } from './lib/paths.ts';
-import { termLoader } from './lib/term-loader.ts';
+import { contentDir } from './entries/term-file.ts';
+import { termLoader } from './entries/term-loader.ts';
 
 const terms = defineCollection({
   loader: termLoader(contentDir()),

@@ -1,9 +1,9 @@
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { fileURLToPath } from 'node:url';
-import { checkContentDir } from '../lib/check-content.ts';
-import { formatProblems } from '../lib/problems.ts';
-import { contentDir } from '../lib/paths.ts';
+import { checkContentDir } from '../entries/check-content.ts';
+import { formatProblems } from '../entries/problems.ts';
+import { contentDir } from '../entries/term-file.ts';
 
 /**
  * Checks every term file before Astro loads the collection. Astro stops at the

@@ -3,14 +3,14 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { DrawnCard } from '../lib/og-cache.ts';
-import type { OgCard } from '../lib/og-image.ts';
+import type { DrawnCard } from '../link-previews/cache.ts';
+import type { OgCard } from '../link-previews/image.ts';
 import type { TermData } from '../schemas/term.ts';
 import { CATEGORIES } from '../schemas/vocabulary.ts';
 import { t } from '../i18n/ui.ts';
-import { checkContentDir } from '../lib/check-content.ts';
-import { contentDir } from '../lib/paths.ts';
-import { withBase } from '../lib/urls.ts';
+import { checkContentDir } from '../entries/check-content.ts';
+import { contentDir } from '../entries/term-file.ts';
+import { absolute, urls } from '../links/urls.ts';
 
 /**
  * Draws each term's link-preview PNG (`/og/<slug>.png`) and its 1920×1080
@@ -31,7 +31,7 @@ export function ogImages(): AstroIntegration {
         if (command !== 'build') return;
         const { entries } = await checkContentDir(contentDir(), fileURLToPath(config.root), { base: config.base });
         // The configured base, not urls.ts's: import.meta.env does not hold it while the config loads.
-        const shortUrls = new URL(withBase('/n/', config.base), config.site).href;
+        const shortUrls = absolute(urls.shortLinks(config.base), config.site);
         rendering = drawInWorker(cardsOf(entries, shortUrls), join(fileURLToPath(config.cacheDir), 'og'));
         // Failures surface in build:done; without this, Node would report the rejection as unhandled first.
         rendering.catch(() => {});
@@ -71,7 +71,7 @@ export function cardsOf(terms: { slug: string; data: Pick<TermData, 'title' | 'q
 
 function drawInWorker(cards: Map<string, OgCard>, cacheDir: string): Promise<DrawnCard[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('../lib/og-worker.ts', import.meta.url), {
+    const worker = new Worker(new URL('../link-previews/worker.ts', import.meta.url), {
       workerData: { cards: [...cards], cacheDir },
       // A small heap makes the worker collect its per-image buffers early instead of growing alongside Astro.
       resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 },

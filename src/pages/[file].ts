@@ -1,9 +1,10 @@
 import type { APIRoute } from 'astro';
-import { headersFile } from '../lib/security.ts';
+import { headersFile } from '../links/security.ts';
+import { BASE } from '../links/urls.ts';
 
 // Astro skips page files whose names start with "_", so `_headers` is produced through a parameter.
 export function getStaticPaths() {
   return [{ params: { file: '_headers' } }];
 }
 
-export const GET: APIRoute = () => new Response(headersFile(import.meta.env.BASE_URL));
+export const GET: APIRoute = () => new Response(headersFile(BASE));

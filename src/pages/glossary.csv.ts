@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { apiTerms } from '../data/api.ts';
-import { toCsv } from '../lib/api.ts';
+import { apiTerms } from '../catalog/terms.ts';
+import { toCsv } from '../catalog/api.ts';
 
 export const GET: APIRoute = ({ site }) =>
   new Response(toCsv([...apiTerms(site)].sort((a, b) => a.number - b.number)), {

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { withBase } from '../lib/urls.ts';
+import { absolute, urls } from '../links/urls.ts';
 
 export const GET: APIRoute = ({ site }) =>
-  new Response(`User-agent: *\nAllow: /\n\nSitemap: ${new URL(withBase('/sitemap.xml'), site).href}\n`, {
+  new Response(`User-agent: *\nAllow: /\n\nSitemap: ${absolute(urls.sitemap(), site)}\n`, {
     headers: { 'Content-Type': 'text/plain; charset=utf-8' },
   });

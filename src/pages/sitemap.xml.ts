@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
-import { CATEGORIES, terms } from '../data/terms.ts';
-import { urls } from '../lib/urls.ts';
+import { CATEGORIES, terms } from '../catalog/terms.ts';
+import { absolute, urls } from '../links/urls.ts';
+import { isoDate } from '../catalog/dates.ts';
 
 /** Canonical pages only: terms, categories and the indexes; never redirects or search. */
 export const GET: APIRoute = ({ site }) => {
@@ -9,10 +10,10 @@ export const GET: APIRoute = ({ site }) => {
     { path: urls.terms() },
     { path: urls.attackOverview() },
     ...CATEGORIES.map((c) => ({ path: urls.category(c.slug) })),
-    ...terms.map((t) => ({ path: urls.term(t.slug), lastmod: t.reviewed.toISOString().slice(0, 10) })),
+    ...terms.map((t) => ({ path: urls.term(t.slug), lastmod: isoDate(t.reviewed) })),
   ];
   const body = entries
-    .map((e) => `  <url><loc>${new URL(e.path, site).href}</loc>${'lastmod' in e ? `<lastmod>${e.lastmod}</lastmod>` : ''}</url>`)
+    .map((e) => `  <url><loc>${absolute(e.path, site)}</loc>${'lastmod' in e ? `<lastmod>${e.lastmod}</lastmod>` : ''}</url>`)
     .join('\n');
   return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</urlset>\n`, {
     headers: { 'Content-Type': 'application/xml; charset=utf-8' },

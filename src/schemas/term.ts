@@ -4,6 +4,7 @@
  * pre-build content check, the authoring tools and the tests all use it.
  */
 import { z } from 'astro/zod';
+import { isoDate } from '../catalog/dates.ts';
 import {
   ATTACK_DOMAIN_KEYS,
   ATTACK_KINDS,
@@ -76,7 +77,7 @@ const SENTENCE_BREAK = /[.!?]\s+[A-Z(]/;
  * UTC who writes their own today is never told it is in the future.
  */
 export function latestReviewDate(now = new Date()): string {
-  return new Date(now.getTime() + 14 * 3_600_000).toISOString().slice(0, 10);
+  return isoDate(new Date(now.getTime() + 14 * 3_600_000));
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -96,7 +97,7 @@ export function parseReviewDate(value: unknown, now = new Date()): ReviewDate {
     if (Number.isNaN(written.getTime()) || written.toISOString().slice(10) !== 'T00:00:00.000Z') {
       return { expected: 'a date written YYYY-MM-DD', found: Number.isNaN(written.getTime()) ? 'an invalid date' : `${written.toISOString()}, a date with a time` };
     }
-    iso = written.toISOString().slice(0, 10);
+    iso = isoDate(written);
   } else if (typeof written === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(written)) {
     iso = written;
   } else {
@@ -118,7 +119,7 @@ export function parseReviewDate(value: unknown, now = new Date()): ReviewDate {
   }
   if (iso > latestReviewDate(now)) {
     return {
-      expected: `a date no later than today (${now.toISOString().slice(0, 10)})`,
+      expected: `a date no later than today (${isoDate(now)})`,
       found: `"${iso}", a date in the future`,
       hint: 'write the day a person last checked the entry against its sources',
     };
@@ -225,7 +226,7 @@ export const termSchema = z.strictObject({
   faq: z.array(faqSchema).min(4).max(LIMITS.faq),
   /**
    * Links this file states; each must exist. The page also shows links other files state to this term, so
-   * the minimum (MIN_RELATED) counts both and is checked across entries, in src/lib/cross-checks.ts.
+   * the minimum (MIN_RELATED) counts both and is checked across entries, in src/entries/cross-checks.ts.
    */
   related: z.array(relatedSchema).max(LIMITS.related).default([]),
   /** Where the facts come from, primary first. */

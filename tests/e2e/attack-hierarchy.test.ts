@@ -2,7 +2,7 @@ import { describe, expect, inject, test } from 'vitest';
 import { load } from 'cheerio';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { attackObject, subTechniquesOf, techniquesOfTactic } from '../../src/lib/attack-data.ts';
+import { attackObject, subTechniquesOf, techniquesOfTactic } from '../../src/attack/data.ts';
 
 const dist = inject('distDir');
 const page = async (slug: string) => load(await readFile(join(dist, 'terms', slug, 'index.html'), 'utf8'));

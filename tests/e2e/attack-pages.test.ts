@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, openPage } from '../helpers/browser.ts';
 import { axeViolations } from '../helpers/axe.ts';
-import { ENTERPRISE_TACTICS } from '../../src/lib/attack-matrix.ts';
-import { matrixTactics, techniquesOfTactic } from '../../src/lib/attack-data.ts';
+import { ENTERPRISE_TACTICS } from '../../src/attack/matrix.ts';
+import { matrixTactics, techniquesOfTactic } from '../../src/attack/data.ts';
 import { navigatorLayerSchema } from '../../src/schemas/navigator-layer.ts';
 import type { ApiTerm } from '../../src/schemas/api.ts';
 

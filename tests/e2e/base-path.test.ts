@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, openPage } from '../helpers/browser.ts';
 import { runBuild } from '../helpers/run-build.ts';
-import { serveDir, type RunningServer } from '../helpers/static-server.ts';
+import { serveDir, type RunningServer } from '../../scripts/lib/static-server.ts';
 import { smallGlossary, termSource, validFrontmatter, writeFixture } from '../helpers/term-source.ts';
 
 // A second, tiny site built under a sub-path, with a renamed term, proves that nothing assumes "/".

@@ -142,8 +142,8 @@ describe('accessibility', () => {
 
 describe('search ranking over the whole glossary', () => {
   test('every title, alias and ATT&CK ID finds its own term first', async () => {
-    const { checkContentDir } = await import('../../src/lib/check-content.ts');
-    const { SEARCH_RANKING, exactTitleFirst } = await import('../../src/lib/search.ts');
+    const { checkContentDir } = await import('../../src/entries/check-content.ts');
+    const { SEARCH_RANKING, exactTitleFirst } = await import('../../src/search/ranking.ts');
     const { entries } = await checkContentDir(`${process.cwd()}/content/terms`);
     const cases = entries.flatMap((e) =>
       [e.data.title, ...e.data.aliases, ...(e.data.attack ? [e.data.attack.id] : [])].map((name) => ({ name, slug: e.slug })),

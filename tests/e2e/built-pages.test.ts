@@ -120,7 +120,7 @@ describe('static redirects', () => {
 
 describe('the tactics overview and tactic pages', () => {
   test('/attack/ shows the 15 Enterprise tactics in matrix order, each linked to its entry with its ID and summary', async () => {
-    const { ENTERPRISE_TACTICS } = await import('../../src/lib/attack-matrix.ts');
+    const { ENTERPRISE_TACTICS } = await import('../../src/attack/matrix.ts');
     const $ = html('attack/index.html');
     const items = $('ol.flow > li').toArray();
     expect(items.map((li) => $(li).find('.id').text())).toEqual(ENTERPRISE_TACTICS.map((t) => t.id));
@@ -129,7 +129,7 @@ describe('the tactics overview and tactic pages', () => {
   });
 
   test('each tactic entry carries the ID of the data module and shows its stage with previous and next tactics', async () => {
-    const { ENTERPRISE_TACTICS } = await import('../../src/lib/attack-matrix.ts');
+    const { ENTERPRISE_TACTICS } = await import('../../src/attack/matrix.ts');
     ENTERPRISE_TACTICS.forEach((tactic, i) => {
       const $ = html(`terms/${tactic.slug}/index.html`);
       expect($('.term-header a[href^="https://attack.mitre.org/"]').text()).toBe(tactic.id);

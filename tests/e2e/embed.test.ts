@@ -10,9 +10,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { launchBrowser, openPage } from '../helpers/browser.ts';
-import { cloudflarePattern, headersFor, netlifyPattern, parseHeadersFile, rulesFor } from '../helpers/headers-file.ts';
-import { serveDir, type RunningServer } from '../helpers/static-server.ts';
-import { embedSnippet } from '../../src/lib/embed-message.ts';
+import { cloudflarePattern, headersFor, netlifyPattern, parseHeadersFile, rulesFor } from '../../scripts/lib/headers-file.ts';
+import { serveDir, type RunningServer } from '../../scripts/lib/static-server.ts';
+import { embedSnippet } from '../../src/client/embed-message.ts';
 import { apiIdsSchema } from '../../src/schemas/api-ids.ts';
 import type { ApiTerm } from '../../src/schemas/api.ts';
 
@@ -80,7 +80,7 @@ async function layout(frame: Frame) {
 describe('term cards on another origin', () => {
   test.each(WIDTHS)("README's snippet fits the frame to the shortest and the longest card at %i px: nothing is cut", async (width) => {
     const frames = [shortest, longest]
-      .map((term) => embedSnippet(`${site}/`, term.slug, `${term.title} (${term.qualifier})`).replace('width="480"', `width="${width}"`))
+      .map((term) => embedSnippet(`${site}/embed/${term.slug}/`, `${term.title} (${term.qualifier})`).replace('width="480"', `width="${width}"`))
       .join('\n');
     const { page, problems } = await visit(`snippet-${width}.html`, frames);
     for (const term of [shortest, longest]) {

@@ -1,7 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { join } from 'node:path';
 import { ROOT, runBuild } from '../helpers/run-build.ts';
-import { serveDir } from '../helpers/static-server.ts';
+import { serveDir } from '../../scripts/lib/static-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -6,7 +6,7 @@ import { describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage } from '../helpers/browser.ts';
 import { useBrowser } from '../helpers/use-browser.ts';
-import { ENTERPRISE_TACTICS } from '../../src/lib/attack-matrix.ts';
+import { ENTERPRISE_TACTICS } from '../../src/attack/matrix.ts';
 
 const site = inject('siteUrl');
 const session = useBrowser();

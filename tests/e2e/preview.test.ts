@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, openPage } from '../helpers/browser.ts';
-import { serveDir, type RunningServer } from '../helpers/static-server.ts';
+import { serveDir, type RunningServer } from '../../scripts/lib/static-server.ts';
 import type { ApiTerm } from '../../src/schemas/api.ts';
 
 const site = inject('siteUrl');

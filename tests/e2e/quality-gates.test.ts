@@ -110,7 +110,7 @@ describe('security', () => {
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
     });
-    // WebAssembly where search runs: every page with the header's search box, not the term cards (src/lib/security.ts).
+    // WebAssembly where search runs: every page with the header's search box, not the term cards (src/links/security.ts).
     for (const path of ['/', '/terms/execution/', '/attack/', '/embed/', '/search/', '/embed/execution/']) {
       const response = await page.goto(`${site}${path}`);
       expect(response?.headers()['content-security-policy']).toMatch(path === '/embed/execution/' ? /script-src 'self';/ : /script-src 'self' 'wasm-unsafe-eval';/);

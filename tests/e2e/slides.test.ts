@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, openPage } from '../helpers/browser.ts';
 import { ROOT, TEST_SITE_URL } from '../helpers/run-build.ts';
-import { serveDir, type RunningServer } from '../helpers/static-server.ts';
+import { serveDir, type RunningServer } from '../../scripts/lib/static-server.ts';
 import type { ApiTerm } from '../../src/schemas/api.ts';
 
 const site = inject('siteUrl');
@@ -33,7 +33,7 @@ beforeAll(async () => {
   // A copy of the built term page, the files it loads, the slides and _headers, plus the bundled script under /_astro/.
   const dir = await mkdtemp(join(tmpdir(), 'glossary-slides-'));
   for (const path of ['_headers', '404.html', 'favicon.svg', 'print-origin.css', 'embed/preview.js', '_astro', 'slides', `terms/${longest.slug}`]) await cp(join(dist, path), join(dir, path), { recursive: true });
-  const bundle = await build({ entryPoints: [join(ROOT, 'src/scripts/slide-png.ts')], bundle: true, format: 'iife', globalName: 'SlidePng', write: false, target: 'es2022' });
+  const bundle = await build({ entryPoints: [join(ROOT, 'src/client/slide-png.ts')], bundle: true, format: 'iife', globalName: 'SlidePng', write: false, target: 'es2022' });
   await writeFile(join(dir, '_astro/slide-png-test.js'), bundle.outputFiles[0]!.text);
   harness = await serveDir(dir);
 });
@@ -131,7 +131,7 @@ describe('in Chromium', () => {
       const errors: string[] = [];
       const pageErrors: string[] = [];
       addEventListener('error', (e) => pageErrors.push(String(e.message)));
-      (window as unknown as { SlidePng: typeof import('../../src/scripts/slide-png.ts') }).SlidePng.enableSlidePng(document, (m) => errors.push(m));
+      (window as unknown as { SlidePng: typeof import('../../src/client/slide-png.ts') }).SlidePng.enableSlidePng(document, (m) => errors.push(m));
       button.click();
       for (let i = 0; i < 50 && !errors.length; i++) await new Promise((r) => setTimeout(r, 100));
       return { errors, pageErrors, hidden: button.hidden };

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { openPage } from '../helpers/browser.ts';
 import { useBrowser } from '../helpers/use-browser.ts';
 import { axeViolations } from '../helpers/axe.ts';
-import { serveDir, type RunningServer } from '../helpers/static-server.ts';
+import { serveDir, type RunningServer } from '../../scripts/lib/static-server.ts';
 import { TEST_SITE_URL } from '../helpers/run-build.ts';
 
 const site = inject('siteUrl');

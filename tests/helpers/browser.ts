@@ -1,31 +1,10 @@
 /**
- * Debian's Chromium driven by playwright-core: no browser download, works offline.
  * Every page records console messages and failed requests so tests can assert
  * that users see no errors.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { existsSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
 
-const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(EXECUTABLE)) {
-    throw new Error(`Chromium is not installed at ${EXECUTABLE}: run "apt-get install -y chromium" (or set CHROMIUM_PATH).`);
-  }
-  return chromium.launch({
-    executablePath: EXECUTABLE,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
-}
+export { launchBrowser } from '../../scripts/lib/chromium.ts';
 
 export interface WatchedPage {
   page: Page;

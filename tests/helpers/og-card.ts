@@ -1,4 +1,4 @@
-import type { OgCard } from '../../src/lib/og-image.ts';
+import type { OgCard } from '../../src/link-previews/image.ts';
 
 /** A real entry's card (PowerShell), for the link-preview and slide drawings. */
 export const POWERSHELL_CARD: OgCard = {

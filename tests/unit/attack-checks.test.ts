@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { attackIdsInText, ownAttackProblems } from '../../src/lib/attack-checks.ts';
-import { validateEntry } from '../../src/lib/validate-entry.ts';
+import { attackIdsInText, ownAttackProblems } from '../../src/attack/checks.ts';
+import { validateEntry } from '../../src/entries/validate-entry.ts';
 import { termSource, validFrontmatter, VALID_BODY } from '../helpers/term-source.ts';
 
 const FILE = 'content/terms/sample-term.mdx';

@@ -9,8 +9,8 @@ import {
   matrixTactics,
   subTechniquesOf,
   techniquesOfTactic,
-} from '../../src/lib/attack-data.ts';
-import { applyOverlay, readStixBundle, type AttackOverlay } from '../../src/lib/attack-stix.ts';
+} from '../../src/attack/data.ts';
+import { applyOverlay, readStixBundle, type AttackOverlay } from '../../src/attack/stix.ts';
 
 describe('a lookup over the fixture bundle', () => {
   const bundle = JSON.parse(readFileSync(new URL('../fixtures/attack/mini-bundle.json', import.meta.url), 'utf8'));
@@ -129,9 +129,9 @@ describe('the committed ATT&CK data', () => {
   test('has, with the overlay, the numbers of objects in use that the v19 release notes give for each domain', () => {
     // https://attack.mitre.org/resources/updates/updates-april-2026/: "Enterprise: 15 Tactics, 222 Techniques,
     // 475 Sub-Techniques, … 821 Pieces of Software, … 44 Mitigations", and likewise for Mobile and ICS.
-    const overlay = JSON.parse(readFileSync(new URL('../../src/data/attack/overlay-v19.json', import.meta.url), 'utf8'));
+    const overlay = JSON.parse(readFileSync(new URL('../../src/attack/data/overlay-v19.json', import.meta.url), 'utf8'));
     const counts = (domain: string) => {
-      const data = JSON.parse(readFileSync(new URL(`../../src/data/attack/${domain}.json`, import.meta.url), 'utf8'));
+      const data = JSON.parse(readFileSync(new URL(`../../src/attack/data/${domain}.json`, import.meta.url), 'utf8'));
       const inUse = applyOverlay(data, overlay).objects.filter((o) => !o.revoked && !o.deprecated);
       const n = (kind: string) => inUse.filter((o) => o.kind === kind).length;
       return [n('tactic'), n('technique'), n('sub-technique'), n('mitigation'), n('software')];

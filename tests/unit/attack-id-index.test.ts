@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { attackIdIndex, type IndexedTerm } from '../../src/lib/attack-id-index.ts';
-import { urls } from '../../src/lib/urls.ts';
+import { attackIdIndex, type IndexedTerm } from '../../src/attack/id-index.ts';
+import { urls } from '../../src/links/urls.ts';
 
 const term = (slug: string, title: string, attack?: IndexedTerm['attack'], aliases: string[] = []): IndexedTerm => ({ slug, title, aliases, ...(attack ? { attack } : {}) });
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { matrixView } from '../../src/lib/attack-matrix-view.ts';
-import { ENTERPRISE_TACTICS } from '../../src/lib/attack-matrix.ts';
-import { techniquesOfTactic } from '../../src/lib/attack-data.ts';
+import { matrixView } from '../../src/attack/matrix-view.ts';
+import { ENTERPRISE_TACTICS } from '../../src/attack/matrix.ts';
+import { techniquesOfTactic } from '../../src/attack/data.ts';
 
 const ENTRIES: Record<string, string> = {
   TA0002: 'execution',

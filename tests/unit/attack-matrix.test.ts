@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ATTACK_VERSION, ENTERPRISE_TACTICS, tacticPosition, inMatrixOrder } from '../../src/lib/attack-matrix.ts';
+import { ATTACK_VERSION, ENTERPRISE_TACTICS, tacticPosition, inMatrixOrder } from '../../src/attack/matrix.ts';
 
 describe('ENTERPRISE_TACTICS', () => {
   test('lists the 15 Enterprise tactics of ATT&CK v19 in matrix order with their IDs', () => {

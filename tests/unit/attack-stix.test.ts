@@ -8,7 +8,7 @@ import {
   type AttackDataset,
   type AttackOverlay,
   type StixBundle,
-} from '../../src/lib/attack-stix.ts';
+} from '../../src/attack/stix.ts';
 
 const bundle: StixBundle = JSON.parse(readFileSync(new URL('../fixtures/attack/mini-bundle.json', import.meta.url), 'utf8'));
 const dataset = readStixBundle(bundle, { source: 'fixture' });

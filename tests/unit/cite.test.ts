@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { bibtexKey, citations } from '../../src/lib/cite.ts';
+import { bibtexKey, citations } from '../../src/links/cite.ts';
 
 const base = {
   title: 'PowerShell',

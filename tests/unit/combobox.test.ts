@@ -7,7 +7,7 @@ import {
   toSuggestion,
   type ComboboxState,
   type ElementFactory,
-} from '../../src/lib/combobox.ts';
+} from '../../src/client/combobox.ts';
 
 const closed: ComboboxState = { open: false, active: -1, count: 4 };
 const press = (state: ComboboxState, key: string, extra: { altKey?: boolean; hasValue?: boolean } = {}) =>

@@ -2,10 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkContentDir } from '../../src/lib/check-content.ts';
-import { formatProblems, type Problem } from '../../src/lib/problems.ts';
-import { MAX_FILE_BYTES } from '../../src/lib/term-file.ts';
-import { retiredNumbersPath } from '../../src/lib/retired-numbers.ts';
+import { checkContentDir } from '../../src/entries/check-content.ts';
+import { formatProblems, type Problem } from '../../src/entries/problems.ts';
+import { MAX_FILE_BYTES } from '../../src/entries/term-file.ts';
+import { retiredNumbersPath } from '../../src/entries/retired-numbers.ts';
 import { smallGlossary, termSource, validFrontmatter, writeFixture } from '../helpers/term-source.ts';
 
 // The whole content pass over a folder, as `npm run check` and the build run it: files as bytes on disk.

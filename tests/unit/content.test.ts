@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { checkContentDir } from '../../src/lib/check-content.ts';
-import { contentDir } from '../../src/lib/paths.ts';
-import { techniquesOfTactic } from '../../src/lib/attack-data.ts';
+import { checkContentDir } from '../../src/entries/check-content.ts';
+import { contentDir } from '../../src/entries/term-file.ts';
+import { techniquesOfTactic } from '../../src/attack/data.ts';
 
 // The shipped glossary, as `npm run check` sees it.
 describe('the shipped content', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { crossEntryProblems, type CheckedEntry } from '../../src/lib/cross-checks.ts';
-import type { Problem } from '../../src/lib/problems.ts';
+import { crossEntryProblems, type CheckedEntry } from '../../src/entries/cross-checks.ts';
+import type { Problem } from '../../src/entries/problems.ts';
+import { indexByAttackId } from '../../src/attack/ids.ts';
 import { relatedSchema } from '../../src/schemas/term.ts';
 import type { Relation } from '../../src/schemas/vocabulary.ts';
 
@@ -133,12 +134,23 @@ describe('crossEntryProblems', () => {
     ]);
   });
 
-  test('reports an ATT&CK ID used twice in one domain, but not across domains', () => {
-    const attack = (id: string, domain: 'enterprise' | 'mobile') => ({ id, domain, kind: 'tactic' as const });
-    expect(check([entry('a', 1, { attack: attack('TA0002', 'enterprise') }), entry('b', 2, { attack: attack('TA0002', 'enterprise') })])).toEqual([
-      expect.objectContaining({ file: 'content/terms/b.mdx', field: 'attack.id', found: 'TA0002, already the ID of content/terms/a.mdx (№ 1)' }),
-    ]);
-    expect(check([entry('a', 1, { attack: attack('TA0002', 'enterprise') }), entry('b', 2, { attack: attack('TA0002', 'mobile') })])).toEqual([]);
+  test('reports an ATT&CK ID used twice, in one domain or across domains, since /attack/<ID>/ can lead to one term', () => {
+    const attack = (id: string, domain: 'enterprise' | 'mobile') => ({ id, domain, kind: 'mitigation' as const });
+    const duplicate = expect.objectContaining({
+      file: 'content/terms/b.mdx',
+      field: 'attack.id',
+      expected: 'an ATT&CK ID no other term uses, in any domain',
+      found: 'M1013, already the ID of content/terms/a.mdx (№ 1)',
+    });
+    expect(check([entry('a', 1, { attack: attack('M1013', 'enterprise') }), entry('b', 2, { attack: attack('M1013', 'enterprise') })])).toEqual([duplicate]);
+    expect(check([entry('a', 1, { attack: attack('M1013', 'enterprise') }), entry('b', 2, { attack: attack('M1013', 'mobile') })])).toEqual([duplicate]);
+  });
+
+  test('the /attack/<ID>/ gateway keys IDs by the rule the check enforces: the first owner keeps an ID in any domain or case', () => {
+    const items = [{ name: 'a', id: 'M1013' }, { name: 'b', id: 'm1013' }, { name: 'c', id: 'TA0041' }, { name: 'd', id: undefined }];
+    const { owners, clashes } = indexByAttackId(items, (i) => i.id);
+    expect([...owners].map(([id, item]) => `${id}:${item.name}`)).toEqual(['M1013:a', 'TA0041:c']);
+    expect(clashes.map(({ item, owner }) => `${item.name} clashes with ${owner.name}`)).toEqual(['b clashes with a']);
   });
 
   test('reports a former slug that is another term’s current slug', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { toCsv } from '../../src/lib/api.ts';
+import { toCsv } from '../../src/catalog/api.ts';
 import type { ApiTerm } from '../../src/schemas/api.ts';
 
 const term = (over: Partial<ApiTerm>): ApiTerm => ({

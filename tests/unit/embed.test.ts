@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { apiIds } from '../../src/lib/api-ids.ts';
+import { apiIds } from '../../src/catalog/api-ids.ts';
 import { apiIdsSchema } from '../../src/schemas/api-ids.ts';
-import { embedHeightMessage, embedSnippet, isEmbedHeightMessage, linesThatFit } from '../../src/lib/embed-message.ts';
+import { embedHeightMessage, embedSnippet, isEmbedHeightMessage, linesThatFit } from '../../src/client/embed-message.ts';
 
 const previewScript = readFileSync(new URL('../../public/embed/preview.js', import.meta.url));
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
@@ -55,10 +55,10 @@ describe('the card height message', () => {
   });
 
   test("README's snippet is the one /embed/ gives: a titled, lazy, borderless frame and a resizer that checks origin, type and version", () => {
-    const snippet = embedSnippet('https://YOUR-GLOSSARY-HOST/', 'execution', 'Execution (MITRE Tactic)');
+    const snippet = embedSnippet('https://YOUR-GLOSSARY-HOST/embed/execution/', 'Execution (MITRE Tactic)');
     expect(snippet).toContain('<iframe src="https://YOUR-GLOSSARY-HOST/embed/execution/" title="Execution (MITRE Tactic)" width="480" height="200" loading="lazy" style="border:0;max-width:100%"></iframe>');
     expect(snippet).toContain("e.origin !== 'https://YOUR-GLOSSARY-HOST' || m?.type !== 'security-glossary:embed-height' || m.version !== 1");
     expect(readme).toContain(snippet);
-    expect(embedSnippet('https://g.example/glossary/', 'a', 'A "quoted" <b>')).toContain('src="https://g.example/glossary/embed/a/" title="A &quot;quoted&quot; &lt;b>"');
+    expect(embedSnippet('https://g.example/glossary/embed/a/', 'A "quoted" <b>')).toContain('src="https://g.example/glossary/embed/a/" title="A &quot;quoted&quot; &lt;b>"');
   });
 });

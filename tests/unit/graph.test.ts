@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { relationLabel, relationsByTerm, type End, type GraphTerm } from '../../src/lib/graph.ts';
+import { relationLabel, relationsByTerm, type End, type GraphTerm } from '../../src/catalog/graph.ts';
 import { RELATION_KEYS, type Relation } from '../../src/schemas/vocabulary.ts';
 
 const link = (term: string, relation: Relation) => ({ term, relation });

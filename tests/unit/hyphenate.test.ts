@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { breakable } from '../../src/lib/hyphenate.ts';
+import { breakable } from '../../src/catalog/hyphenate.ts';
 
 describe('breakable (soft hyphens for the matrix columns)', () => {
   test('marks dictionary break points in long words, invisible until a line breaks there', () => {

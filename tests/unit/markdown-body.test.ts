@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { compileBody, type BodyContext } from '../../src/lib/markdown/body.ts';
-import { inlineMarkdown, inlineProblems } from '../../src/lib/markdown/inline.ts';
-import { findMentions, nameIndex } from '../../src/lib/markdown/mentions.ts';
+import { compileBody, type BodyContext } from '../../src/markdown/body.ts';
+import { inlineMarkdown, inlineProblems } from '../../src/markdown/inline.ts';
+import { findMentions, nameIndex } from '../../src/markdown/mentions.ts';
 
 const terms = new Map([
   ['persistence', { title: 'Persistence' }],

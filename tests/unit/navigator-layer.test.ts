@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { COVERED_COLOR, navigatorLayer, type LayerTerm } from '../../src/lib/navigator-layer.ts';
+import { COVERED_COLOR, navigatorLayer, type LayerTerm } from '../../src/attack/navigator-layer.ts';
 import { navigatorLayerSchema } from '../../src/schemas/navigator-layer.ts';
-import { urls } from '../../src/lib/urls.ts';
+import { urls } from '../../src/links/urls.ts';
 
 const SITE = 'https://glossary.example.org';
 

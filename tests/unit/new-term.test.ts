@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateEntry } from '../../src/lib/validate-entry.ts';
+import { validateEntry } from '../../src/entries/validate-entry.ts';
 import { termSource, validFrontmatter, writeFixture } from '../helpers/term-source.ts';
 import { ROOT } from '../helpers/run-build.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import sharp from 'sharp';
-import { OG_SIZE, ogLayout, textBandSvg, textWidth, wrap, type OgCard } from '../../src/lib/og-image.ts';
-import { renderOgPng } from '../../src/lib/og-png.ts';
+import { OG_SIZE, ogLayout, textBandSvg, textWidth, wrap, type OgCard } from '../../src/link-previews/image.ts';
+import { renderOgPng } from '../../src/link-previews/png.ts';
 import { POWERSHELL_CARD } from '../helpers/og-card.ts';
 
 describe('wrap', () => {

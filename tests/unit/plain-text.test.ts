@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { htmlToText } from '../../src/lib/plain-text.ts';
+import { htmlToText } from '../../src/markdown/plain-text.ts';
 
 describe('htmlToText (#12.9: copy-link labels are plain text)', () => {
   test.each([

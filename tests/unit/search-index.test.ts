@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { indexSite, pagefindBinary } from '../../src/lib/search-index.ts';
+import { indexSite, pagefindBinary } from '../../src/search/pagefind-index.ts';
 
 const termPage = (title: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main><article data-pagefind-body><h1 data-pagefind-meta="title">${title}</h1><p>${title} runs encoded commands.</p></article></main></body></html>`;

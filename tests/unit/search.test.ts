@@ -7,7 +7,7 @@ import {
   excerptHasMark,
   parseExcerpt,
   pickSubResults,
-} from '../../src/lib/search.ts';
+} from '../../src/search/ranking.ts';
 
 describe('parseExcerpt', () => {
   test('splits text and marked words', () => {

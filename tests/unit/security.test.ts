@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { headersFile, metaPolicy } from '../../src/lib/security.ts';
-import { cloudflarePattern, headersFor, netlifyPattern, parseHeadersFile, rulesFor } from '../helpers/headers-file.ts';
+import { headersFile, metaPolicy } from '../../src/links/security.ts';
+import { cloudflarePattern, headersFor, netlifyPattern, parseHeadersFile, rulesFor } from '../../scripts/lib/headers-file.ts';
 
 /**
  * One path of every kind the build writes, and paths that do not exist under the site's folders. Every page has

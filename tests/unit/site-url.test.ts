@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { siteUrlWarning } from '../../src/lib/site-url.ts';
+import { siteUrlWarning } from '../../src/links/urls.ts';
 
 describe('siteUrlWarning', () => {
   test.each([

@@ -4,8 +4,8 @@ import { load } from 'cheerio';
 import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SLIDE_MIN, SLIDE_SIZE, slideLayout, slideSvg, textWidth, type OgCard } from '../../src/lib/og-image.ts';
-import { drawCards } from '../../src/lib/og-cache.ts';
+import { SLIDE_MIN, SLIDE_SIZE, slideLayout, slideSvg, textWidth, type OgCard } from '../../src/link-previews/image.ts';
+import { drawCards } from '../../src/link-previews/cache.ts';
 import { POWERSHELL_CARD } from '../helpers/og-card.ts';
 
 // Under a base path, as the slide's short link must keep it.

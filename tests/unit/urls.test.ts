@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { exampleAnchor, faqAnchor, slugify, urls, withBase } from '../../src/lib/urls.ts';
-import { mitreUrl } from '../../src/lib/attack.ts';
-import { groupByLetter, letterAnchor } from '../../src/lib/alphabet.ts';
-import { exactTitleFirst, pickSubResults } from '../../src/lib/search.ts';
-import { attackIdPaths } from '../../src/lib/redirects.ts';
+import { exampleAnchor, faqAnchor, slugify, urls, withBase } from '../../src/links/urls.ts';
+import { mitreUrl } from '../../src/attack/ids.ts';
+import { groupByLetter, letterAnchor } from '../../src/catalog/alphabet.ts';
+import { exactTitleFirst, pickSubResults } from '../../src/search/ranking.ts';
+import { attackIdPaths } from '../../src/attack/ids.ts';
 
 describe('withBase', () => {
   test.each([

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { BODY_MAX_CHARACTERS, countWords, validateEntry } from '../../src/lib/validate-entry.ts';
+import { BODY_MAX_CHARACTERS, countWords, validateEntry } from '../../src/entries/validate-entry.ts';
 import { parseReviewDate, termSchema } from '../../src/schemas/term.ts';
-import { formatProblems, type Problem } from '../../src/lib/problems.ts';
+import { formatProblems, type Problem } from '../../src/entries/problems.ts';
 import { termSource, validFrontmatter, VALID_BODY, type Frontmatter } from '../helpers/term-source.ts';
 
 const FILE = 'content/terms/sample-term.mdx';

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { terms } from '../../data/terms.ts';
-import { apiIds } from '../../lib/api-ids.ts';
+import { terms } from '../../catalog/terms.ts';
+import { apiIds } from '../../catalog/api-ids.ts';
 
 export const GET: APIRoute = () => Response.json(apiIds(terms));

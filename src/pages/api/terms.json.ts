@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { apiTerms } from '../../data/api.ts';
-import { ATTACK_VERSION } from '../../lib/attack-matrix.ts';
+import { apiTerms } from '../../catalog/terms.ts';
+import { ATTACK_VERSION } from '../../attack/matrix.ts';
 import { UI } from '../../i18n/ui.ts';
 
 export const GET: APIRoute = ({ site }) => {

@@ -1,13 +1,8 @@
-import type { APIRoute } from 'astro';
-import { terms, type Term } from '../../../data/terms.ts';
-import { apiTerm } from '../../../lib/api.ts';
-import { absoluteTermUrl } from '../../../data/api.ts';
+import type { APIRoute, InferGetStaticPropsType } from 'astro';
+import { apiTermOf, terms } from '../../../catalog/terms.ts';
 
 export function getStaticPaths() {
   return terms.map((term) => ({ params: { slug: term.slug }, props: { term } }));
 }
 
-export const GET: APIRoute = ({ props, site }) => {
-  const { term } = props as { term: Term };
-  return Response.json(apiTerm(term, absoluteTermUrl(term.slug, site)));
-};
+export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = ({ props, site }) => Response.json(apiTermOf(props.term, site));

@@ -1,0 +1,54 @@
+import { isoDate } from './dates.ts';
+import type { ApiTerm } from '../schemas/api.ts';
+import type { TermData } from '../schemas/term.ts';
+import type { Category } from '../schemas/vocabulary.ts';
+import { mitreUrl } from '../attack/ids.ts';
+
+export interface ApiSource extends Pick<TermData, 'number' | 'title' | 'qualifier' | 'summary' | 'aliases' | 'attack' | 'related' | 'reviewed'> {
+  slug: string;
+  categoryInfo: Category;
+}
+
+/** The public record of a term; `url` is absolute so the JSON is usable from any origin. */
+export function apiTerm(term: ApiSource, absoluteUrl: string): ApiTerm {
+  return {
+    slug: term.slug,
+    url: absoluteUrl,
+    number: term.number,
+    title: term.title,
+    qualifier: term.qualifier,
+    category: { slug: term.categoryInfo.slug, name: term.categoryInfo.name },
+    summary: term.summary,
+    aliases: term.aliases,
+    attack: term.attack ? { ...term.attack, url: mitreUrl(term.attack) } : null,
+    related: term.related.map((r) => ({ slug: r.term, relation: r.relation })),
+    reviewed: isoDate(term.reviewed),
+  };
+}
+
+const CSV_COLUMNS = ['number', 'title', 'qualifier', 'category', 'summary', 'aliases', 'attack_id', 'url', 'reviewed'] as const;
+
+/**
+ * A spreadsheet runs a cell that starts with "=", "+", "-", "@", a tab or a carriage return as a formula
+ * (`=HYPERLINK(…)`, `+cmd|' /C calc'!A0`), quoted or not; some also after leading spaces, or with the
+ * full-width forms of these signs. OWASP's advice: start such a cell with a single quote, which spreadsheets
+ * take as "this is text" and do not show.
+ */
+const FORMULA_TRIGGER = /^[\s\u0000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n\u0000]/;
+
+export function csvCell(value: string | number): string {
+  const text = String(value);
+  const safe = FORMULA_TRIGGER.test(text) ? `'${text}` : text;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+/**
+ * RFC 4180 CSV: every field quoted, quotes doubled, CRLF line ends, so spreadsheets and LMS imports agree; cells
+ * that a spreadsheet would run as formulas are neutralised (csvCell).
+ */
+export function toCsv(terms: readonly ApiTerm[]): string {
+  const rows = terms.map((t) =>
+    [t.number, t.title, t.qualifier, t.category.name, t.summary, t.aliases.join('; '), t.attack?.id ?? '', t.url, t.reviewed].map(csvCell).join(','),
+  );
+  return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+}

@@ -1,0 +1,117 @@
+/**
+ * The content gateway: the one place that queries the term collection. It
+ * re-runs the cross-entry rules (so `astro dev` enforces them too) and hands
+ * pages ready-made lists and maps.
+ */
+import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { AstroError } from 'astro/errors';
+import { crossEntryProblems } from '../entries/cross-checks.ts';
+import { latestContentProblems } from '../entries/check-content.ts';
+import { placementOf, slugsShown, type Placement } from '../attack/hierarchy.ts';
+import { inMatrixOrder } from '../attack/matrix.ts';
+import { relationsByTerm, type Edge } from './graph.ts';
+import { formatProblems } from '../entries/problems.ts';
+import { CATEGORIES, type Category } from '../schemas/vocabulary.ts';
+import type { TermData } from '../schemas/term.ts';
+import type { ApiTerm } from '../schemas/api.ts';
+import { apiTerm } from './api.ts';
+import { absolute, urls } from '../links/urls.ts';
+import { indexByAttackId } from '../attack/ids.ts';
+
+export interface Term extends TermData {
+  slug: string;
+  categoryInfo: Category;
+  entry: CollectionEntry<'terms'>;
+}
+
+const entries = await getCollection('terms');
+const problems = crossEntryProblems(
+  entries.map((e) => ({ slug: e.id, file: e.filePath ?? e.id, data: e.data })),
+);
+if (problems.length) throw new Error(`The glossary content has problems.\n${formatProblems(problems)}`);
+
+const categoryBySlug = new Map(CATEGORIES.map((c) => [c.slug, c]));
+
+/** All terms, ordered by title. */
+export const terms: readonly Term[] = entries
+  .map((entry) => ({ ...entry.data, slug: entry.id, categoryInfo: categoryBySlug.get(entry.data.category)!, entry }))
+  .sort((a, b) => a.title.localeCompare(b.title, 'en', { sensitivity: 'base' }));
+
+export const termsBySlug: ReadonlyMap<string, Term> = new Map(terms.map((t) => [t.slug, t]));
+
+/** The term behind each /attack/<ID>/ link, under the same rule as the cross-entry check (indexByAttackId). */
+export const termsByAttackId: ReadonlyMap<string, Term> = indexByAttackId(terms, (t) => t.attack?.id).owners;
+
+const relations = relationsByTerm(terms);
+
+/** A card in a list of terms, with how it relates to the page's term when it does. */
+export interface TermLink {
+  term: Term;
+  label?: string | undefined;
+}
+
+export interface LinkedTerm extends Edge {
+  term: Term;
+}
+
+const link = (edge: Edge): LinkedTerm => ({ ...edge, term: termsBySlug.get(edge.slug)! });
+
+/** Every relation touching the term, whichever file states it, labelled from this term's side. */
+export function relatedOf(term: Term): LinkedTerm[] {
+  return (relations.get(term.slug) ?? []).map(link);
+}
+
+// Body links are collected when bodies are compiled (markdown/body.ts); inverted here once.
+const mentionedBy = new Map<string, Term[]>();
+for (const term of terms) {
+  for (const slug of (term.entry.rendered?.metadata?.['mentions'] as string[] | undefined) ?? []) {
+    const list = mentionedBy.get(slug) ?? [];
+    list.push(term);
+    mentionedBy.set(slug, list);
+  }
+}
+
+/** Terms whose prose links to this term, by title. */
+export function mentionsOf(term: Term): Term[] {
+  return mentionedBy.get(term.slug) ?? [];
+}
+
+/** An Enterprise tactic's, technique's or sub-technique's place in ATT&CK, from MITRE's data. */
+export function placement(term: Term): Placement | undefined {
+  if (term.attack?.domain !== 'enterprise') return undefined;
+  return placementOf(term.attack.id, (id) => termsByAttackId.get(id)?.slug);
+}
+
+/** "Referenced by": the terms that mention this one, minus those "Related" and the ATT&CK placement already show. */
+export function referencesTo(term: Term): TermLink[] {
+  const shown = new Set([term.slug, ...relatedOf(term).map((l) => l.slug), ...slugsShown(placement(term))]);
+  return mentionsOf(term)
+    .filter((t) => !shown.has(t.slug))
+    .map((t) => ({ term: t }));
+}
+
+/** A category's terms: alphabetical, except that Enterprise tactics come first in matrix order. */
+export function termsInCategory(slug: string): Term[] {
+  return inMatrixOrder(terms.filter((t) => t.category === slug));
+}
+
+export { CATEGORIES, render };
+
+/** Throws the latest content problems (see latestContentProblems): every page calls this through BaseLayout. */
+export function assertContentIsValid(): void {
+  const latest = latestContentProblems();
+  if (!latest.length) return;
+  const error = new AstroError(`The glossary content has problems.\n${formatProblems(latest)}`, 'Fix the files named above; the page reloads when they are saved.');
+  error.stack = '';
+  throw error;
+}
+
+/** A term's public JSON record, with its page's absolute URL on the configured site. */
+export function apiTermOf(term: Term, site: URL | undefined): ApiTerm {
+  return apiTerm(term, absolute(urls.term(term.slug), site));
+}
+
+/** Every term's public record, in A–Z order. */
+export function apiTerms(site: URL | undefined): ApiTerm[] {
+  return terms.map((term) => apiTermOf(term, site));
+}
