@@ -7,9 +7,19 @@ export default defineConfig({
     projects: [
       {
         test: {
+          // Plain modules: no build, no browser, no server (`npm run test:unit`, seconds).
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
-          testTimeout: 60_000,
+          testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          // Builds of small fixture glossaries (and `astro dev` on one): each file builds its own.
+          name: 'build',
+          include: ['tests/build/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
         },
       },
       {

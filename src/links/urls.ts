@@ -41,6 +41,15 @@ export const urls = {
   printOrigin: () => withBase('/print-origin.css'),
   /** The link-preview script other sites load; it is also used on the glossary's own pages. */
   previewScript: () => withBase('/embed/preview.js'),
+  /** Course packs: the picker, and the pages a pack's link opens (the pack itself is in the query string). */
+  packs: () => withBase('/packs/'),
+  packHandout: () => withBase('/packs/handout/'),
+  packFlashcards: () => withBase('/packs/flashcards/'),
+  packQuiz: () => withBase('/packs/quiz/'),
+  /** Every term as the pack pages need it (PackTerm), with renamed slugs and the tactics to pick by. */
+  packData: () => withBase('/api/pack-terms.json'),
+  /** The whole glossary as a Moodle Glossary import file. */
+  moodleGlossary: () => withBase('/api/moodle-glossary.xml'),
   /** Pagefind's bundle, loaded by the search box on first use. */
   pagefindScript: () => withBase('/pagefind/pagefind.js'),
 };

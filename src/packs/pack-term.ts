@@ -24,3 +24,14 @@ export interface PackTerm {
   /** Absolute short URL, e.g. https://host/n/12/ */
   shortUrl: string;
 }
+
+/** /api/pack-terms.json: what the pack pages load. */
+export interface PackData {
+  glossary: string;
+  terms: PackTerm[];
+  /** Former slug to current slug, so a pack link written before a rename still opens the term. */
+  redirects: Record<string, string>;
+  categories: { slug: string; name: string }[];
+  /** Enterprise tactics in matrix order, for "every Execution technique". */
+  tactics: { id: string; name: string }[];
+}

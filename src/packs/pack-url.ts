@@ -13,14 +13,6 @@ export const MAX_TITLE_LENGTH = 120;
 /** Unknown entries are echoed back to the trainer; a hostile link must not echo a megabyte. */
 const MAX_ECHOED_LENGTH = 80;
 
-/** The pack pages, site-relative; pass them through the site's `withBase` before linking. */
-export const packPages = {
-  picker: '/packs/',
-  handout: '/packs/handout/',
-  flashcards: '/packs/flashcards/',
-  quiz: '/packs/quiz/',
-} as const;
-
 export interface Pack {
   title: string;
   /** Current slugs, in the trainer's order, without repeats. */
@@ -167,7 +159,7 @@ export function packSearch(pack: Pack): string {
   return `?${parts.join('&')}`;
 }
 
-/** The link to one of the pack pages (see `packPages`) for this pack. */
+/** The link to one of the pack pages (`urls.packs()`, `urls.packHandout()`…) for this pack. */
 export function packHref(basePath: string, pack: Pack): string {
   return basePath + packSearch(pack);
 }

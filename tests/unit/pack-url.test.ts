@@ -1,9 +1,9 @@
+import { urls } from '../../src/links/urls.ts';
 import { describe, expect, test } from 'vitest';
 import {
   MAX_TERMS,
   MAX_TITLE_LENGTH,
   packHref,
-  packPages,
   packSearch,
   readPack,
   type PackCatalog,
@@ -146,7 +146,7 @@ describe('packSearch', () => {
 describe('packHref', () => {
   test('links each pack page to the same pack', () => {
     const pack = { title: 'Intro', slugs: ['execution'] };
-    expect(packHref(packPages.quiz, pack)).toBe('/packs/quiz/?terms=execution&title=Intro');
+    expect(packHref(urls.packQuiz(), pack)).toBe('/packs/quiz/?terms=execution&title=Intro');
     expect(packHref('/glossary/packs/handout/', pack)).toBe('/glossary/packs/handout/?terms=execution&title=Intro');
   });
 });

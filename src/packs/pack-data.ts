@@ -1,0 +1,51 @@
+/**
+ * What the pack pages load (/api/pack-terms.json) and what the whole-glossary Moodle file is made of: every term
+ * as a PackTerm, plus what the picker needs to resolve old links and to pick by category or tactic. Build time only:
+ * it reads the content gateway.
+ */
+import { terms, placement, type Term } from '../catalog/terms.ts';
+import { htmlToText } from '../markdown/plain-text.ts';
+import { absolute, urls } from '../links/urls.ts';
+import { ENTERPRISE_TACTICS } from '../attack/matrix.ts';
+import { CATEGORIES } from '../schemas/vocabulary.ts';
+import { UI } from '../i18n/ui.ts';
+import type { PackData, PackTerm } from './pack-term.ts';
+
+function tacticsOf(term: Term): string[] {
+  if (term.attack?.kind === 'tactic') return [term.attack.id];
+  return placement(term)?.tactics.map((t) => t.id) ?? [];
+}
+
+function firstExample(term: Term): string {
+  const example = term.examples[0];
+  const html = (term.entry.rendered?.metadata?.['examples'] as string[] | undefined)?.[0];
+  if (!example) return '';
+  return `${example.title}: ${html === undefined ? example.body : htmlToText(html)}`;
+}
+
+export function packTermOf(term: Term, site: URL | undefined): PackTerm {
+  return {
+    slug: term.slug,
+    number: term.number,
+    title: term.title,
+    qualifier: term.qualifier,
+    category: { slug: term.categoryInfo.slug, name: term.categoryInfo.name },
+    summary: term.summary,
+    aliases: term.aliases,
+    attack: term.attack ? { id: term.attack.id, domain: term.attack.domain, kind: term.attack.kind } : null,
+    tactics: tacticsOf(term),
+    example: firstExample(term),
+    url: absolute(urls.term(term.slug), site),
+    shortUrl: absolute(urls.number(term.number), site),
+  };
+}
+
+export function packData(site: URL | undefined): PackData {
+  return {
+    glossary: UI['site.name'],
+    terms: terms.map((term) => packTermOf(term, site)),
+    redirects: Object.fromEntries(terms.flatMap((term) => term.redirectFrom.map((old) => [old, term.slug]))),
+    categories: CATEGORIES.filter((c) => terms.some((t) => t.category === c.slug)).map(({ slug, name }) => ({ slug, name })),
+    tactics: ENTERPRISE_TACTICS.filter((t) => terms.some((term) => tacticsOf(term).includes(t.id))).map(({ id, name }) => ({ id, name })),
+  };
+}
