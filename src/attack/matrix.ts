@@ -5,10 +5,9 @@
  * new ATT&CK release is `npm run attack:update` plus the affected entries.
  */
 import { attackDataVersion, matrixTactics } from './data.ts';
+import { monthYear } from '../catalog/dates.ts';
 
-const released = attackDataVersion.released
-  ? new Date(`${attackDataVersion.released}T00:00:00Z`).toLocaleDateString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' })
-  : '';
+const released = attackDataVersion.released ? monthYear(new Date(`${attackDataVersion.released}T00:00:00Z`)) : '';
 
 export const ATTACK_VERSION = {
   /** `v19` */

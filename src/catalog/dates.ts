@@ -24,3 +24,6 @@ export const shortMonth = formatter('en-US', { month: 'short', timeZone: 'UTC' }
 
 /** "4 March 2026": how pages and citations write a review date. */
 export const longDate = formatter('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "April 2026": how the footer and the matrix name an ATT&CK release. */
+export const monthYear = formatter('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });

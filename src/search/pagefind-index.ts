@@ -28,9 +28,9 @@ export function pagefindBinary(env: NodeJS.ProcessEnv = process.env): string {
  * and metadata are set in their markup. The executable runs on its own rather than through Pagefind's Node API:
  * the API's service mode peaks about 170 MiB higher at 5,000 terms, the largest process of the whole build.
  */
-export async function indexSite(outDir: string): Promise<number> {
+export async function indexSite(outDir: string, binary: string = pagefindBinary()): Promise<number> {
   const args = ['--site', outDir, '--glob', 'terms/*/index.html', '--force-language', 'en', '--output-subdir', 'pagefind'];
-  const { code, output } = await run(pagefindBinary(), args);
+  const { code, output } = await run(binary, args);
   if (code !== 0) throw new Error(`Pagefind could not index ${outDir} (exit code ${code}):\n${output.trim()}`);
   const pages = Number(/Indexed (\d+) pages?\b/.exec(output)?.[1] ?? 0);
   if (pages === 0) throw new Error(`Pagefind found no term pages in ${outDir}.`);
@@ -43,7 +43,8 @@ function run(command: string, args: string[]): Promise<{ code: number | null; ou
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
-    child.on('error', reject);
+    // A path that is not there or not executable: say which, rather than a bare "spawn ENOENT".
+    child.on('error', (error) => reject(new Error(`Could not run Pagefind's executable ${command}: ${error.message}`)));
     child.on('close', (code) => resolve({ code, output }));
   });
 }

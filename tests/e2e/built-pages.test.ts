@@ -9,7 +9,14 @@ const dist = inject('distDir');
 const OTHER_END = new Map<string, string>(
   Object.values(RELATIONS).flatMap((r) => [r, ...('betweenTactics' in r ? [r.betweenTactics] : [])].flatMap(({ label, inverse }) => [[label, inverse], [inverse, label]] as const)),
 );
-const html = (path: string): CheerioAPI => load(readFileSync(join(dist, path), 'utf8'));
+// Each page is parsed once: the link checks below look up the same pages' anchors many times over.
+const parsed = new Map<string, CheerioAPI>();
+const html = (path: string): CheerioAPI => {
+  const key = path.replace(/^\/+/, '');
+  let $ = parsed.get(key);
+  if (!$) parsed.set(key, ($ = load(readFileSync(join(dist, key), 'utf8'))));
+  return $;
+};
 const termSlugs = readdirSync(join(dist, 'terms'), { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);

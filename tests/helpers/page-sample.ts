@@ -11,7 +11,7 @@
  * sample, with its largest page.
  */
 import { load } from 'cheerio';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The template a page is rendered from, by URL pattern: /terms/<slug>/ → "/terms/*". */
@@ -66,4 +66,16 @@ export function samplePages(dist: string, paths: readonly string[]): string[] {
     take(best);
   }
   return [...picked].sort();
+}
+
+/** The slugs of the `count` term pages with the most text and the `count` with the most blocks, longest first. */
+export function longestTermPages(dist: string, count: number): string[] {
+  const slugs = readdirSync(join(dist, 'terms'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const measured = slugs.map((slug) => {
+    const $ = load(readFileSync(join(dist, 'terms', slug, 'index.html'), 'utf8'));
+    const main = $('main');
+    return { slug, text: main.text().replace(/\s+/g, ' ').length, blocks: main.find('p, li, tr, pre code > *, h2, h3, .card').length };
+  });
+  const top = (key: 'text' | 'blocks') => [...measured].sort((a, b) => b[key] - a[key]).slice(0, count).map((m) => m.slug);
+  return [...new Set([...top('text'), ...top('blocks')])];
 }

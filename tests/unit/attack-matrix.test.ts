@@ -3,7 +3,7 @@ import { ATTACK_VERSION, ENTERPRISE_TACTICS, tacticPosition, inMatrixOrder } fro
 
 describe('ENTERPRISE_TACTICS', () => {
   test('lists the 15 Enterprise tactics of ATT&CK v19 in matrix order with their IDs', () => {
-    expect(ATTACK_VERSION.version).toBe('v19');
+    expect(ATTACK_VERSION).toEqual({ version: 'v19', released: 'April 2026' });
     expect(ENTERPRISE_TACTICS.map((t) => `${t.id} ${t.name}`)).toEqual([
       'TA0043 Reconnaissance',
       'TA0042 Resource Development',

@@ -68,4 +68,13 @@ describe('/glossary.csv (#12.1)', () => {
         '"7","C++ ""quoted""","Test Concept","Defense & Operations","A sample term.","A = B; user@host","","https://glossary.example.org/terms/sample/","2026-11-01"\r\n',
     );
   });
+
+  test('a comma, a quote or a line break inside a field stays inside it: every row parses back to the same values', () => {
+    const awkward = term({ title: 'Living off the land, "LOTL"', summary: 'Line one\nline two\r\nline three, with "quotes".', aliases: ['a,b', '"x"'] });
+    const rows = parseCsv(toCsv([awkward, term({ slug: 'plain', number: 8 })]));
+    expect(rows).toHaveLength(3);
+    expect(rows.map((r) => r.length)).toEqual([9, 9, 9]);
+    expect(rows[1]!.slice(1, 6)).toEqual(['Living off the land, "LOTL"', 'Test Concept', 'Defense & Operations', 'Line one\nline two\r\nline three, with "quotes".', 'a,b; "x"']);
+    expect(rows[2]![0]).toBe('8');
+  });
 });

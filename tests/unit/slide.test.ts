@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import sharp from 'sharp';
 import { load } from 'cheerio';
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SLIDE_MIN, SLIDE_SIZE, slideLayout, slideSvg, textWidth, type OgCard } from '../../src/link-previews/image.ts';
@@ -108,5 +108,18 @@ describe('drawCards', () => {
     expect(await readFile(second!.slide, 'utf8')).toContain('Changed.');
     // The first drawing's files are gone: nothing uses them any more.
     expect((await readdir(dir)).sort()).toEqual([second!.png, second!.slide].map((f) => f.slice(dir.length + 1)).sort());
+  });
+
+  test('a rebuild keeps the drawings of unchanged cards and redraws only the card that changed', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'glossary-og-cache-'));
+    const other = { ...card, title: 'WMI', summary: 'Another card.' };
+    const bySlug = (drawn: Awaited<ReturnType<typeof drawCards>>) => Object.fromEntries(drawn.map((d) => [d.slug, d]));
+    const first = bySlug(await drawCards([['powershell', card], ['wmi', other]], dir));
+    const before = (await stat(first['wmi']!.png)).mtimeMs;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const second = bySlug(await drawCards([['powershell', { ...card, title: 'PowerShell 7' }], ['wmi', other]], dir));
+    expect(second['wmi']).toEqual(first['wmi']);
+    expect((await stat(second['wmi']!.png)).mtimeMs).toBe(before);
+    expect(second['powershell']!.png).not.toBe(first['powershell']!.png);
   });
 });
