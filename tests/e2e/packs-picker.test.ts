@@ -10,7 +10,7 @@ import { openPage } from '../helpers/browser.ts';
 import { useBrowser } from '../helpers/use-browser.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { TEST_SITE_URL } from '../helpers/run-build.ts';
-import { children, elementNames, moodleEntries, parseCsv, readAnkiRow, text, xmlize } from '../helpers/pack-formats.ts';
+import { children, elementNames, moodleEntries, parseCsv, readAnkiRow, text, xmlize, type Xmlized } from '../helpers/pack-formats.ts';
 import { readPack } from '../../src/packs/pack-url.ts';
 import { PACK_CSV_COLUMNS, ANKI_COLUMNS } from '../../src/packs/exports.ts';
 import type { PackData } from '../../src/packs/pack-term.ts';
@@ -223,7 +223,7 @@ describe('downloads', () => {
     const entries = moodleEntries(body);
     expect(entries.map((entry) => text(entry, 'CONCEPT'))).toEqual(slugs.map(titleOf));
     const powershell = entries[1]!;
-    const aliases = children(powershell, 'ALIASES')['ALIAS']!.map((alias) => text(alias['#'] as never, 'NAME'));
+    const aliases = children(powershell, 'ALIASES')['ALIAS']!.map((alias) => text(alias['#'] as Xmlized, 'NAME'));
     expect(aliases).toEqual(expect.arrayContaining(data.terms.find((t) => t.slug === 'powershell')!.aliases));
     expect(text(powershell, 'DEFINITION')).toContain(`${TEST_SITE_URL}/terms/powershell/`);
     expect(problems).toEqual([]);
