@@ -3,6 +3,7 @@ import type { ApiTerm } from '../schemas/api.ts';
 import type { TermData } from '../schemas/term.ts';
 import type { Category } from '../schemas/vocabulary.ts';
 import { mitreUrl } from '../attack/ids.ts';
+import { csvCell } from '../packs/escape.ts';
 
 export interface ApiSource extends Pick<TermData, 'number' | 'title' | 'qualifier' | 'summary' | 'aliases' | 'attack' | 'related' | 'reviewed'> {
   slug: string;
@@ -27,20 +28,6 @@ export function apiTerm(term: ApiSource, absoluteUrl: string): ApiTerm {
 }
 
 const CSV_COLUMNS = ['number', 'title', 'qualifier', 'category', 'summary', 'aliases', 'attack_id', 'url', 'reviewed'] as const;
-
-/**
- * A spreadsheet runs a cell that starts with "=", "+", "-", "@", a tab or a carriage return as a formula
- * (`=HYPERLINK(…)`, `+cmd|' /C calc'!A0`), quoted or not; some also after leading spaces, or with the
- * full-width forms of these signs. OWASP's advice: start such a cell with a single quote, which spreadsheets
- * take as "this is text" and do not show.
- */
-const FORMULA_TRIGGER = /^[\s\u0000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n\u0000]/;
-
-export function csvCell(value: string | number): string {
-  const text = String(value);
-  const safe = FORMULA_TRIGGER.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
 
 /**
  * RFC 4180 CSV: every field quoted, quotes doubled, CRLF line ends, so spreadsheets and LMS imports agree; cells

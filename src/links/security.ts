@@ -95,7 +95,7 @@ const DATA_HEADERS: [string, string][] = [
 /** Site paths (without the base) of everything the build writes outside the folders below. */
 const ROOT_FILES = ['/', '/index.html', '/404.html', '/favicon.svg', '/favicon.ico', '/robots.txt', '/sitemap.xml', '/print-origin.css'];
 /** Folders of pages and of the site's own assets. */
-const PAGE_FOLDERS = ['/terms/*', '/categories/*', '/attack/*', '/n/*', '/search/*', '/pagefind/*', '/_astro/*'];
+const PAGE_FOLDERS = ['/terms/*', '/categories/*', '/attack/*', '/n/*', '/search/*', '/packs/*', '/pagefind/*', '/_astro/*'];
 
 export interface HeaderRule {
   /** The rule's URL pattern, base path included. */

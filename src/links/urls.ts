@@ -46,6 +46,11 @@ export const urls = {
   packHandout: () => withBase('/packs/handout/'),
   packFlashcards: () => withBase('/packs/flashcards/'),
   packQuiz: () => withBase('/packs/quiz/'),
+  /**
+   * "Add to a pack" on a term page: the picker adds the term to the pack this browser was last building. Without
+   * JavaScript, or with no pack started, the same link is a pack of that one term.
+   */
+  packAdd: (slug: string) => withBase(`/packs/?terms=${encodeURIComponent(slug)}&add=1`),
   /** Every term as the pack pages need it (PackTerm), with renamed slugs and the tactics to pick by. */
   packData: () => withBase('/api/pack-terms.json'),
   /** The whole glossary as a Moodle Glossary import file. */

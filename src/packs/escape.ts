@@ -3,7 +3,8 @@ import { escapeUTF8 } from 'entities';
 /**
  * A spreadsheet runs a cell that starts with "=", "+", "-", "@", a tab or a carriage return as a formula
  * (`=HYPERLINK(…)`, `+cmd|' /C calc'!A0`); some do so after leading spaces too, or for the full-width forms
- * of these signs. Same rule as the site's CSV, which is to move onto this function.
+ * of these signs. The one rule for every file a spreadsheet may open: the site's CSV, the pack's CSV and the
+ * flashcard files.
  */
 const FORMULA_TRIGGER = /^[\s\u0000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n\u0000]/;
 
@@ -13,6 +14,14 @@ const FORMULA_TRIGGER = /^[\s\u0000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n\u0
  */
 export function neutraliseFormula(text: string): string {
   return FORMULA_TRIGGER.test(text) ? `'${text}` : text;
+}
+
+/**
+ * One RFC 4180 field: always quoted, quotes doubled, formulas neutralised. Line breaks stay inside the quotes,
+ * where spreadsheets read them as part of the cell.
+ */
+export function csvCell(value: string | number): string {
+  return `"${neutraliseFormula(String(value)).replace(/"/g, '""')}"`;
 }
 
 /**

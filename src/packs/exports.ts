@@ -1,8 +1,8 @@
-import { cleanText, escapeMarkup, neutraliseFormula, oneLine } from './escape.ts';
+import { cleanText, csvCell, escapeMarkup, neutraliseFormula, oneLine } from './escape.ts';
 import type { PackTerm } from './pack-term.ts';
 
 /*
- * Course-pack exports: one trainer's chosen terms as files that Moodle, Anki and Quizlet import.
+ * Course-pack exports: one trainer's chosen terms as files that Moodle, Anki and Quizlet import, and a CSV.
  * Pure string functions with no Node or DOM APIs, so the same code runs at build time and in the browser.
  */
 
@@ -285,4 +285,35 @@ export function quizletText(terms: readonly PackTerm[]): string {
       return [qualifiedTitle(term), definition].map((field) => neutraliseFormula(oneLine(field).trim())).join('\t');
     })
     .join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// CSV
+
+/** The site's /glossary.csv columns where a pack term has the value, plus what a pack adds: example, short link. */
+export const PACK_CSV_COLUMNS = ['number', 'title', 'qualifier', 'category', 'summary', 'aliases', 'attack_id', 'tactics', 'example', 'url', 'short_url'] as const;
+
+/**
+ * The pack as a spreadsheet, in the site CSV's form (src/catalog/api.ts): every field quoted, CRLF line ends,
+ * aliases and tactics joined with "; ", formulas neutralised by the same `csvCell`. Rows keep the pack's order.
+ */
+export function packCsv(terms: readonly PackTerm[]): string {
+  const rows = terms.map((term) =>
+    [
+      term.number,
+      cleanText(term.title),
+      cleanText(term.qualifier),
+      cleanText(term.category.name),
+      cleanText(term.summary),
+      term.aliases.map(cleanText).join('; '),
+      term.attack?.id ?? '',
+      term.tactics.join('; '),
+      cleanText(term.example),
+      termUrl(term),
+      term.shortUrl,
+    ]
+      .map(csvCell)
+      .join(','),
+  );
+  return [PACK_CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
 }

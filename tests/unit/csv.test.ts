@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { toCsv } from '../../src/catalog/api.ts';
 import type { ApiTerm } from '../../src/schemas/api.ts';
+import { parseCsv } from '../helpers/pack-formats.ts';
 
 const term = (over: Partial<ApiTerm>): ApiTerm => ({
   slug: 'sample',
@@ -16,26 +17,6 @@ const term = (over: Partial<ApiTerm>): ApiTerm => ({
   reviewed: '2026-11-01',
   ...over,
 });
-
-/** RFC 4180 as a spreadsheet reads it: quoted fields, doubled quotes, CRLF rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += c;
-  }
-  return rows;
-}
 
 // Excel, LibreOffice and Google Sheets run a cell starting with one of these as a formula, quoted or not.
 const RUNS_AS_FORMULA = /^[\s]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n\0]/;

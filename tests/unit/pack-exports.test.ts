@@ -1,9 +1,9 @@
 import * as cheerio from 'cheerio';
-import { SaxesParser } from 'saxes';
 import { describe, expect, test } from 'vitest';
 import { neutraliseFormula } from '../../src/packs/escape.ts';
-import { ANKI_COLUMNS, ankiText, moodleGlossaryXml, quizletText } from '../../src/packs/exports.ts';
+import { ANKI_COLUMNS, ankiText, moodleGlossaryXml, packCsv, PACK_CSV_COLUMNS, quizletText } from '../../src/packs/exports.ts';
 import type { PackTerm } from '../../src/packs/pack-term.ts';
+import { children, elementNames, moodleEntries, parseCsv, readAnkiRow, text, xmlize, type Xmlized } from '../helpers/pack-formats.ts';
 
 const term = (over: Partial<PackTerm> = {}): PackTerm => ({
   slug: 'powershell',
@@ -46,64 +46,6 @@ const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
 /** The text as it reads once tabs and line breaks are spaces and control characters are gone. */
 const flat = (text: string) => text.replace(/\r\n?/g, '\n').replace(/[\u0001\uD800]/g, '').replace(/[\t\n]/g, ' ');
-
-type Xmlized = { [tag: string]: { '#': string | Xmlized }[] };
-
-/**
- * The array Moodle's xmlize() (lib/xmlize.php) builds and import.php walks: `$xml['ROOT']['#']`, then for each
- * child `['TAG'][i]['#']`, which is the text of a leaf or the children of an element that has any. Parsed by a
- * strict, conformant XML parser, so anything expat would refuse fails the test.
- */
-function xmlize(xml: string): { [root: string]: { '#': Xmlized } } {
-  const parser = new SaxesParser();
-  const stack: { tag: string; text: string; children: Xmlized; hasChildren: boolean }[] = [];
-  let root: { [root: string]: { '#': Xmlized } } = {};
-  parser.on('opentag', (tag) => {
-    if (stack.length) stack.at(-1)!.hasChildren = true;
-    stack.push({ tag: tag.name, text: '', children: {}, hasChildren: false });
-  });
-  const onText = (text: string) => {
-    if (stack.length) stack.at(-1)!.text += text;
-  };
-  parser.on('text', onText);
-  parser.on('cdata', onText);
-  parser.on('closetag', () => {
-    const frame = stack.pop()!;
-    const value = frame.hasChildren ? frame.children : frame.text;
-    if (stack.length) (stack.at(-1)!.children[frame.tag] ??= []).push({ '#': value });
-    else root = { [frame.tag]: { '#': value as Xmlized } };
-  });
-  parser.write(xml).close();
-  return root;
-}
-
-/** `$node['TAG'][0]['#']` as import.php reads a value: it must be text, not child elements. */
-function text(node: Xmlized, tag: string): string {
-  const value = node[tag]?.[0]?.['#'];
-  if (typeof value !== 'string') throw new Error(`${tag} is ${JSON.stringify(value)}, not text`);
-  return value;
-}
-
-function children(node: Xmlized, tag: string): Xmlized {
-  const value = node[tag]?.[0]?.['#'];
-  if (value === undefined || typeof value === 'string') throw new Error(`${tag} has no child elements`);
-  return value;
-}
-
-/** Every element name in an XML document, to prove content never became an element. */
-function elementNames(xml: string): Set<string> {
-  const names = new Set<string>();
-  const parser = new SaxesParser();
-  parser.on('opentag', (tag) => names.add(tag.name));
-  parser.write(xml).close();
-  return names;
-}
-
-/** The entries exactly as import.php loops over them. */
-function moodleEntries(xml: string): Xmlized[] {
-  const info = children(xmlize(xml)['GLOSSARY']!['#'], 'INFO');
-  return children(info, 'ENTRIES')['ENTRY']!.map((entry) => entry['#'] as Xmlized);
-}
 
 describe('neutraliseFormula', () => {
   test.each([
@@ -231,29 +173,6 @@ describe('moodleGlossaryXml', () => {
   });
 });
 
-/** Anki's reader (ankitects/anki, rslib csv import): tab-separated, and a field starting with `"` is quoted. */
-function readAnkiRow(line: string): string[] {
-  const cells: string[] = [];
-  let i = 0;
-  while (i <= line.length) {
-    if (line[i] === '"') {
-      let cell = '';
-      i++;
-      while (i < line.length && !(line[i] === '"' && line[i + 1] !== '"')) {
-        cell += line[i];
-        i += line[i] === '"' ? 2 : 1;
-      }
-      cells.push(cell);
-      i += 2; // closing quote and tab
-    } else {
-      const end = line.indexOf('\t', i);
-      cells.push(line.slice(i, end === -1 ? line.length : end));
-      i = end === -1 ? line.length + 1 : end + 1;
-    }
-  }
-  return cells;
-}
-
 function parseAnki(file: string) {
   const lines = file.split('\n');
   expect(lines.pop()).toBe('');
@@ -346,5 +265,36 @@ describe('quizletText', () => {
 
   test('writes nothing for an empty pack', () => {
     expect(quizletText([])).toBe('');
+  });
+});
+
+describe('packCsv', () => {
+  test('writes the header and one row per term in the pack’s order, in the columns it names', () => {
+    const rows = parseCsv(packCsv([term(), term({ slug: 'bash', number: 30, title: 'Bash', attack: null, tactics: [], aliases: [] })]));
+    expect(rows[0]).toEqual([...PACK_CSV_COLUMNS]);
+    expect(rows).toHaveLength(3);
+    const row = Object.fromEntries(PACK_CSV_COLUMNS.map((column, i) => [column, rows[1]![i]]));
+    expect(row).toEqual({
+      number: '12',
+      title: 'PowerShell',
+      qualifier: 'ATT&CK technique',
+      category: 'Execution',
+      summary: 'Running commands through the PowerShell interpreter.',
+      aliases: 'pwsh; T1059.001',
+      attack_id: 'T1059.001',
+      tactics: 'TA0002',
+      example: 'powershell -enc <base64>',
+      url: 'https://glossary.example.org/terms/powershell/?ref=pack&lang=en',
+      short_url: 'https://glossary.example.org/n/12/',
+    });
+    expect(rows[2]!.slice(0, 2)).toEqual(['30', 'Bash']);
+  });
+
+  test('keeps hostile text in its cell, with formulas neutralised as in the site’s CSV', () => {
+    const rows = parseCsv(packCsv([hostileTerm({ slug: 'x', tactics: ['TA0002'] })]));
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toHaveLength(PACK_CSV_COLUMNS.length);
+    for (const cell of rows[1]!) expect(cell).not.toMatch(RUNS_AS_FORMULA);
+    expect(rows[1]![1]).toBe(`'${HOSTILE.replace(/\r\n?/g, '\n').replace(/[\u0001\uD800]/g, '')}`);
   });
 });
