@@ -83,12 +83,12 @@ const readQrCodes = (page: Page): Promise<PrintedQr[]> =>
 
 describe('the printed sheet', () => {
   const cases = [
-    { name: 'ten terms', terms: byNumber.slice(0, 10), pages: 1 },
-    { name: 'the ten terms with the most text', terms: longest, pages: 2 },
-    { name: 'thirty terms', terms: byNumber.slice(0, 30), pages: 3 },
+    { name: 'ten terms print on one page', terms: byNumber.slice(0, 10), pages: 1 },
+    { name: 'the ten terms with the most text print on at most two pages', terms: longest, pages: 2 },
+    { name: 'thirty terms print on at most three pages', terms: byNumber.slice(0, 30), pages: 3 },
   ];
   for (const { name, terms, pages } of cases) {
-    test.each(['A4', 'Letter'] as const)(`${name} print on at most ${pages} page(s) of %s`, async (format) => {
+    test.each(['A4', 'Letter'] as const)(`${name} of %s`, async (format) => {
       const { page, problems } = await handout(handoutUrl(terms, 'Lesson 3: execution'));
       const pdf = await page.pdf({ format });
       expect(pdfPages(pdf)).toBeLessThanOrEqual(pages);
@@ -112,7 +112,9 @@ describe('the printed sheet', () => {
     for (const [i, term] of terms.entries()) {
       const block = blocks.nth(i);
       const text = await block.innerText();
-      expect(await block.locator('h2').innerText()).toBe(`${term.title} (${term.qualifier})${term.attack ? ` ${term.attack.id}` : ''}`);
+      // The ID is introduced for screen readers, and shown bare.
+      expect(await block.locator('h2').textContent()).toBe(`${term.title} (${term.qualifier})${term.attack ? ` ATT&CK ID ${term.attack.id}` : ''}`);
+      if (term.attack) expect(await block.locator('.attack-id').innerText()).toContain(term.attack.id);
       expect(text).toContain(term.summary);
       expect(text).toContain(term.example.replace(/\s+/g, ' ').slice(0, 40));
       expect(await block.locator('.url').textContent()).toBe(term.shortUrl);
@@ -144,29 +146,34 @@ describe('the printed sheet', () => {
     await page.close();
   });
 
-  test('QR codes print small but scannable, black on white, also from the dark theme', async () => {
+  test('QR codes are black on white on screen and on paper, also in the dark theme, and print small but scannable', async () => {
     await withContext({ colorScheme: 'dark' }, async (page) => {
       await page.goto(handoutUrl(byNumber.slice(0, 30)));
-      await page.locator('.handout-term').first().waitFor();
+      await built(page);
+      const qrCodes = () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll<SVGSVGElement>('.sheet .qr svg')].map((svg) => {
+            const style = getComputedStyle(svg);
+            return { px: svg.getBoundingClientRect().width, side: svg.viewBox.baseVal.width, colors: [style.color, style.backgroundColor] };
+          }),
+        );
+      const blackOnWhite = ['rgb(0, 0, 0)', 'rgb(255, 255, 255)'];
+      for (const { colors } of await qrCodes()) expect(colors).toEqual(blackOnWhite);
+
       await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
-      const sizes = await page.evaluate(() =>
-        [...document.querySelectorAll<SVGSVGElement>('.sheet .qr svg')].map((svg) => {
-          const style = getComputedStyle(svg);
-          return { px: svg.getBoundingClientRect().width, side: svg.viewBox.baseVal.width, color: style.color, background: style.backgroundColor };
-        }),
-      );
+      const printed = await qrCodes();
       const mm = (px: number) => (px * 25.4) / 96;
-      for (const { px, side, color, background } of sizes) {
-        expect(color).toBe('rgb(0, 0, 0)');
-        expect(background).toBe('rgb(255, 255, 255)');
+      for (const { px, side, colors } of printed) {
+        expect(colors).toEqual(blackOnWhite);
         // Phones read modules of 0.4 mm and up from a sheet on the desk.
         expect(mm(px) / side).toBeGreaterThanOrEqual(0.39);
       }
-      for (const { px } of sizes.slice(1)) {
+      for (const { px } of printed.slice(1)) {
         expect(mm(px)).toBeGreaterThanOrEqual(16);
         expect(mm(px)).toBeLessThanOrEqual(22);
       }
-      expect(await page.locator('.sheet').evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor])).toEqual(['rgb(0, 0, 0)', 'rgb(255, 255, 255)']);
+      expect(await page.locator('.sheet').evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor])).toEqual(blackOnWhite);
+      expect(await page.locator('.handout-term .qualifier').first().evaluate((el) => getComputedStyle(el).color)).toBe('rgb(51, 51, 51)');
     });
   });
 });
@@ -226,6 +233,16 @@ describe('what the trainer sees on screen', () => {
       expect(problems).toEqual([]);
       await page.close();
     }
+  });
+
+  test('when the term list cannot load, the page says so instead of showing an empty sheet', async () => {
+    const { page, problems } = await openPage(session.context);
+    await page.route('**/api/pack-terms.json', (route) => route.fulfill({ status: 503, body: '' }));
+    await page.goto(handoutUrl(byNumber.slice(0, 3)));
+    await expect.poll(() => page.locator('[data-handout-status]').textContent()).toMatch(/could not load.*Reload the page/);
+    expect(await page.locator('.handout-term').count()).toBe(0);
+    expect(problems.some((problem) => problem.includes('HTTP 503'))).toBe(true);
+    await page.close();
   });
 
   test('without JavaScript the page explains why there is no sheet and links to the term pages', async () => {
