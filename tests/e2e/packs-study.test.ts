@@ -40,6 +40,8 @@ async function open(url: string, options: BrowserContextOptions = {}) {
   return { page, problems, dialogs, close: () => context.close() };
 }
 
+/** expect.poll with room for a loaded machine: the pack data loads and renders after the page does. */
+const poll = <T,>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
 const progress = (page: Page) => page.locator('[data-cards-progress]').textContent();
 const announced = (page: Page) => page.locator('[data-cards-announce]').textContent();
 const frontTitle = (page: Page) => page.locator('[data-card-title]').textContent();
@@ -151,11 +153,11 @@ describe('flashcards', () => {
     const region = page.locator('[data-cards-announce]');
     expect(await region.getAttribute('aria-live')).toBe('polite');
     await page.keyboard.press('Space');
-    await expect.poll(() => announced(page)).toBe(`Back of PowerShell: ${term('powershell').summary}`);
+    await poll(() => announced(page)).toBe(`Back of PowerShell: ${term('powershell').summary}`);
     await page.keyboard.press('Space');
-    await expect.poll(() => announced(page)).toBe('Card 1 of 3, front: PowerShell');
+    await poll(() => announced(page)).toBe('Card 1 of 3, front: PowerShell');
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => announced(page)).toBe('Card 2 of 3, front: Python');
+    await poll(() => announced(page)).toBe('Card 2 of 3, front: Python');
     // Nothing else on the page is live: the card would be read again whole on every change.
     expect(await page.locator('[data-cards] [aria-live]').count()).toBe(1);
     expect(await page.locator('[data-cards-card] [aria-live], [data-cards-card][aria-live]').count()).toBe(0);
@@ -181,9 +183,9 @@ describe('flashcards', () => {
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     };
     await swipe(box.x + box.width - 20, box.x + 20);
-    await expect.poll(() => frontTitle(page)).toBe('Python');
+    await poll(() => frontTitle(page)).toBe('Python');
     await swipe(box.x + 20, box.x + box.width - 20);
-    await expect.poll(() => frontTitle(page)).toBe('PowerShell');
+    await poll(() => frontTitle(page)).toBe('PowerShell');
     // The tap after a swipe is a tap again.
     await page.tap('[data-cards-card]');
     expect(await page.locator('[data-cards-back]').isVisible()).toBe(true);
@@ -200,7 +202,7 @@ describe('flashcards', () => {
       // Pack order until the student shuffles.
       expect(await frontTitle(page)).toBe('PowerShell');
       await page.getByRole('button', { name: 'Shuffle' }).click();
-      await expect.poll(() => announced(page)).toBe(`Cards shuffled. Starting again from the first card: ${expected[0]}`);
+      await poll(() => announced(page)).toBe(`Cards shuffled. Starting again from the first card: ${expected[0]}`);
       expect(await dealtOrder(page, SIX.length)).toEqual(expected);
       expect(problems).toEqual([]);
       await close();
@@ -350,7 +352,7 @@ describe('both pages', () => {
 
   test.each(pages)('on the %s page a hostile title is shown as text and runs nothing', async (_, url, heading) => {
     const { page, problems, dialogs, close } = await open(url(THREE, `&title=${encodeURIComponent(HOSTILE)}`));
-    await expect.poll(() => page.locator('h1').textContent()).toBe(`${heading}: ${HOSTILE}`);
+    await poll(() => page.locator('h1').textContent()).toBe(`${heading}: ${HOSTILE}`);
     expect(await page.title()).toContain(HOSTILE);
     expect(await page.locator('main img').count()).toBe(0);
     expect(dialogs).toEqual([]);
