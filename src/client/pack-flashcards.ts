@@ -85,7 +85,8 @@ export async function startFlashcards(doc: Document): Promise<void> {
       if (!wasOver) done.focus();
       return;
     }
-    if (wasOver) part('cards-action="flip"').focus();
+    // The control that was used sits in the summary, hidden now: focus goes where the next step is.
+    if (wasOver) root.querySelector<HTMLElement>('[data-cards-action="flip"]')!.focus();
     const term = termOf(currentCard(session));
     if (action === 'shuffle' || action === 'restart') {
       announce(fill(action === 'shuffle' ? strings.saysShuffled : strings.saysRestarted, { title: term.title }));
