@@ -37,11 +37,12 @@ export function packNotices(reading: PackReading, bySlug: ReadonlyMap<string, Pa
   const notices: string[] = [];
   if (reading.renamed.length) {
     const list = reading.renamed.map(({ from, to }) => `${from} → ${bySlug.get(to)?.title ?? to}`).join(', ');
-    notices.push(strings.renamed.replace('{list}', list));
+    notices.push(strings.renamed.replace('{list}', () => list));
   }
   if (reading.unknown.length) {
     const more = reading.truncated.unknown ? ` (+${reading.truncated.unknown})` : '';
-    notices.push(strings.unknown.replace('{list}', reading.unknown.join(', ') + more));
+    // A function, so "$&" in what the link said is not read as a replacement pattern.
+    notices.push(strings.unknown.replace('{list}', () => reading.unknown.join(', ') + more));
   }
   if (reading.truncated.terms) notices.push(strings.tooMany.replace('{count}', String(reading.truncated.terms)));
   if (reading.truncated.title) notices.push(strings.titleCut);
