@@ -23,7 +23,9 @@ const termSlugs = readdirSync(join(dist, 'terms'), { withFileTypes: true })
 
 /** Does a site-relative URL (with optional #fragment) resolve to a built file and, if given, an element id? */
 function resolves(href: string): boolean {
-  const [path, fragment] = href.split('#') as [string, string | undefined];
+  const [pathAndQuery, fragment] = href.split('#') as [string, string | undefined];
+  // The query is for the page's script (a pack link); the file is the path's.
+  const path = pathAndQuery.split('?')[0]!;
   const file = path.endsWith('/') ? join(dist, path, 'index.html') : join(dist, path);
   if (!existsSync(file)) return false;
   if (!fragment) return true;
