@@ -39,8 +39,8 @@ export interface QuizSettings {
 }
 
 /**
- * One question per pack term, in pack order. Distractors are chosen to be plausible: terms that
- * share an ATT&CK tactic with the answer first, then terms of the same category, then any other.
+ * One question per pack term, in pack order. Distractors are chosen to be plausible (see `closeness`): terms of
+ * the same ATT&CK kind that share a tactic with the answer first, then either, then the same category, then any.
  */
 export function buildQuiz(
   pack: readonly PackTerm[],
@@ -84,11 +84,18 @@ function pickDistractors(
   return picked;
 }
 
-/** Sharing a tactic outranks sharing a category, which outranks nothing in common. */
+/**
+ * How plausible a distractor is: the same kind of ATT&CK object (a tactic's definition against other tactics, not
+ * against the techniques under it) and a shared tactic count most, then the same category; sub-techniques of the
+ * answer's own technique rank above everything.
+ */
 function closeness(answer: PackTerm, term: PackTerm): number {
+  const sameKind = answer.attack !== null && term.attack?.kind === answer.attack.kind;
+  // Sub-techniques of one technique (T1059.001 PowerShell, T1059.004 Unix Shell) are the closest of all.
+  const siblings = answer.attack?.id.includes('.') === true && term.attack?.id.split('.')[0] === answer.attack.id.split('.')[0];
   const sharesTactic = term.tactics.some((tactic) => answer.tactics.includes(tactic));
   const sameCategory = term.category.slug === answer.category.slug;
-  return (sharesTactic ? 2 : 0) + (sameCategory ? 1 : 0);
+  return (siblings ? 3 : 0) + (sameKind ? 2 : 0) + (sharesTactic ? 2 : 0) + (sameCategory ? 1 : 0);
 }
 
 function namesOf(term: PackTerm): string[] {

@@ -80,6 +80,29 @@ describe('buildQuiz', () => {
     }
   });
 
+  test("a tactic's distractors are other tactics, not the techniques that share its tactic", () => {
+    const tactic = (slug: string, id: string) =>
+      term(slug, { attack: { id, domain: 'enterprise', kind: 'tactic' }, tactics: [id], category: { slug: 'attack-tactics', name: 'ATT&CK Tactics' } });
+    const execution = tactic('execution', 'TA0002');
+    const others = [tactic('persistence', 'TA0003'), tactic('discovery', 'TA0007'), tactic('impact', 'TA0040')];
+    const techniques = ['cron', 'at', 'wmi'].map((slug) =>
+      term(`${slug}-technique`, { attack: { id: 'T1053', domain: 'enterprise', kind: 'technique' }, tactics: ['TA0002'], category: tools }),
+    );
+    for (const seed of seeds) {
+      expect(distractorsOf(buildQuiz([execution], [execution, ...techniques, ...others], mulberry32(seed))).sort()).toEqual(['discovery', 'impact', 'persistence']);
+    }
+  });
+
+  test("a sub-technique's distractors are first its siblings under the same technique", () => {
+    const sub = (slug: string, id: string) => term(slug, { attack: { id, domain: 'enterprise', kind: 'sub-technique' }, tactics: ['TA0002'], category: tools });
+    const answer = sub('powershell-sub', 'T1059.001');
+    const siblings = [sub('unix-shell-sub', 'T1059.004'), sub('python-sub', 'T1059.006'), sub('cmd-sub', 'T1059.003')];
+    const cousins = [sub('scheduled-task-sub', 'T1053.005'), sub('systemd-timers-sub', 'T1053.006'), sub('at-sub', 'T1053.002')];
+    for (const seed of seeds) {
+      expect(distractorsOf(buildQuiz([answer], [answer, ...cousins, ...siblings], mulberry32(seed))).sort()).toEqual(['cmd-sub', 'python-sub', 'unix-shell-sub']);
+    }
+  });
+
   test('then terms of the same category, then any other term', () => {
     const quiz = buildQuiz([powershell], catalog, mulberry32(3), { choices: 8 });
     const picked = distractorsOf(quiz);
