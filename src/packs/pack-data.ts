@@ -40,12 +40,20 @@ export function packTermOf(term: Term, site: URL | undefined): PackTerm {
   };
 }
 
+// Both /api/pack-terms.json and /api/moodle-glossary.xml are made of it; at 5,000 terms it is worth making once.
+let made: { site: string; data: PackData } | undefined;
+
 export function packData(site: URL | undefined): PackData {
-  return {
+  if (made?.site === String(site)) return made.data;
+  const packTerms = terms.map((term) => packTermOf(term, site));
+  const tacticsInUse = new Set(packTerms.flatMap((t) => t.tactics));
+  const data: PackData = {
     glossary: UI['site.name'],
-    terms: terms.map((term) => packTermOf(term, site)),
+    terms: packTerms,
     redirects: Object.fromEntries(terms.flatMap((term) => term.redirectFrom.map((old) => [old, term.slug]))),
     categories: CATEGORIES.filter((c) => terms.some((t) => t.category === c.slug)).map(({ slug, name }) => ({ slug, name })),
-    tactics: ENTERPRISE_TACTICS.filter((t) => terms.some((term) => tacticsOf(term).includes(t.id))).map(({ id, name }) => ({ id, name })),
+    tactics: ENTERPRISE_TACTICS.filter((t) => tacticsInUse.has(t.id)).map(({ id, name }) => ({ id, name })),
   };
+  made = { site: String(site), data };
+  return data;
 }
