@@ -60,11 +60,6 @@ describe('the slides in the build', () => {
     expect([meta.format, meta.width, meta.height]).toEqual(['svg', 1920, 1080]);
   });
 
-  test('the link-preview PNG is 1200×630', async () => {
-    const meta = await sharp(readFileSync(join(dist, 'og/powershell.png'))).metadata();
-    expect([meta.format, meta.width, meta.height]).toEqual(['png', 1200, 630]);
-  });
-
   test('is served as image/svg+xml under a policy that lets nothing in it run', async () => {
     const response = await fetch(`${site}/slides/powershell.svg`);
     expect(response.status).toBe(200);

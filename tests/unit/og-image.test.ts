@@ -64,12 +64,22 @@ describe('renderOgPng', () => {
     const at = (x: number, y: number) => `#${[...data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3)].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
     expect(at(600, 5)).toBe(layout.bar.color);
     expect(at(600, 600)).toBe(layout.background);
-    // The first title line: some pixels in its row band are pure white text, none outside the card's colours.
+    // Every line of the layout is drawn in its own row band, and the title's text is pure white.
+    const bandOf = (line: (typeof layout.lines)[number]) => {
+      const band = new Set<string>();
+      for (let y = line.y - line.size; y < line.y; y++) for (let x = line.x; x < 1100; x += 2) band.add(at(x, y));
+      return band;
+    };
+    for (const line of layout.lines) {
+      expect([...bandOf(line)].filter((c) => c !== layout.background).length, `"${line.text}" is drawn`).toBeGreaterThan(0);
+    }
     const title = layout.lines.find((l) => l.bold && l.size > 50)!;
-    const band = new Set<string>();
-    for (let y = title.y - title.size; y < title.y; y++) for (let x = title.x; x < 1100; x += 3) band.add(at(x, y));
-    expect(band).toContain('#ffffff');
-    expect(band).toContain(layout.background);
+    expect(bandOf(title)).toContain('#ffffff');
+    // Below the last line there is only background: nothing is drawn that the layout does not place.
+    const last = layout.lines.at(-1)!;
+    const below = new Set<string>();
+    for (let y = last.y + Math.ceil(last.size * 0.3); y < info.height; y += 2) for (let x = 0; x < info.width; x += 4) below.add(at(x, y));
+    expect([...below]).toEqual([layout.background]);
   });
 
   test('gives different cards different images', async () => {
