@@ -94,8 +94,8 @@ describe('accessibility', () => {
     for (const { path } of contentPages) {
       const $ = load(readFileSync(join(dist, path.endsWith('/') ? `${path}index.html` : path), 'utf8'));
       $('a[href], button').each((_, el) => {
-        const name = ($(el).text() + ($(el).attr('aria-label') ?? '') + ($(el).attr('title') ?? '') + $(el).find('img[alt]').attr('alt')).trim();
-        if (!name || name === 'undefined') failures.push(`${path}: ${el.tagName} without a name: ${$.html(el).slice(0, 120)}`);
+        const name = [$(el).text(), $(el).attr('aria-label'), $(el).attr('title'), $(el).find('img[alt]').attr('alt')].join('').trim();
+        if (!name) failures.push(`${path}: ${el.tagName} without a name: ${$.html(el).slice(0, 120)}`);
       });
       $('img:not([alt])').each((_, el) => void failures.push(`${path}: img without alt: ${$(el).attr('src')}`));
       let previous = 0;

@@ -4,22 +4,15 @@ import { neutraliseFormula } from '../../src/packs/escape.ts';
 import { ANKI_COLUMNS, ankiText, moodleGlossaryXml, packCsv, PACK_CSV_COLUMNS, quizletText } from '../../src/packs/exports.ts';
 import type { PackTerm } from '../../src/packs/pack-term.ts';
 import { children, elementNames, moodleEntries, parseCsv, readAnkiRow, text, xmlize, type Xmlized } from '../helpers/pack-formats.ts';
+import { packTerm } from '../helpers/pack-term.ts';
 
-const term = (over: Partial<PackTerm> = {}): PackTerm => ({
-  slug: 'powershell',
-  number: 12,
-  title: 'PowerShell',
-  qualifier: 'ATT&CK technique',
-  category: { slug: 'execution', name: 'Execution' },
-  summary: 'Running commands through the PowerShell interpreter.',
-  aliases: ['pwsh', 'T1059.001'],
-  attack: { id: 'T1059.001', domain: 'enterprise-attack', kind: 'sub-technique' },
-  tactics: ['TA0002'],
-  example: 'powershell -enc <base64>',
-  url: 'https://glossary.example.org/terms/powershell/?ref=pack&lang=en',
-  shortUrl: 'https://glossary.example.org/n/12/',
-  ...over,
-});
+// A URL with a query in the exports, whose & must be escaped in XML and HTML.
+const term = (over: Partial<PackTerm> = {}): PackTerm => packTerm({
+    qualifier: 'ATT&CK technique',
+    category: { slug: 'execution', name: 'Execution' },
+    url: 'https://glossary.example.org/terms/powershell/?ref=pack&lang=en',
+    ...over,
+  });
 
 // Everything a field could carry to break a format: markup, entities, CDATA ends, quotes, separators, a
 // spreadsheet formula, a control character, a lone surrogate, emoji and non-ASCII letters.

@@ -13,22 +13,9 @@ import {
   startingPack,
   termsOfTactic,
 } from '../../src/packs/picker.ts';
+import { packTerm } from '../helpers/pack-term.ts';
 
-const term = (over: Partial<PackTerm> = {}): PackTerm => ({
-  slug: 'powershell',
-  number: 12,
-  title: 'PowerShell',
-  qualifier: 'ATT&CK Sub-technique',
-  category: { slug: 'techniques-and-tools', name: 'Techniques & Tools' },
-  summary: 'Running commands through the PowerShell interpreter.',
-  aliases: ['pwsh', 'T1059.001'],
-  attack: { id: 'T1059.001', domain: 'enterprise', kind: 'sub-technique' },
-  tactics: ['TA0002'],
-  example: 'powershell -enc …',
-  url: 'https://glossary.example.org/terms/powershell/',
-  shortUrl: 'https://glossary.example.org/n/12/',
-  ...over,
-});
+const term = packTerm;
 
 const pack = (slugs: string[], title = ''): Pack => ({ title, slugs });
 const catalog = { slugs: ['a', 'b', 'c', 'new-name'], redirects: { 'old-name': 'new-name' } };
