@@ -4,7 +4,7 @@
  * ID written in its prose. Names and IDs are where glossaries drift from the
  * framework, and a trainer who pastes a wrong ID into a slide spreads it.
  */
-import { attackDataVersion, attackObject } from './data.ts';
+import { attackDataVersion, attackObject, type AttackObject } from './data.ts';
 
 /** IDs of the kinds the data holds: tactics, techniques, sub-techniques, mitigations, software. */
 const ID_IN_TEXT = /\b(TA\d{4}|T\d{4}(?:\.\d{3})?|M\d{4}|S\d{4})\b/g;
@@ -64,6 +64,15 @@ function sentenceAround(text: string, at: number): string {
   return text.slice(start, at + (after < 0 ? text.length : after));
 }
 
+/**
+ * The names MITRE gives an object: its own, and for a sub-technique also "Parent: Sub", the form
+ * ATT&CK uses wherever the sub-technique's name alone is ambiguous ("Hijack Execution Flow: DLL").
+ */
+export function mitreNames(found: AttackObject): string[] {
+  const parent = found.parent ? attackObject(found.parent, found.domain) : undefined;
+  return parent ? [found.name, `${parent.name}: ${found.name}`] : [found.name];
+}
+
 export interface OwnAttack {
   id: string;
   kind: string;
@@ -97,7 +106,7 @@ export function ownAttackProblems(attack: OwnAttack, title: string, aliases: rea
     problems.push({ field: 'attack.kind', expected: `"${found.kind}", as MITRE files ${attack.id}`, found: `"${attack.kind}"` });
   }
   const names = [title, ...aliases].map((n) => n.toLowerCase());
-  if (!names.includes(found.name.toLowerCase())) {
+  if (!mitreNames(found).some((name) => names.includes(name.toLowerCase()))) {
     problems.push({
       field: 'title',
       expected: `MITRE's name for ${attack.id}, "${found.name}", as the title or among the aliases`,
