@@ -4,7 +4,7 @@
  * ID written in its prose. Names and IDs are where glossaries drift from the
  * framework, and a trainer who pastes a wrong ID into a slide spreads it.
  */
-import { attackDataVersion, attackObject, type AttackObject } from './data.ts';
+import { allAttackObjects, attackDataVersion, attackObject, type AttackObject } from './data.ts';
 
 /** IDs of the kinds the data holds: tactics, techniques, sub-techniques, mitigations, software. */
 const ID_IN_TEXT = /\b(TA\d{4}|T\d{4}(?:\.\d{3})?|M\d{4}|S\d{4})\b/g;
@@ -13,7 +13,7 @@ const ID_IN_TEXT = /\b(TA\d{4}|T\d{4}(?:\.\d{3})?|M\d{4}|S\d{4})\b/g;
  * Words that present an ID as a former one in the sentence around it ("T1086, revoked in favour of T1059.001";
  * "formerly T1064"). A retired ID without such a word reads as current, and a reader would paste it.
  */
-const FORMER = /\b(former(?:ly)?|previous(?:ly)?|old(?:er)?|earlier|before|prior|original(?:ly)?|until|retired|revoked|deprecated|replaced|superseded|renamed|renumbered|moved|merged|bec[ao]me|used to|no longer|legacy|historic(?:al)?|first version)\b/i;
+const FORMER = /\b(former(?:ly)?|previous(?:ly)?|old(?:er)?|earlier|before|prior|original(?:ly)?|until|retired|revoked|deprecated|replaced|superseded|renamed|renumbered|moved|merged|bec[ao]me|used to|up to|no longer|legacy|historic(?:al)?|first version)\b/i;
 
 export interface AttackIdProblem {
   id: string;
@@ -49,12 +49,75 @@ export function attackIdProblem(id: string): AttackIdProblem | undefined {
 export function attackIdsInText(text: string): AttackIdProblem[] {
   const problems: AttackIdProblem[] = [];
   for (const match of text.matchAll(ID_IN_TEXT)) {
+    const pairing = namePairingProblem(text, match.index, match[1]!);
+    if (pairing) problems.push(pairing);
     const problem = attackIdProblem(match[1]!);
     if (!problem) continue;
     if (attackObject(match[1]!) && FORMER.test(sentenceAround(text, match.index))) continue;
     problems.push(problem);
   }
   return problems;
+}
+
+let namesCache: Map<string, string[]> | undefined;
+/** ATT&CK names (and "Parent: Sub" forms) → the IDs that carry them, across domains. */
+function idsByName(): Map<string, string[]> {
+  if (namesCache) return namesCache;
+  namesCache = new Map();
+  for (const o of allAttackObjects()) {
+    for (const name of mitreNames(o)) {
+      namesCache.set(name, [...(namesCache.get(name) ?? []), o.id]);
+    }
+  }
+  return namesCache;
+}
+
+/** Emphasis and quotes around a name ("**Service Execution** (T1569.002)") are not part of it. */
+const DECORATION = /[\s*_"'`\u2018\u2019\u201c\u201d]+$/u;
+
+/**
+ * "Name (ID)" where the name is another ATT&CK object's, typically a sub-technique's ID after its parent's name
+ * ("System Services (T1569.002)"). A reader copies the pair into a slide, so both halves must agree. Text that
+ * names no ATT&CK object before the brackets ("the sub-technique (T1569.002)") is left alone.
+ */
+export function namePairingProblem(text: string, at: number, id: string): AttackIdProblem | undefined {
+  // Only "Name (ID)": a list in brackets ("Endpoint and Network Denial of Service (T1499, T1498)") pairs nothing.
+  if (text[at - 1] !== '(' || text[at + id.length] !== ')') return undefined;
+  const own = attackObject(id);
+  if (!own) return undefined;
+  const before = text.slice(Math.max(0, at - 1 - 120), at - 1).replace(DECORATION, '');
+  const endsWith = (name: string, caseSensitive: boolean) => {
+    const tail = before.slice(before.length - name.length);
+    const boundary = before.length === name.length || !/[\p{L}\p{N}]/u.test(before[before.length - name.length - 1]!);
+    return boundary && (caseSensitive ? tail === name : tail.toLowerCase() === name.toLowerCase());
+  };
+  const successor = own.revokedBy ? attackObject(own.revokedBy) : undefined;
+  const ownNames = [own, ...(successor ? [successor] : [])].flatMap((o) => mitreNames(o));
+  if (ownNames.some((n) => endsWith(n, false))) return undefined;
+  // A name a later release replaced fits only where the sentence says it is the former one.
+  if ((own.formerNames ?? []).some((n) => endsWith(n, false)) && FORMER.test(sentenceAround(text, at))) return undefined;
+  // Other objects' names count only as MITRE writes them: "accounts (T1078)" is prose, "Remote Services (T1021.002)" a name.
+  let other: string | undefined;
+  for (const [name, ids] of idsByName()) {
+    if (name.length >= 4 && !ids.includes(own.id) && endsWith(name, true) && (!other || name.length > other.length)) other = name;
+  }
+  const former = (own.formerNames ?? []).find((n) => endsWith(n, false));
+  if (former && (!other || former.length >= other.length)) {
+    return {
+      id,
+      expected: `${id}'s current name, "${own.name}", or its former name in a sentence that says it is former`,
+      found: `"${former} (${id})" written as current`,
+      hint: `write "${own.name} (${id})", or say "formerly ${former}"`,
+    };
+  }
+  if (!other) return undefined;
+  const written = other;
+  return {
+    id,
+    expected: `MITRE's name for ${id} before it: ${mitreNames(own).map((n) => `"${n}"`).join(' or ')}`,
+    found: `"${written} (${id})", which pairs ${id} with the name of ${idsByName().get(other)!.join('/')}`,
+    hint: `write "${own.name} (${id})"${own.parent ? ` or "${mitreNames(own)[1]} (${id})"` : ''}`,
+  };
 }
 
 function sentenceAround(text: string, at: number): string {
@@ -115,4 +178,49 @@ export function ownAttackProblems(attack: OwnAttack, title: string, aliases: rea
     });
   }
   return problems;
+}
+
+const ALIAS_ID = /^(?:TA\d{4}|T\d{4}(?:\.\d{3})?|M\d{4}|S\d{4})$/;
+
+/** The object a revoked ID finally leads to (revocations can chain). */
+function successorOf(found: AttackObject): AttackObject | undefined {
+  let current: AttackObject | undefined = found;
+  for (let hops = 0; current?.revokedBy && hops < 5; hops++) current = attackObject(current.revokedBy, current.domain) ?? attackObject(current.revokedBy);
+  return current === found ? undefined : current;
+}
+
+/**
+ * Aliases are other names for the same thing. An ATT&CK ID or name among them must be the entry's own object, a
+ * former ID MITRE revoked into it, the same-named object in another domain (TA0041 Execution for TA0002), or the
+ * software of the same name (S0106 cmd for cmd.exe). A
+ * sub-technique, another technique or a deprecated ID without a successor is a relation or history, not an alias.
+ */
+export function aliasAttackProblem(
+  alias: string,
+  entry: { title: string; aliases: readonly string[]; attack?: { id: string } | undefined },
+): { expected: string; found: string; hint?: string } | undefined {
+  const own = entry.attack ? attackObject(entry.attack.id) : undefined;
+  // "cmd.exe" and ATT&CK's software "cmd" (S0106) are one program.
+  const plain = (n: string) => n.toLowerCase().replace(/\.exe$/, '');
+  const names = new Set([entry.title, ...entry.aliases, ...(own ? mitreNames(own) : [])].map(plain));
+  const leadsToOwn = (o: AttackObject) => !!own && (o.id === own.id || successorOf(o)?.id === own.id);
+  const sameThingElsewhere = (o: AttackObject) => (!own || o.domain !== own.domain || o.kind === 'software') && !o.revoked && !o.deprecated && names.has(plain(o.name));
+  const expected = "another name for this entry's own ATT&CK object: its ID, a former ID MITRE revoked into it, or the same object in another domain";
+  if (ALIAS_ID.test(alias)) {
+    const found = attackObject(alias)!;
+    if (leadsToOwn(found) || sameThingElsewhere(found)) return undefined;
+    if (found.deprecated && !found.revoked) {
+      return { expected, found: `"${alias}" (${found.name}), which MITRE deprecated without a successor`, hint: 'a deprecated ID is history: explain it in the body instead' };
+    }
+    const successor = successorOf(found);
+    if (successor) return { expected, found: `"${alias}" (${found.name}), which MITRE revoked in favour of ${successor.id} ${successor.name}`, hint: `list it on the entry for ${successor.id}` };
+    return { expected, found: `"${alias}", the ID of ${found.name} (${found.kind})`, hint: 'a different ATT&CK object is a related term, not an alias' };
+  }
+  if (!own) return undefined;
+  const others = allAttackObjects().filter(
+    (o) => o.domain === own.domain && (o.kind === 'technique' || o.kind === 'sub-technique' || o.kind === 'tactic') && !o.revoked && !o.deprecated && !leadsToOwn(o) && o.name === alias,
+  );
+  if (others.length === 0) return undefined;
+  const other = others[0]!;
+  return { expected, found: `"${alias}", the name of ${other.id} (${other.kind})`, hint: 'a different ATT&CK object is a related term, not an alias' };
 }

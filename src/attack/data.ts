@@ -41,6 +41,8 @@ export interface AttackObject {
   shortname?: string;
   /** Software: whether ATT&CK files it as malware or as a tool (unknown for software only in the overlay). */
   software?: SoftwareType;
+  /** Names a newer release replaced ("Defense Evasion" for TA0005 in v19). */
+  formerNames?: string[];
   deprecated: boolean;
   revoked: boolean;
   /** The ID that replaces a revoked object. */
@@ -87,6 +89,7 @@ function toObject(record: AttackRecord, domain: AttackDomainName): AttackObject 
     ...(record.parent ? { parent: record.parent } : {}),
     ...(record.shortname ? { shortname: record.shortname } : {}),
     ...(record.software ? { software: record.software } : {}),
+    ...(record.formerNames ? { formerNames: [...record.formerNames] } : {}),
     deprecated: record.deprecated === true,
     revoked: record.revoked === true,
     ...(record.revokedBy ? { revokedBy: record.revokedBy } : {}),
@@ -175,7 +178,12 @@ export function createAttackLookup(datasets: AttackDataset[], overlays: AttackOv
     overlay: first !== data,
   };
 
-  return { attackObject, attackName, isKnownAttackId, subTechniquesOf, techniquesOfTactic, matrixTactics, version };
+  /** Every object of every domain, revoked and deprecated ones included. */
+  function allAttackObjects(): AttackObject[] {
+    return [...objects.values()].flatMap((m) => [...m.values()]);
+  }
+
+  return { attackObject, attackName, isKnownAttackId, subTechniquesOf, techniquesOfTactic, matrixTactics, allAttackObjects, version };
 }
 
 const lookup = createAttackLookup(
@@ -195,6 +203,9 @@ export const subTechniquesOf = lookup.subTechniquesOf;
 export const techniquesOfTactic = lookup.techniquesOfTactic;
 /** A domain's tactics in matrix order (Enterprise unless told). */
 export const matrixTactics = lookup.matrixTactics;
+
+/** Every object of every domain, revoked and deprecated ones included. */
+export const allAttackObjects = lookup.allAttackObjects;
 
 /** The ATT&CK release the lookups answer for, and where the underlying data came from. */
 export const attackDataVersion: AttackDataVersion = lookup.version;

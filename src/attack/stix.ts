@@ -25,6 +25,8 @@ export interface AttackRecord {
   tactics?: string[];
   /** Sub-techniques: the parent technique's ID. */
   parent?: string;
+  /** Names an overlay replaced, oldest first ("Defense Evasion" for TA0005 in v19). */
+  formerNames?: string[];
   /** `x_mitre_deprecated`; absent when false. */
   deprecated?: true;
   /** STIX `revoked`; absent when false. */
@@ -372,6 +374,7 @@ export function applyOverlay(dataset: AttackDataset, overlay: AttackOverlay): At
       }
       case 'rename': {
         const record = existing(change);
+        record.formerNames = [...(record.formerNames ?? []), record.name];
         record.name = change.name;
         if (change.shortname) record.shortname = change.shortname;
         break;

@@ -21,7 +21,8 @@ export interface Edge {
 
 /**
  * The label of one end of a link: "Detects" on the source's page, "Detected by" on the target's. Between two
- * ATT&CK tactics `precedes` says "Next tactic"/"Previous tactic", since the matrix orders them.
+ * ATT&CK tactics `precedes` says "Often leads to"/"Often follows": tactics are not a strict sequence, and other
+ * tactics often sit between two that are linked (Collection → Exfiltration skips Command and Control).
  */
 export function relationLabel(relation: Relation, end: End, betweenTactics = false): string {
   const info = relationInfo(relation);

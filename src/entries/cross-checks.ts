@@ -269,6 +269,19 @@ function linkProblems(entries: readonly CheckedEntry[], links: readonly Link[], 
       }
     }
 
+    // Software serves techniques in many tactics (Cobalt Strike runs code, moves laterally and talks to its C2),
+    // so it belongs to no one tactic: link the techniques it uses instead.
+    if (relation === 'part-of' && entry.data.attack?.kind === 'software' && targetEntry?.data.attack?.kind === 'tactic') {
+      problems.push({
+        file: entry.file,
+        field,
+        expected: '"part-of" toward what really contains this term; ATT&CK software is part of no tactic',
+        found: `${stated(source, relation, target)}, but ${source} is ATT&CK software`,
+        hint: 'use "see-also", or link the techniques the software uses',
+      });
+      continue;
+    }
+
     const key = linkKey(source, target);
     const first = firstOnPair.get(key);
     if (!first) {

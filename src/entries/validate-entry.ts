@@ -13,7 +13,7 @@ import { describeValue, type Problem } from './problems.ts';
 import { didYouMean } from './suggest.ts';
 import { compileBody, countWords, type CompiledBody, type GlossaryIndex } from '../markdown/body.ts';
 import { inlineHtml, parseInline, parsedInlineProblems, type ParsedInline } from '../markdown/inline.ts';
-import { attackIdsInText, ownAttackProblems } from '../attack/checks.ts';
+import { aliasAttackProblem, attackIdsInText, ownAttackProblems } from '../attack/checks.ts';
 import { attackObject } from '../attack/data.ts';
 import { faqAnchor } from '../links/urls.ts';
 
@@ -172,7 +172,10 @@ export function parseFrontmatter(file: string, source: string): FrontmatterResul
   data.aliases.forEach((alias, i) => {
     if (/^(?:TA\d{4}|T\d{4}(?:\.\d{3})?|M\d{4}|S\d{4})$/.test(alias) && !attackObject(alias)) {
       problems.push({ file, field: `aliases[${i}]`, expected: 'ATT&CK IDs that exist in MITRE\'s data', found: `"${alias}"`, line: lineOf(['aliases', i]) });
+      return;
     }
+    const problem = aliasAttackProblem(alias, data);
+    if (problem) problems.push({ file, field: `aliases[${i}]`, ...problem, line: lineOf(['aliases', i]) });
   });
   problems.push(...answerProblems(file, data).map((p) => ({ ...p, line: lineOf(pathFromField(p.field)) })));
   problems.push(...faqAnchorProblems(file, data).map((p) => ({ ...p, line: lineOf(pathFromField(p.field)) })));

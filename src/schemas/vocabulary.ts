@@ -42,7 +42,7 @@ export const RELATIONS = {
   precedes: {
     label: 'Next step',
     inverse: 'Previous step',
-    betweenTactics: { label: 'Next tactic', inverse: 'Previous tactic' },
+    betweenTactics: { label: 'Often leads to', inverse: 'Often follows' },
   },
   detects: { label: 'Detects', inverse: 'Detected by', fromDefence: true },
   counters: { label: 'Counters', inverse: 'Countered by', fromDefence: true },

@@ -66,8 +66,8 @@ describe('the Execution term page', () => {
     expect(cards).toEqual(
       expect.arrayContaining([
         'Part of: MITRE ATT&CK (Framework)',
-        'Previous tactic: Initial Access (MITRE Tactic)',
-        'Next tactic: Persistence (MITRE Tactic)',
+        'Often follows: Initial Access (MITRE Tactic)',
+        'Often leads to: Persistence (MITRE Tactic)',
         'Detected by: EDR (Security Product Category)',
         'Countered by: Execution Prevention (MITRE Mitigation)',
       ]),

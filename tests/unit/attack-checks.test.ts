@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { attackIdsInText, ownAttackProblems } from '../../src/attack/checks.ts';
+import { aliasAttackProblem, attackIdsInText, ownAttackProblems } from '../../src/attack/checks.ts';
 import { validateEntry } from '../../src/entries/validate-entry.ts';
 import { termSource, validFrontmatter, VALID_BODY } from '../helpers/term-source.ts';
 
@@ -70,5 +70,60 @@ describe('validateEntry applies the ATT&CK checks with file, field and line', ()
     expect(result.ok ? [] : result.problems).toContainEqual(
       expect.objectContaining({ field: 'title', expected: expect.stringContaining('"Command and Scripting Interpreter"'), line: expect.any(Number) }),
     );
+  });
+});
+
+describe('namePairingProblem: "Name (ID)" must pair an ID with its own name', () => {
+  test('reports a sub-technique ID written after its parent\'s name, suggesting both of MITRE\'s forms', () => {
+    expect(attackIdsInText('The payload ran through System Services (T1569.002).')).toEqual([
+      expect.objectContaining({
+        id: 'T1569.002',
+        found: '"System Services (T1569.002)", which pairs T1569.002 with the name of T1569',
+        hint: 'write "Service Execution (T1569.002)" or "System Services: Service Execution (T1569.002)"',
+      }),
+    ]);
+  });
+
+  test('accepts the short name, the "Parent: Sub" form, emphasis around the name and a list in brackets', () => {
+    for (const text of [
+      'It maps to Service Execution (T1569.002).',
+      'It maps to System Services: Service Execution (T1569.002).',
+      'It maps to **Service Execution** (T1569.002).',
+      'Endpoint and Network Denial of Service (T1499, T1498) complete the picture.',
+      'It is the sub-technique (T1569.002) that PsExec uses.',
+    ]) expect(attackIdsInText(text), text).toEqual([]);
+  });
+
+  test('ignores ordinary words that happen to be another object\'s name in other case ("accounts (T1078)")', () => {
+    expect(attackIdsInText('Attackers log in with stolen accounts (T1078).')).toEqual([]);
+  });
+
+  test('a name a later release replaced is right only where the sentence says it is former', () => {
+    expect(attackIdsInText('Up to v18.1 it was listed under Defense Evasion (TA0005).')).toEqual([]);
+    expect(attackIdsInText('Rundll32 belongs to Defense Evasion (TA0005).')).toEqual([
+      expect.objectContaining({ found: '"Defense Evasion (TA0005)" written as current', hint: 'write "Stealth (TA0005)", or say "formerly Defense Evasion"' }),
+    ]);
+  });
+});
+
+describe('aliasAttackProblem: aliases are other names for the same object', () => {
+  const phishing = { title: 'Phishing', aliases: [], attack: { id: 'T1566' } };
+  test.each([
+    ['a sub-technique\'s ID', 'T1566.003', phishing, 'the ID of Spearphishing via Service (sub-technique)'],
+    ['a sub-technique\'s name', 'Spearphishing Link', phishing, 'the name of T1566.002 (sub-technique)'],
+    ['a former ID revoked into another object', 'T1192', phishing, 'revoked in favour of T1566.002 Spearphishing Link'],
+    ['a deprecated ID without a successor', 'T1064', { title: 'Command and Scripting Interpreter', aliases: [], attack: { id: 'T1059' } }, 'deprecated without a successor'],
+  ])('reports %s', (_name, alias, entry, found) => {
+    expect(aliasAttackProblem(alias, entry)).toEqual(expect.objectContaining({ found: expect.stringContaining(found) }));
+  });
+
+  test.each([
+    ['its own ID', 'T1566', phishing],
+    ['a former ID MITRE revoked into it', 'T1086', { title: 'PowerShell', aliases: [], attack: { id: 'T1059.001' } }],
+    ['the same tactic in another domain', 'TA0041', { title: 'Execution', aliases: [], attack: { id: 'TA0002' } }],
+    ['the software of the same name', 'S0106', { title: 'Windows Command Shell', aliases: ['cmd.exe'], attack: { id: 'T1059.003' } }],
+    ['a former ID revoked only in the v19 overlay', 'T1562.010', { title: 'Downgrade Attack', aliases: [], attack: { id: 'T1689' } }],
+  ])('accepts %s', (_name, alias, entry) => {
+    expect(aliasAttackProblem(alias, entry)).toBeUndefined();
   });
 });

@@ -246,6 +246,17 @@ describe('crossEntryProblems: which way a relation points', () => {
   });
 });
 
+describe('crossEntryProblems: software and tactics', () => {
+  test('reports ATT&CK software stated as part of a tactic, and accepts see-also', () => {
+    const software = (relation: Relation) => entry('cobalt-strike', 1, { attack: { id: 'S0154', domain: 'enterprise', kind: 'software' }, related: links(['command-and-control', relation]) });
+    const tactic = entry('command-and-control', 2, { attack: { id: 'TA0011', domain: 'enterprise', kind: 'tactic' } });
+    expect(check([software('part-of'), tactic])).toEqual([
+      expect.objectContaining({ file: 'content/terms/cobalt-strike.mdx', field: 'related[0].relation', found: '"cobalt-strike part-of command-and-control", but cobalt-strike is ATT&CK software' }),
+    ]);
+    expect(check([software('see-also'), tactic])).toEqual([]);
+  });
+});
+
 describe('crossEntryProblems: relations that contradict or repeat each other', () => {
   test.each<[string, CheckedEntry[], Problem]>([
     [

@@ -23,8 +23,8 @@ describe('relationLabel', () => {
   });
 
   test.each<[End, string]>([
-    ['source', 'Next tactic'],
-    ['target', 'Previous tactic'],
+    ['source', 'Often leads to'],
+    ['target', 'Often follows'],
   ])('between two tactics labels the %s end of "precedes" "%s"', (end, label) => {
     expect(relationLabel('precedes', end, true)).toBe(label);
   });
@@ -54,7 +54,7 @@ describe('relationsByTerm', () => {
         { slug: 'persistence', attack: { kind: 'tactic' }, related: [] },
       ],
       'execution',
-      ['Previous tactic: initial-access', 'Next tactic: persistence'],
+      ['Often follows: initial-access', 'Often leads to: persistence'],
     ],
     [
       'says "step" when one end is not a tactic',
