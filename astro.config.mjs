@@ -2,10 +2,14 @@
 import { defineConfig } from 'astro/config';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { ogImages } from './src/integrations/og-images.ts';
+import { deploymentSettings } from './src/links/urls.ts';
+
+// Checked before anything runs, so a bad value is named at once (src/links/urls.ts).
+const { site, base } = deploymentSettings(process.env);
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'https://glossary.example.org',
-  base: process.env.BASE_PATH ?? '/',
+  site,
+  base,
   trailingSlash: 'always',
   prerenderConflictBehavior: 'error',
   // Tests build fixture glossaries; each gets its own content cache so entries never leak between builds.

@@ -11,7 +11,7 @@ import { readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { indexSite } from '../src/search/pagefind-index.ts';
-import { siteUrlWarning } from '../src/links/urls.ts';
+import { deploymentSettings, siteUrlWarning } from '../src/links/urls.ts';
 
 const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
 
@@ -24,6 +24,14 @@ for (let i = 0; i < given.length; i++) {
   if (arg === '--outDir' && given[i + 1] !== undefined) requested = given[++i]!;
   else if (arg.startsWith('--outDir=')) requested = arg.slice('--outDir='.length);
   else args.push(arg);
+}
+// Before anything is written: a bad SITE_URL or BASE_PATH is named here, not deep inside a page.
+try {
+  deploymentSettings(process.env);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  console.error('The build did not start; the output folder was left as it was.');
+  process.exit(1);
 }
 // Once, before Astro starts: without a real SITE_URL the site still builds (a preview needs no public address), but
 // every absolute link in it names the placeholder host.

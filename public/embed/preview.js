@@ -4,6 +4,8 @@
  * material". Kept under 3 KB gzipped, ASCII only (\u escapes: pages without a charset work), never throws.
  */
 (() => {
+  // Setup runs in a try too: a host page may have replaced any built-in (so no Object.assign).
+  try {
   const doc = document;
   const script = doc.currentScript;
   let root;
@@ -45,7 +47,8 @@
   const vis = (e, on) => (e.style.display = on ? 'block' : 'none');
   const el = (tag, style, parent) => {
     const e = doc.createElement(tag);
-    Object.assign(e.style, { display: 'block', margin: 0, padding: 0, font: 'inherit', color: 'inherit' }, style);
+    const all = { display: 'block', margin: 0, padding: 0, font: 'inherit', color: 'inherit', ...style };
+    for (const k in all) e.style[k] = all[k];
     parent?.append(e);
     return e;
   };
@@ -79,15 +82,17 @@
     current = undefined;
   };
   const dismiss = () => hide((wanted = tapped = 0));
-  // A grace period lets the pointer travel from the link onto the preview (it is hoverable).
+  // A grace period lets the pointer reach the (hoverable) preview.
   const hideSoon = () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      if (current && current != tapped && current != doc.activeElement && !current.matches(':hover') && !box.matches(':hover')) hide();
+      try {
+        if (current && current != tapped && current != doc.activeElement && !current.matches(':hover') && !box.matches(':hover')) hide();
+      } catch {}
     }, 300);
   };
 
-  // Below the link, or above it when there is no room below; inside the window either way.
+  // Below the link, or above when there is no room; always inside the window.
   const place = () => {
     if (!current) return;
     const r = current.getBoundingClientRect();
@@ -156,7 +161,7 @@
     armed = a && a == tapped;
     if (!box.contains(e.target) && a != current) dismiss();
   });
-  // Touch: the first tap on a glossary link shows its preview, the second follows the link.
+  // Touch: a first tap on a glossary link previews it, a second follows it.
   on('click', (e) => {
     const a = link(e.target);
     if (touch && e.detail && a && !armed && keyOf(a)) {
@@ -166,4 +171,5 @@
   });
   on('scroll', place, window);
   on('resize', place, window);
+  } catch {}
 })();

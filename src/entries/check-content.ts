@@ -8,6 +8,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { parse as parseYaml } from 'yaml';
@@ -74,9 +75,9 @@ const digestOf = (text: string | Uint8Array) => createHash('sha1').update(text).
 
 export async function checkContentDir(dir: string, root = process.cwd(), options: CheckOptions = {}): Promise<ContentReport> {
   const shown = (path: string) => relative(root, path) || path;
-  let listing: string[];
+  let dirents: Dirent[];
   try {
-    listing = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isFile() || d.isSymbolicLink()).map((d) => d.name).sort();
+    dirents = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
   } catch {
     return {
       entries: [],
@@ -84,33 +85,75 @@ export async function checkContentDir(dir: string, root = process.cwd(), options
       problems: [{ file: shown(dir), field: 'file', expected: 'a folder of term files', found: 'no such folder' }],
     };
   }
-  const names = listing.filter((n) => n.endsWith(TERM_EXTENSION));
-  const strays = listing.flatMap((name) => {
-    const problem = strayFileProblem(name);
-    return problem ? [{ file: shown(join(dir, name)), ...problem }] : [];
-  });
-  const bytes = await Promise.all(names.map((name) => readFile(join(dir, name))));
+  const listing = dirents.map((d) => d.name);
+  const strays: Problem[] = [];
+  const ignored: Problem[] = [];
+  const names: string[] = [];
+  for (const d of dirents) {
+    const file = shown(join(dir, d.name));
+    const kind = entryKind(d);
+    if (kind !== 'file') {
+      // A link or a special file could publish, or print into the build log, something from outside content/.
+      if (d.name.endsWith(TERM_EXTENSION) || kind !== 'folder') strays.push({ file, field: 'file', expected: 'a regular file in the terms folder', found: `a ${kind}, which is not read`, hint: kind === 'symbolic link' ? 'copy the file into the folder instead of linking to it' : 'remove it' });
+      else if (!d.name.startsWith('.')) ignored.push({ file, field: 'file', expected: 'term files directly in the terms folder', found: 'a subfolder, whose files are not read' });
+      continue;
+    }
+    if (d.name.endsWith(TERM_EXTENSION)) {
+      names.push(d.name);
+      continue;
+    }
+    const problem = strayFileProblem(d.name);
+    if (problem) strays.push({ file, ...problem });
+    else if (!d.name.startsWith('.') && !d.name.endsWith('~')) ignored.push({ file, field: 'file name', expected: `a term file ending in ${TERM_EXTENSION}`, found: `"${d.name}", which is not read as a term` });
+  }
+  const bytes = await Promise.all(names.map((name) => readTermBytes(join(dir, name))));
   const retiredPath = options.retiredNumbers ?? retiredNumbersPath(dir);
   const retired = await readRetiredNumbers(retiredPath, shown(retiredPath));
   const base = options.base ?? '/';
   const reportKey = `${dir}\0${root}\0${base}`;
-  const key = digestOf(listing.join('\0') + bytes.map((b) => digestOf(b)).join('') + digestOf(retired.text));
+  const key = digestOf(listing.join('\0') + bytes.map((b) => ('problem' in b ? b.problem.found : digestOf(b))).join('') + digestOf(retired.text));
   const cached = cache.reports.get(reportKey);
   if (cached?.key === key) {
     cache.latest = (await cached.report).problems;
     return cached.report;
   }
   const files: TermFile[] = names.map((name, i) => {
-    const decoded = decodeTermFile(bytes[i]!);
+    const read = bytes[i]!;
+    if ('problem' in read) return { name, source: '', problem: read.problem };
+    const decoded = decodeTermFile(read);
     return { name, source: decoded.source ?? '', problem: decoded.problem };
   });
   const report = compileAll(dir, files, shown, base, { list: retired.retired, file: shown(retiredPath) }).then((report) => {
     const problems = [...strays, ...retired.problems, ...report.problems];
     cache.latest = problems;
-    return { ...report, problems };
+    return { ...report, problems, warnings: [...ignored, ...report.warnings] };
   });
   cache.reports.set(reportKey, { key, report });
   return report;
+}
+
+/** Runs one file's pass; an exception from it becomes a problem on that file, and the other files are still checked. */
+function guarded<T>(file: string, pass: () => T, failed: (problem: Problem) => T): T {
+  try {
+    return pass();
+  } catch (error) {
+    const message = String(error instanceof Error ? error.message : error).split('\n')[0]!.slice(0, 160);
+    return failed({ file, field: 'file', expected: 'a file the check can read to the end', found: `an error while reading it: ${message}` });
+  }
+}
+
+type EntryKind = 'file' | 'folder' | 'symbolic link' | 'special file';
+const entryKind = (d: Dirent): EntryKind => (d.isSymbolicLink() ? 'symbolic link' : d.isFile() ? 'file' : d.isDirectory() ? 'folder' : 'special file');
+
+/** A term file's bytes, or why it could not be read (a file removed mid-check, no permission). */
+async function readTermBytes(path: string): Promise<Uint8Array | { problem: FileProblem }> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'the file disappeared while it was being read' : `an error while reading it (${code ?? 'unknown'})`;
+    return { problem: { field: 'file', expected: 'a file the check can read', found: why } };
+  }
 }
 
 async function compileAll(dir: string, termFiles: TermFile[], shown: (p: string) => string, base: string, retired: { list: readonly RetiredNumber[]; file: string }): Promise<ContentReport> {
@@ -130,7 +173,7 @@ async function compileAll(dir: string, termFiles: TermFile[], shown: (p: string)
     }
     let fm = cache.frontmatter.get(path);
     if (fm?.source !== source) {
-      fm = { source, result: parseFrontmatter(file, source) };
+      fm = { source, result: guarded(file, () => parseFrontmatter(file, source), (p) => ({ problems: [p], body: '', bodyLine: 1 })) };
       cache.frontmatter.set(path, fm);
     }
     return [{ path, file, slug, source, frontmatter: fm.result }];
@@ -159,7 +202,7 @@ async function compileAll(dir: string, termFiles: TermFile[], shown: (p: string)
     const bodyKey = digestOf(source) + indexDigest;
     let compiled = cache.bodies.get(path);
     if (compiled?.key !== bodyKey) {
-      compiled = { key: bodyKey, result: validateEntry(file, source, { index, slug, base }, frontmatter) };
+      compiled = { key: bodyKey, result: guarded(file, () => validateEntry(file, source, { index, slug, base }, frontmatter), (p) => ({ ok: false as const, problems: [p] })) };
       cache.bodies.set(path, compiled);
     }
     const result = compiled.result;

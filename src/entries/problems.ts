@@ -45,7 +45,7 @@ export function describeValue(value: unknown): string {
   if (value === null) return 'an empty value';
   if (typeof value === 'string') {
     const shown = value.length > 60 ? `${value.slice(0, 57)}…` : value;
-    return JSON.stringify(shown);
+    return visibleQuote(shown);
   }
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid date' : isoDate(value);
   if (Array.isArray(value)) return `a list of ${value.length} ${plural(value.length, 'item')}`;
@@ -55,4 +55,12 @@ export function describeValue(value: unknown): string {
 
 export function plural(count: number, word: string): string {
   return count === 1 ? word : `${word}s`;
+}
+
+/**
+ * A quoted excerpt for a message, with every character that would be invisible or would reorder the terminal's
+ * line (zero-width spaces, bidi overrides, controls) written as `\u{…}`, so the message shows what the file holds.
+ */
+export function visibleQuote(text: string): string {
+  return JSON.stringify(text).replace(/[\p{Cf}\p{Cc}\u2028\u2029\u3164\u115F\u1160\uFFA0]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`);
 }

@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { slugify } from '../links/urls.ts';
-import type { Problem } from './problems.ts';
+import { visibleQuote, type Problem } from './problems.ts';
 
 export const TERM_EXTENSION = '.mdx';
 
@@ -106,7 +106,7 @@ function notUtf8(bytes: Uint8Array): FileProblem {
         field: 'file',
         line,
         expected: 'a file saved as UTF-8',
-        found: `bytes that are not UTF-8; read as Latin-1 (Windows-1252), the line says ${JSON.stringify(shown.length > 60 ? `${shown.slice(0, 57)}…` : shown)}`,
+        found: `bytes that are not UTF-8; read as Latin-1 (Windows-1252), the line says ${visibleQuote(shown.length > 60 ? `${shown.slice(0, 57)}…` : shown)}`,
         hint: `the file was probably saved as Latin-1 or Windows-1252: ${SAVE_AS_UTF8}`,
       };
     }

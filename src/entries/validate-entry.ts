@@ -102,14 +102,22 @@ export function parseFrontmatter(file: string, source: string): FrontmatterResul
   }
   const bodyLine = source.slice(0, source.length - parts.body.length).split('\n').length;
   const lines = new LineCounter();
-  const doc = parseDocument(parts.yaml, { lineCounter: lines, prettyErrors: false });
-  if (doc.errors.length) {
-    const error = doc.errors[0]!;
-    const line = lines.linePos(error.pos[0]).line + 1;
-    at('frontmatter', 'valid YAML', `a syntax error: ${error.message.split('\n')[0]}`, line);
+  let doc: ReturnType<typeof parseDocument>;
+  let raw: unknown;
+  try {
+    doc = parseDocument(parts.yaml, { lineCounter: lines, prettyErrors: false });
+    if (doc.errors.length) {
+      const error = doc.errors[0]!;
+      const line = lines.linePos(error.pos[0]).line + 1;
+      at('frontmatter', 'valid YAML', `a syntax error: ${error.message.split('\n')[0]}`, line);
+      return { problems, body: parts.body, bodyLine };
+    }
+    // The yaml library stops an alias bomb ("billion laughs") here by throwing: it is a problem with this file.
+    raw = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    at('frontmatter', 'YAML that the parser can read', `an error while reading it: ${String(error instanceof Error ? error.message : error).split('\n')[0]!.slice(0, 160)}`);
     return { problems, body: parts.body, bodyLine };
   }
-  const raw: unknown = doc.toJS();
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     at('frontmatter', 'a mapping of keys such as "title:" and "summary:"', describeValue(raw), 2);
     return { problems, body: parts.body, bodyLine };

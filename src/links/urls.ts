@@ -110,3 +110,29 @@ export function siteUrlWarning(env: Record<string, string | undefined>): string 
   if (host === EXAMPLE_HOST) return `Warning: SITE_URL is the example host ${EXAMPLE_HOST}, so ${affects} point at a site that is not yours: ${fix}`;
   return undefined;
 }
+
+/**
+ * `SITE_URL` and `BASE_PATH` as Astro should get them, checked before anything runs: a newline in the base path or
+ * `SITE_URL=javascript:…` would otherwise fail late, deep in a page, with a message that names neither variable.
+ * Throws an Error that names the variable, the value and what is expected.
+ */
+export function deploymentSettings(env: Record<string, string | undefined>): { site: string; base: string } {
+  const shown = (value: string) => JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}…` : value);
+  const base = env['BASE_PATH'] ?? '/';
+  if (!/^\/(?:[A-Za-z0-9._~-]+\/)*$/.test(base) || /(?:^|\/)\.\.?\//.test(base)) {
+    throw new Error(`BASE_PATH must be a path of letters, digits, ".", "_", "~" and "-" that starts and ends with "/" (such as /glossary/), found ${shown(base)}`);
+  }
+  const raw = env['SITE_URL']?.trim() || `https://${EXAMPLE_HOST}`;
+  const site = URL.parse(raw);
+  const problem = !site
+    ? 'which is not a URL'
+    : !['http:', 'https:'].includes(site.protocol)
+      ? `whose scheme is "${site.protocol}"`
+      : site.username || site.password
+        ? 'which holds a user name or password'
+        : site.search || site.hash || raw.includes('?') || raw.includes('#')
+          ? 'which has a query or fragment'
+          : undefined;
+  if (problem) throw new Error(`SITE_URL must be an absolute http(s) URL without credentials, query or fragment (such as https://glossary.example.net), found ${shown(raw)}, ${problem}`);
+  return { site: raw, base };
+}

@@ -36,5 +36,12 @@ const PAGE_IDS = new Set([
 const PAGE_PREFIXES = /^(?:example-\d|faq-|tabs-\d|callout-\d|detection-\d|citation-|site-search-listbox-)/;
 
 export function isReservedAnchor(id: string): boolean {
-  return id === '' || PAGE_IDS.has(id) || PAGE_PREFIXES.test(id);
+  return reservedAnchorReason(id) !== undefined;
+}
+
+/** Why a heading's anchor can't be used: the page has that id, or ids starting this way are the page's to make. */
+export function reservedAnchorReason(id: string): string | undefined {
+  if (id === '' || PAGE_IDS.has(id)) return `the page already uses #${id}`;
+  const prefix = PAGE_PREFIXES.exec(id)?.[0];
+  return prefix ? `anchors starting "#${prefix.replace(/\d$/, '<number>')}" are reserved for the page's own ${prefix.startsWith('faq') ? 'FAQ answers' : 'parts'}` : undefined;
 }

@@ -17,7 +17,7 @@ import { mitreUrl } from '../attack/ids.ts';
 import { COMPONENTS, COMPONENT_NAMES, CALLOUT_TYPES, DETECTION_FORMATS, isComponent, type ComponentName, type ComponentSpec } from './components.ts';
 import { CODE_LANGUAGES, LINK_POLICY, MARKDOWN_FEATURES, linkProblem, termPathSlug } from './settings.ts';
 import { findMentions, type NameIndex } from './mentions.ts';
-import { isReservedAnchor } from './anchors.ts';
+import { reservedAnchorReason } from './anchors.ts';
 import type { AttackLookup } from '../attack/lookup.ts';
 import { attackIdsInText } from '../attack/checks.ts';
 
@@ -169,8 +169,9 @@ function checkTree(tree: Root, ctx: BodyContext): Checked {
         const text = plainText(node);
         const id = headingAnchor(text);
         const first = anchors.get(id);
-        if (isReservedAnchor(id)) {
-          report(node, 'body heading', 'a heading whose anchor differs from the page\'s own sections', `"${text}", whose anchor #${id} the page already uses`, { hint: 'reword the heading' });
+        const reserved = reservedAnchorReason(id);
+        if (reserved) {
+          report(node, 'body heading', 'a heading whose anchor differs from the page\'s own sections', `"${text}", whose anchor is #${id}: ${reserved}`, { hint: 'reword the heading' });
         } else if (first !== undefined) {
           // A second anchor would get github-slugger's "-1", which no one could guess from the heading.
           report(node, 'body heading', 'headings with different anchors', first === text ? `"${text}" twice` : `"${text}", whose anchor #${id} "${first}" already has`, { hint: 'reword one of them' });

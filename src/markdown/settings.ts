@@ -39,15 +39,37 @@ export const CODE_LANGUAGES: Readonly<Record<string, { label: string; grammar?: 
   text: { label: 'Text' },
 };
 
-/** Link targets allowed in prose: the web, mail, and pages of this site. */
+/** A stand-in origin for the site: only how a URL resolves against it matters, never the host's name. */
+const SITE = 'https://glossary.invalid';
+
+/**
+ * Link targets allowed in prose: the web, mail, and pages of this site. "A page of this site" is decided the way a
+ * browser decides it: the URL is parsed as WHATWG URL parsing does (which drops tabs and line breaks, reads `\` as
+ * `/` and `/\host` as another host) against a page of the site, and must keep the site's origin. A site link that
+ * only looks internal ("/\evil.example") would otherwise render without the external-link marker and leave.
+ */
 export function linkProblem(url: string): string | undefined {
-  // Browsers ignore control characters and spaces inside a scheme ("java\tscript:"), so strip them before looking.
-  const bare = url.replace(/[\u0000-\u0020\u007f]+/g, '').toLowerCase();
-  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(bare)?.[1];
-  if (scheme) return ['http', 'https', 'mailto'].includes(scheme) ? undefined : `the "${scheme}:" scheme`;
-  if (bare.startsWith('//')) return 'a protocol-relative URL';
-  if (bare.startsWith('/') || bare.startsWith('#')) return undefined;
-  return 'a relative path';
+  let here: URL;
+  let elsewhere: URL;
+  try {
+    here = new URL(url, `${SITE}/terms/a/`);
+    elsewhere = new URL(url, `${SITE}/b/`);
+  } catch {
+    return 'a URL that browsers cannot parse';
+  }
+  if (here.origin === SITE) {
+    // Relative paths ("docs/x.md") resolve differently from different pages: only an absolute path or an anchor is stable.
+    if (here.href !== elsewhere.href && !/^[\u0000-\u0020]*#/.test(url)) return 'a relative path';
+    if (!/^[\u0000-\u0020]*[/#]/.test(url)) return 'a URL that names this site\'s stand-in address';
+    return undefined;
+  }
+  const scheme = here.protocol.slice(0, -1);
+  if (!['http', 'https', 'mailto'].includes(scheme)) return `the "${scheme}:" scheme`;
+  // Written as a site path but parsed as another host: "//host", "/\\host", "/\thost".
+  if (/^[\u0000-\u0020]*\/\//.test(url)) return 'a protocol-relative URL';
+  if (!/^[\u0000-\u0020]*[a-z][a-z0-9+.-]*:/i.test(url)) return 'a URL that looks like a site path but leaves the site';
+  if (here.username || here.password) return 'a user name or password in the URL';
+  return undefined;
 }
 
 export const LINK_POLICY = 'an http(s) or mailto: URL, or a site path starting with "/"';

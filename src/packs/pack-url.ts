@@ -3,6 +3,7 @@
  * Nothing is stored on a server, so this module is the whole contract between the trainer
  * who writes the link and the students who open it. Runs in Node and in the browser.
  */
+import { removeInvisibleControls } from '../text/invisible.ts';
 
 /** Most terms one pack holds; more would make a handout nobody prints and a quiz nobody finishes. */
 export const MAX_TERMS = 200;
@@ -122,9 +123,6 @@ function cleanTitle(raw: string): string {
   return removeInvisibleControls(oneLine).replace(/ {2,}/g, ' ').trim();
 }
 
-function removeInvisibleControls(text: string): string {
-  return text.replace(/[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu, '');
-}
 
 /** Cuts by grapheme so an emoji or an accented letter is never split in half. */
 function clipGraphemes(text: string, max: number): string {

@@ -5,6 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { isoDate } from '../catalog/dates.ts';
+import { firstBidiControl, isBlank } from '../text/invisible.ts';
 import {
   ATTACK_DOMAIN_KEYS,
   ATTACK_KINDS,
@@ -67,6 +68,11 @@ const name = (what: string, max: number) =>
       message: 'a name that does not start with "=", "+", "@", a tab or a line break (a spreadsheet opening /glossary.csv would run it as a formula)',
       abort: true,
     })
+    .refine((value) => !firstBidiControl(value), {
+      message: 'a name without bidirectional control characters (they reorder the text around them on pages, in search results and in every export)',
+      abort: true,
+    })
+    .refine((value) => !isBlank(value), { message: `${what} with visible characters`, abort: true })
     .pipe(text(what, max));
 
 /** A sentence boundary inside the text: end punctuation, space, capital letter. */
@@ -112,6 +118,10 @@ export function parseReviewDate(value: unknown, now = new Date()): ReviewDate {
     return { expected: 'a date written YYYY-MM-DD', found, ...(guess ? { hint: `write it as ${guess}` } : {}) };
   }
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  // Date.UTC reads years 0–99 as 1900–1999, and no one checked an entry of this glossary before ATT&CK existed.
+  if (year < EARLIEST_REVIEW_YEAR) {
+    return { expected: `a date from ${EARLIEST_REVIEW_YEAR} on (ATT&CK was first published in ${EARLIEST_REVIEW_YEAR})`, found: `"${iso}"`, hint: 'write the day a person last checked the entry against its sources' };
+  }
   if (month < 1 || month > 12) return { expected: 'a real calendar date written YYYY-MM-DD', found: `"${iso}", but there is no month ${month}` };
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (day < 1 || day > days) {
@@ -126,6 +136,9 @@ export function parseReviewDate(value: unknown, now = new Date()): ReviewDate {
   }
   return { date: new Date(Date.UTC(year, month - 1, day)) };
 }
+
+/** The first public release of ATT&CK: no review of an entry can be older. */
+export const EARLIEST_REVIEW_YEAR = 2015;
 
 const reviewedSchema = () =>
   z.unknown().transform((value, ctx): Date => {
@@ -196,7 +209,12 @@ export const sourceSchema = z.strictObject({
   /** The source's own title. */
   title: text('a source title', LIMITS.sourceTitle),
   /** Primary sources first: ATT&CK, the vendor's documentation, NIST. */
-  url: z.string().max(LIMITS.sourceUrl).pipe(z.url({ protocol: /^https?$/, message: 'an http(s) URL' })),
+  url: z
+    .string()
+    .max(LIMITS.sourceUrl)
+    .pipe(z.url({ protocol: /^https?$/, message: 'an http(s) URL' }))
+    // A source is opened by readers: credentials in it would be published, and "user@" can disguise the real host.
+    .refine((url) => { const parsed = URL.parse(url); return !parsed || (!parsed.username && !parsed.password); }, { message: 'an http(s) URL without a user name or password' }),
 });
 
 export const termSchema = z.strictObject({
