@@ -207,5 +207,22 @@ export const matrixTactics = lookup.matrixTactics;
 /** Every object of every domain, revoked and deprecated ones included. */
 export const allAttackObjects = lookup.allAttackObjects;
 
+/** The same lookups on the committed STIX data alone, without the overlay: ATT&CK as MITRE's files give it (v18.1). */
+export const dataLookup = createAttackLookup([enterprise, mobile, ics] as AttackDataset[]);
+
+/**
+ * The IDs in the committed STIX data that an overlay object stands for: itself when the data has it in use,
+ * otherwise the objects the overlay revoked into it (T1685 → T1562, T1562.001, T1562.006). Empty for an object
+ * new in the overlay with no predecessor (T1684 Social Engineering).
+ */
+export function dataIdsFor(id: string, domain: AttackDomainName = 'enterprise'): string[] {
+  const inData = dataLookup.attackObject(id, domain);
+  if (inData && !inData.revoked && !inData.deprecated) return [inData.id];
+  return (overlayV19 as AttackOverlay).changes
+    .filter((c) => c.op === 'revoke' && c.domain === domain && 'revokedBy' in c && c.revokedBy === id)
+    .map((c) => c.id)
+    .filter((old) => { const o = dataLookup.attackObject(old, domain); return o !== undefined && !o.revoked && !o.deprecated; });
+}
+
 /** The ATT&CK release the lookups answer for, and where the underlying data came from. */
 export const attackDataVersion: AttackDataVersion = lookup.version;

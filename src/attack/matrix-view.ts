@@ -14,6 +14,8 @@ export interface MatrixCell {
   name: string;
   /** The glossary entry for this ID. */
   slug?: string | undefined;
+  /** MITRE's page for the ID: where a cell without an entry leads, so the matrix never dead-ends. */
+  url: string;
 }
 
 export interface MatrixTechnique extends MatrixCell {
@@ -43,7 +45,7 @@ export interface MatrixView {
   coverage: MatrixCoverage;
 }
 
-const cell = (o: { id: string; name: string }, slugOf: SlugOf): MatrixCell => ({ id: o.id, name: o.name, slug: slugOf(o.id) });
+const cell = (o: { id: string; name: string; url: string }, slugOf: SlugOf): MatrixCell => ({ id: o.id, name: o.name, slug: slugOf(o.id), url: o.url });
 
 /** The matrix of a domain (Enterprise unless told) with each ID's glossary entry. */
 export function matrixView(slugOf: SlugOf, domain: AttackDomainName = 'enterprise'): MatrixView {

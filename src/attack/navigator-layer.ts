@@ -4,7 +4,7 @@
  * as its comment and a link to the entry. A technique whose sub-techniques have entries opens them by default.
  * Open it in the Navigator ("Open Existing Layer") to see the glossary's coverage on MITRE's own matrix.
  */
-import { attackDataVersion } from './data.ts';
+import { attackDataVersion, dataIdsFor, dataLookup } from './data.ts';
 import { absolute as absoluteOn, urls } from '../links/urls.ts';
 import { UI } from '../i18n/ui.ts';
 import type { LayerTechnique, NavigatorLayer } from '../schemas/navigator-layer.ts';
@@ -17,6 +17,17 @@ export interface LayerTerm {
   summary: string;
   number: number;
   attack?: { id: string; domain: AttackDomain; kind: AttackKind } | undefined;
+}
+
+/** `layer` for the current release's Navigator layer, `layer-v18` for the one on the committed data's IDs. */
+export function layerFileStem(release: 'current' | 'data'): string {
+  return release === 'current' ? 'layer' : `layer-v${attackDataVersion.dataVersion.split('.')[0]}`;
+}
+
+/** The name a downloaded layer gets: the site and the ATT&CK release, so two downloads never overwrite each other. */
+export function layerDownloadName(release: 'current' | 'data'): string {
+  const version = release === 'current' ? attackDataVersion.version : attackDataVersion.dataVersion;
+  return `security-glossary-attack-v${version.split('.')[0]}-layer.json`;
 }
 
 /** The colour of techniques with an entry, and of their legend item. */
@@ -36,9 +47,21 @@ const parentOf = (id: string) => id.split('.')[0]!;
  * The layer for the given terms; `site` is the glossary's origin (Astro's `site`), which makes the entry
  * links absolute, as the Navigator needs.
  */
-export function navigatorLayer(terms: readonly LayerTerm[], site: URL | string, glossaryName: string = UI['site.name']): NavigatorLayer {
+export function navigatorLayer(
+  terms: readonly LayerTerm[],
+  site: URL | string,
+  glossaryName: string = UI['site.name'],
+  release: 'current' | 'data' = 'current',
+): NavigatorLayer {
   const absolute = (path: string) => absoluteOn(path, site);
-  const covered = terms.filter(isLayerTechnique);
+  // The data release's layer maps each entry to the IDs of the committed STIX data (v18.1), for Navigators that
+  // do not have the overlay's release yet: a v19-only object becomes the v18.1 objects it replaced.
+  const covered =
+    release === 'current'
+      ? terms.filter(isLayerTechnique)
+      : terms.filter(isLayerTechnique).flatMap((term) =>
+          dataIdsFor(term.attack!.id).map((id) => ({ ...term, attack: { ...term.attack!, id, kind: (dataLookup.attackObject(id)!.kind as AttackKind) } })),
+        );
   const techniques = new Map<string, LayerTechnique>();
 
   for (const term of covered) {
@@ -77,14 +100,16 @@ export function navigatorLayer(terms: readonly LayerTerm[], site: URL | string, 
     });
   }
 
-  const attackMajor = attackDataVersion.version.split('.')[0] ?? '';
+  const version = release === 'current' ? attackDataVersion.version : attackDataVersion.dataVersion;
+  const attackMajor = version.split('.')[0] ?? '';
+  const label = `v${attackMajor}`;
   return {
     name: `${glossaryName}: ATT&CK coverage`,
     versions: { attack: attackMajor, navigator: NAVIGATOR_VERSION, layer: '4.5' },
     domain: 'enterprise-attack',
     description:
       `The ${covered.length} Enterprise techniques and sub-techniques with an entry in the ${glossaryName} ` +
-      `(ATT&CK ${attackDataVersion.label}). Each links to its entry: right-click it and choose the link.`,
+      `(ATT&CK ${label}${release === 'data' ? `, mapped from the glossary's ${attackDataVersion.label} IDs to the ${version} IDs they replaced` : ''}). Each links to its entry: right-click it and choose the link.`,
     sorting: 0,
     layout: { layout: 'side', showID: true, showName: true, expandedSubtechniques: 'annotated' },
     hideDisabled: false,
@@ -96,7 +121,7 @@ export function navigatorLayer(terms: readonly LayerTerm[], site: URL | string, 
     selectSubtechniquesWithParent: false,
     selectVisibleTechniques: false,
     metadata: [
-      { name: 'ATT&CK data', value: `${attackDataVersion.label}${attackDataVersion.released ? ` (${attackDataVersion.released})` : ''}` },
+      { name: 'ATT&CK data', value: release === 'current' ? `${attackDataVersion.label}${attackDataVersion.released ? ` (${attackDataVersion.released})` : ''}` : version },
       { name: 'Generated from', value: absolute(urls.home()) },
     ],
     links: [

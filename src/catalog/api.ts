@@ -30,12 +30,18 @@ export function apiTerm(term: ApiSource, absoluteUrl: string): ApiTerm {
 const CSV_COLUMNS = ['number', 'title', 'qualifier', 'category', 'summary', 'aliases', 'attack_id', 'url', 'reviewed'] as const;
 
 /**
- * RFC 4180 CSV: every field quoted, quotes doubled, CRLF line ends, so spreadsheets and LMS imports agree; cells
+ * A UTF-8 byte-order mark. Excel opens a CSV by double-click in the system's legacy code page unless the file starts
+ * with one, and "’ “ ” … →" then show as "â€™ â€œ …". Other readers (Python's csv, LibreOffice, Google Sheets) skip it.
+ */
+export const CSV_BOM = '\uFEFF';
+
+/**
+ * RFC 4180 CSV (after the byte-order mark): every field quoted, quotes doubled, CRLF line ends, so spreadsheets and LMS imports agree; cells
  * that a spreadsheet would run as formulas are neutralised (csvCell).
  */
 export function toCsv(terms: readonly ApiTerm[]): string {
   const rows = terms.map((t) =>
     [t.number, t.title, t.qualifier, t.category.name, t.summary, t.aliases.join('; '), t.attack?.id ?? '', t.url, t.reviewed].map(csvCell).join(','),
   );
-  return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+  return CSV_BOM + [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
 }

@@ -19,6 +19,7 @@
  * the same everywhere; every other header comes from one rule per area of the site (`tests/unit/security.test.ts`
  * checks this for every file of a build, with both hosts' pattern syntax).
  */
+import { layerFileStem } from '../attack/navigator-layer.ts';
 
 type Policy = Record<string, string>;
 
@@ -132,11 +133,11 @@ export function headerRules(base: string): HeaderRule[] {
       headers: DATA_HEADERS,
       comment: i === 0 ? 'Data, link-preview images and slides, read by pages and tools on other sites; nothing in them may run.' : undefined,
     })),
-    {
-      path: path('/attack/layer.json'),
-      headers: [['Access-Control-Allow-Origin', '*']],
-      comment: 'The ATT&CK Navigator loads this layer from its own origin (the rest of its headers come from /attack/*).',
-    },
+    ...(['current', 'data'] as const).map((release, i) => ({
+      path: path(`/attack/${layerFileStem(release)}.json`),
+      headers: [['Access-Control-Allow-Origin', '*']] as [string, string][],
+      comment: i === 0 ? 'The ATT&CK Navigator loads the layers from its own origin (the rest of their headers come from /attack/*).' : undefined,
+    })),
   ];
 }
 

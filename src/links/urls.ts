@@ -27,7 +27,8 @@ export const urls = {
   number: (number: number) => withBase(`/n/${number}/`),
   attackOverview: () => withBase('/attack/'),
   attackIds: () => withBase('/attack/ids/'),
-  attackLayer: () => withBase('/attack/layer.json'),
+  /** A Navigator layer: `layer` (the current release) or `layer-v18` (the committed data's IDs; navigator-layer.ts). */
+  attackLayer: (stem = 'layer') => withBase(`/attack/${stem}.json`),
   search: (query?: string) => withBase(query ? `/search/?q=${encodeURIComponent(query)}` : '/search/'),
   /** `base` is for the build integrations, which run before Vite sets BASE. */
   shortLinks: (base: string = BASE) => withBase('/n/', base),

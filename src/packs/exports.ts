@@ -1,4 +1,5 @@
 import { cleanText, csvCell, escapeMarkup, neutraliseFormula, oneLine } from './escape.ts';
+import { CSV_BOM } from '../catalog/api.ts';
 import type { PackTerm } from './pack-term.ts';
 
 /*
@@ -91,7 +92,7 @@ function keywordNames(term: PackTerm, concept: string): string[] {
   const seen = new Set([concept.toLowerCase()]);
   return names.filter((name) => {
     const lower = name.toLowerCase();
-    if (!name || seen.has(lower)) return false;
+    if (!name || seen.has(lower) || isFunctionWord(name)) return false;
     seen.add(lower);
     return true;
   });
@@ -103,8 +104,20 @@ function keywordNames(term: PackTerm, concept: string): string[] {
  * "example.com"), so entries that have one match case-sensitively and the rest do not.
  */
 function isCaseSensitive(names: readonly string[]): boolean {
-  return names.some((name) => /\p{Lu}.*\p{Lu}/u.test(name) && !/\p{Ll}/u.test(name));
+  return names.some((name) => (/\p{Lu}.*\p{Lu}/u.test(name) && !/\p{Ll}/u.test(name)) || isEverydayWord(name));
 }
+
+/**
+ * Entry names that are also ordinary English words a course writes in lower case ("impact assessment", "a loader
+ * truck"): matched case-sensitively, they still link the capitalised term but not the word.
+ */
+const EVERYDAY_WORDS = new Set(['impact', 'collection', 'discovery', 'execution', 'persistence', 'stealth', 'loader', 'dropper', 'beacon', 'masquerading', 'impersonation', 'phishing', 'rootkit', 'timestomp']);
+/** Words so common that even their capitalised form starts ordinary sentences ("At the end…"): never auto-linked. */
+const FUNCTION_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'be', 'by', 'do', 'for', 'go', 'if', 'in', 'is', 'it', 'no', 'of', 'on', 'or', 'so', 'the', 'to', 'up', 'us', 'we']);
+
+const isEverydayWord = (name: string) => EVERYDAY_WORDS.has(name.toLowerCase()) || isFunctionWord(name);
+/** Two letters or fewer, or a function word: auto-linking it would mark words in every sentence of a course. */
+const isFunctionWord = (name: string) => FUNCTION_WORDS.has(name.toLowerCase()) || name.replace(/[^\p{L}\p{N}]/gu, '').length <= 2;
 
 /** The entry's definition as HTML: summary, example, ATT&CK ID and tactics, and a link back to the term page. */
 function moodleDefinition(term: PackTerm): string {
@@ -123,8 +136,9 @@ function moodleEntry(term: PackTerm, concept: string): XmlNode {
     ['CONCEPT', concept],
     ['DEFINITION', moodleDefinition(term)],
     ['FORMAT', MOODLE_FORMAT_HTML],
-    // Auto-link the concept and its aliases wherever they appear in course text.
-    ['USEDYNALINK', '1'],
+    // Auto-link the concept and its aliases wherever they appear in course text, unless the concept is a word such as
+    // "at" that every sentence uses: Moodle's filter would then link "look at the logs" to the `at` command.
+    ['USEDYNALINK', isFunctionWord(concept) ? '0' : '1'],
     ['CASESENSITIVE', isCaseSensitive([concept, ...keywords]) ? '1' : '0'],
     // Whole words only, so "Lua" does not light up inside "evaluate".
     ['FULLMATCH', '1'],
@@ -315,5 +329,5 @@ export function packCsv(terms: readonly PackTerm[]): string {
       .map(csvCell)
       .join(','),
   );
-  return [PACK_CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+  return CSV_BOM + [PACK_CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
 }

@@ -3,12 +3,15 @@ import { CATEGORIES, terms } from '../catalog/terms.ts';
 import { absolute, urls } from '../links/urls.ts';
 import { isoDate } from '../catalog/dates.ts';
 
-/** Canonical pages only: terms, categories and the indexes; never redirects or search. */
+/** Canonical pages only: terms, categories, the indexes and the trainers' pages; never redirects or search. */
 export const GET: APIRoute = ({ site }) => {
   const entries = [
     { path: urls.home() },
     { path: urls.terms() },
     { path: urls.attackOverview() },
+    { path: urls.attackIds() },
+    { path: urls.packs() },
+    { path: urls.embedHelp() },
     ...CATEGORIES.map((c) => ({ path: urls.category(c.slug) })),
     ...terms.map((t) => ({ path: urls.term(t.slug), lastmod: isoDate(t.reviewed) })),
   ];

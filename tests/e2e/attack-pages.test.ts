@@ -6,6 +6,7 @@ import { ENTERPRISE_TACTICS } from '../../src/attack/matrix.ts';
 import { matrixTactics, techniquesOfTactic } from '../../src/attack/data.ts';
 import { navigatorLayerSchema } from '../../src/schemas/navigator-layer.ts';
 import type { ApiTerm } from '../../src/schemas/api.ts';
+import { dataLookup } from '../../src/attack/data.ts';
 
 const site = inject('siteUrl');
 let browser: Browser;
@@ -66,6 +67,21 @@ describe('the ATT&CK matrix at /attack/', () => {
     await page.close();
   });
 
+  test('copying names from the matrix copies them without soft hyphens', async () => {
+    const { page } = await openPage(context);
+    await page.goto(`${site}/attack/`);
+    const copied = await page.evaluate(() => {
+      const name = document.querySelector('.matrix-tactic-name a')!;
+      document.getSelection()!.selectAllChildren(name);
+      const data = new DataTransfer();
+      name.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
+      return { copied: data.getData('text/plain'), shown: name.textContent };
+    });
+    expect(copied.shown).toContain('\u00ad');
+    expect(copied.copied).toBe(copied.shown!.replaceAll('\u00ad', ''));
+    await page.close();
+  });
+
   test('at 1200 and 1280 px, names in the matrix wrap between words or at a hyphen, never mid-word', async () => {
     const { page } = await openPage(context);
     await page.goto(`${site}/attack/`);
@@ -98,13 +114,13 @@ describe('the ATT&CK matrix at /attack/', () => {
     await page.close();
   });
 
-  test('covered techniques and sub-techniques link to their entries, uncovered ones are text, and the coverage is stated', async () => {
+  test('covered techniques and sub-techniques link to their entries, uncovered ones to MITRE\'s page, and the coverage is stated', async () => {
     const { page } = await openPage(context);
     await page.goto(`${site}/attack/`);
     const covered = enterprise(['technique', 'sub-technique']);
     expect(covered.length).toBeGreaterThan(0);
     // Every link in the matrix sits beside the ATT&CK ID of the entry it leads to.
-    const links = await page.locator('.attack-matrix li > a').evaluateAll((as) =>
+    const links = await page.locator('.attack-matrix li > a:not(.external)').evaluateAll((as) =>
       as.map((a) => ({ href: a.getAttribute('href')!, id: a.parentElement!.querySelector(':scope > .matrix-id')!.textContent, highlighted: a.parentElement!.classList.contains('covered') })),
     );
     const idOfPath = new Map(terms.filter((t) => t.attack).map((t) => [path(t.url), t.attack!.id]));
@@ -118,13 +134,17 @@ describe('the ATT&CK matrix at /attack/', () => {
       const link = page.locator(`.matrix-technique > a[href="${path(term.url)}"]`).first();
       expect(await link.isVisible(), term.slug).toBe(true);
     }
-    // Techniques without an entry: name and ID as text.
+    // Techniques without an entry never dead-end: the name leads to MITRE's page for the ID, marked as leaving the site.
     const ids = new Set(terms.map((t) => t.attack?.id));
     const uncovered = matrixTactics('enterprise').flatMap((t) => techniquesOfTactic(t.id)).find(({ technique }) => !ids.has(technique.id))!.technique;
     const plain = page.locator('.matrix-technique', { has: page.locator(':scope > .matrix-id', { hasText: new RegExp(`^${uncovered.id}$`) }) }).first();
-    expect(unhyphenated(await plain.locator(':scope > span.matrix-name').textContent())).toBe(uncovered.name);
-    expect(await plain.locator(':scope > a').count()).toBe(0);
+    const external = plain.locator(':scope > a.matrix-name');
+    expect(await external.getAttribute('href')).toBe(uncovered.url);
+    expect(await external.getAttribute('rel')).toBe('external noopener');
+    expect(await external.textContent()).toContain('opens attack.mitre.org');
     expect(await plain.evaluate((li) => li.classList.contains('covered'))).toBe(false);
+    const plainCells = await page.locator('.attack-matrix li > span.matrix-name').count();
+    expect(plainCells, 'cells without a link').toBe(0);
     // The coverage line counts each ID once.
     const text = await page.locator('.matrix-coverage').textContent();
     const [, count, total] = text!.match(/(\d+) of (\d+) techniques and sub-techniques have entries/)!;
@@ -217,6 +237,32 @@ describe('the ATT&CK matrix at /attack/', () => {
   }
 });
 
+describe('/attack/<ID>/ for an ATT&CK ID without an entry', () => {
+  test('is a page of MITRE\'s facts that links the tactics, the parent and MITRE\'s page, not a 404', async () => {
+    const ids = new Set(terms.map((t) => t.attack?.id));
+    // A sub-technique without an entry, under a technique without one either: the page must still lead somewhere.
+    const sub = matrixTactics('enterprise').flatMap((t) => techniquesOfTactic(t.id)).flatMap((t) => t.subTechniques).find((s) => !ids.has(s.id))!;
+    const { page } = await openPage(context);
+    const response = await page.goto(`${site}/attack/${sub.id}/`);
+    expect(response?.status()).toBe(200);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`${sub.id} ${sub.name}`);
+    expect(await page.locator(`a[href="${dataLookup.attackObject(sub.id)!.url}"]`).getAttribute('rel')).toBe('external noopener');
+    const parent = page.locator(`a[href="/attack/${sub.parent}/"], a[href^="/terms/"]`, { hasText: sub.parent! }).first();
+    expect(await parent.count()).toBe(1);
+    // Its tactics have entries: they are the nearest entries, linked to the glossary.
+    for (const tacticId of sub.tactics) {
+      const tactic = terms.find((t) => t.attack?.id === tacticId)!;
+      expect(await page.locator(`a[href="${path(tactic.url)}"]`).count(), tacticId).toBeGreaterThan(0);
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  test('an ID that ATT&CK does not have is still a 404', async () => {
+    expect((await fetch(`${site}/attack/T1999/`)).status).toBe(404);
+  });
+});
+
 describe('the ATT&CK ID index at /attack/ids/', () => {
   test('is linked from /attack/, is a table with a caption and column headers, and fits a phone', async () => {
     const { page, problems } = await openPage(context);
@@ -270,7 +316,16 @@ describe('the ATT&CK Navigator layer at /attack/layer.json', () => {
     const { page } = await openPage(context);
     await page.goto(`${site}/attack/`);
     expect(await page.locator('a[href="/attack/layer.json"]').count()).toBe(1);
+    // Both layers download with a file name that says their ATT&CK release, so the two never overwrite each other.
+    expect(await page.locator('a[href="/attack/layer.json"]').getAttribute('download')).toBe('security-glossary-attack-v19-layer.json');
+    expect(await page.locator('a[href="/attack/layer-v18.json"]').getAttribute('download')).toBe('security-glossary-attack-v18-layer.json');
     await page.close();
+    const v18 = navigatorLayerSchema.parse(await (await fetch(`${site}/attack/layer-v18.json`)).json());
+    expect(v18.versions.attack).toBe('18');
+    for (const t of v18.techniques ?? []) {
+      const found = dataLookup.attackObject(t.techniqueID, 'enterprise');
+      expect(found && !found.revoked && !found.deprecated, t.techniqueID).toBe(true);
+    }
     const response = await fetch(`${site}/attack/layer.json`);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     const result = navigatorLayerSchema.safeParse(await response.json());

@@ -85,7 +85,7 @@ describe('machine-readable exports', () => {
 
   test('/glossary.csv has a header and one row per term', () => {
     const lines = readFileSync(join(dist, 'glossary.csv'), 'utf8').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('number,title,qualifier,category,summary,aliases,attack_id,url,reviewed');
+    expect(lines[0]).toBe('\uFEFFnumber,title,qualifier,category,summary,aliases,attack_id,url,reviewed');
     expect(lines).toHaveLength(index.terms.length + 1);
     expect(lines[1]).toMatch(/^"1","Execution","MITRE Tactic","ATT&CK Tactics",/);
   });
@@ -124,6 +124,10 @@ describe('machine-readable exports', () => {
   test('sitemap.xml lists every term page and robots.txt points to it', () => {
     const sitemap = readFileSync(join(dist, 'sitemap.xml'), 'utf8');
     for (const term of index.terms) expect(sitemap).toContain(`<loc>${term.url}</loc>`);
+    // The pages a trainer starts from are canonical pages too; search results are not.
+    for (const path of ['attack/ids/', 'packs/', 'embed/']) expect(sitemap).toMatch(new RegExp(`<loc>[^<]+/${path}</loc>`));
+    expect(sitemap).not.toContain('/search/');
+    expect(readFileSync(join(dist, 'search/index.html'), 'utf8')).toContain('<meta name="robots" content="noindex">');
     expect(readFileSync(join(dist, 'robots.txt'), 'utf8')).toMatch(/^Sitemap: \S+\/sitemap\.xml$/m);
   });
 });

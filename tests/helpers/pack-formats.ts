@@ -86,8 +86,9 @@ export function readAnkiRow(line: string): string[] {
   return cells;
 }
 
-/** RFC 4180 as a spreadsheet reads it: quoted fields, doubled quotes, CRLF rows. */
-export function parseCsv(text: string): string[][] {
+/** RFC 4180 as a spreadsheet reads it: past a leading byte-order mark, quoted fields, doubled quotes, CRLF rows. */
+export function parseCsv(withBom: string): string[][] {
+  const text = withBom.replace(/^\uFEFF/, '');
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';

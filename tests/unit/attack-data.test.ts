@@ -150,3 +150,19 @@ describe('the committed ATT&CK data', () => {
     expect(isKnownAttackId('T9999')).toBe(false);
   });
 });
+
+describe('idStubs: pages for ATT&CK IDs without an entry', () => {
+  test('lists every Enterprise technique and sub-technique in use without an entry, once, with its facts', async () => {
+    const { idStubs } = await import('../../src/attack/id-pages.ts');
+    const withEntry = new Map([['T1574', 'hijack-execution-flow'], ['TA0003', 'persistence']]);
+    const stubs = idStubs((id) => withEntry.get(id));
+    const ids = stubs.map((s) => s.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).not.toContain('T1574');
+    const dll = stubs.find((s) => s.id === 'T1574.001')!;
+    expect(dll).toMatchObject({ name: 'DLL', kind: 'sub-technique', url: 'https://attack.mitre.org/techniques/T1574/001/', parent: { id: 'T1574', slug: 'hijack-execution-flow' } });
+    expect(dll.tactics).toContainEqual({ id: 'TA0003', name: 'Persistence', slug: 'persistence' });
+    expect(stubs.find((s) => s.id === 'T1574')).toBeUndefined();
+    expect(stubs.find((s) => s.id === 'T1562')).toBeUndefined(); // revoked in v19: no page
+  });
+});

@@ -45,9 +45,17 @@ describe('/glossary.csv (#12.1)', () => {
   test('leaves ordinary cells exactly as they were', () => {
     const csv = toCsv([term({ title: 'C++ "quoted"', aliases: ['A = B', 'user@host'] })]);
     expect(csv).toBe(
-      'number,title,qualifier,category,summary,aliases,attack_id,url,reviewed\r\n' +
+      '\uFEFFnumber,title,qualifier,category,summary,aliases,attack_id,url,reviewed\r\n' +
         '"7","C++ ""quoted""","Test Concept","Defense & Operations","A sample term.","A = B; user@host","","https://glossary.example.org/terms/sample/","2026-11-01"\r\n',
     );
+  });
+
+  test('Excel shows typographic characters right when the file is opened by double-click (it starts with a UTF-8 BOM)', () => {
+    const title = 'Attacker’s “loader” … → C2';
+    const bytes = Buffer.from(toCsv([term({ title })]), 'utf8');
+    // Excel reads a CSV without a byte-order mark in the legacy code page (Windows-1252 in Western locales).
+    const excel = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? new TextDecoder('utf-8').decode(bytes.subarray(3)) : new TextDecoder('windows-1252').decode(bytes);
+    expect(parseCsv(excel)[1]![1]).toBe(title);
   });
 
   test('a comma, a quote or a line break inside a field stays inside it: every row parses back to the same values', () => {

@@ -119,3 +119,26 @@ describe('the layer format 4.5 schema', () => {
     expect(issues(value)).toContain(path);
   });
 });
+
+describe('the layer on the committed data\'s IDs (v18.1)', () => {
+  const terms = [...TERMS, term('disable-or-modify-tools', 'T1685'), term('social-engineering', 'T1684'), term('impersonation', 'T1684.001', 'sub-technique')];
+  const layer = navigatorLayer(terms, SITE, 'Glossary', 'data');
+
+  test('says v18 and keeps the techniques that v19 did not change', () => {
+    expect(layer.versions.attack).toBe('18');
+    expect(layer.techniques!.map((t) => t.techniqueID)).toEqual(expect.arrayContaining(['T1059', 'T1059.001', 'T1218.011']));
+  });
+
+  test('puts an entry for a v19-only object on the v18.1 objects it replaced, linked to the same entry', () => {
+    const ids = layer.techniques!.map((t) => t.techniqueID);
+    expect(ids).toEqual(expect.arrayContaining(['T1562', 'T1562.001', 'T1562.006', 'T1656']));
+    expect(ids).not.toContain('T1685');
+    expect(ids).not.toContain('T1684'); // new in v19 with no predecessor: nothing to show on v18
+    expect(layer.techniques!.find((t) => t.techniqueID === 'T1562.001')!.links).toEqual([{ label: expect.stringContaining('disable or modify tools'), url: `${SITE}/terms/disable-or-modify-tools/` }]);
+  });
+
+  test('validates against the layer format 4.5 schema', () => {
+    const result = navigatorLayerSchema.safeParse(layer);
+    expect(result.success ? [] : result.error.issues).toEqual([]);
+  });
+});

@@ -152,6 +152,38 @@ describe('moodleGlossaryXml', () => {
     expect(text(entry!, 'CASESENSITIVE')).toBe(expected);
   });
 
+  /**
+   * What Moodle's glossary filter links in course text: every concept and alias of an entry with USEDYNALINK 1,
+   * as a whole word when FULLMATCH is 1 (filter_glossary builds filterobjects with these flags; lib/filterlib.php
+   * matches them with word boundaries), ignoring case unless CASESENSITIVE is 1.
+   */
+  const moodleLinks = (xml: string, courseText: string): string[] =>
+    moodleEntries(xml).flatMap((entry) => {
+      if (text(entry, 'USEDYNALINK') !== '1') return [];
+      const names = [text(entry, 'CONCEPT'), ...(children(entry, 'ALIASES')['ALIAS'] ?? []).map((a) => text(a['#'] as Xmlized, 'NAME'))];
+      const flags = text(entry, 'CASESENSITIVE') === '1' ? 'u' : 'iu';
+      return names.flatMap((name) => {
+        const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        const pattern = text(entry, 'FULLMATCH') === '1' ? `(?<![\\p{L}\\p{N}_])${escaped}(?![\\p{L}\\p{N}_])` : escaped;
+        return [...courseText.matchAll(new RegExp(pattern, `g${flags}`))].map((m) => m[0]);
+      });
+    });
+
+  test('words a course uses in every sentence are not linked: "at", two-letter names, everyday words in lower case', () => {
+    const xml = moodleGlossaryXml(
+      [
+        term({ slug: 'at', title: 'At', aliases: ['at.exe', 'T1053.002'] }),
+        term({ slug: 'impact', title: 'Impact', aliases: ['TA0040'] }),
+        term({ slug: 'loader', title: 'Loader', aliases: ['malware loader'] }),
+        term({ slug: 'component-object-model', title: 'Component Object Model', aliases: ['COM'] }),
+      ],
+      { name: 'Pack' },
+    );
+    const course = 'At nine we look at the logs. The impact of at.exe on the lab: a loader truck waits. A Loader ran; Impact is a tactic. Visit example.com or read about COM.';
+    // "At" is off altogether: the concept itself would match "At nine", so its aliases are not auto-linked either.
+    expect(moodleLinks(xml, course)).toEqual(['Impact', 'Loader', 'COM']);
+  });
+
   test('leaves ENTRIES out of an empty pack, as Moodle does', () => {
     const info = children(xmlize(moodleGlossaryXml([], { name: 'Pack' }))['GLOSSARY']!['#'], 'INFO');
     expect(info['ENTRIES']).toBeUndefined();
@@ -263,7 +295,9 @@ describe('quizletText', () => {
 
 describe('packCsv', () => {
   test('writes the header and one row per term in the pack’s order, in the columns it names', () => {
-    const rows = parseCsv(packCsv([term(), term({ slug: 'bash', number: 30, title: 'Bash', attack: null, tactics: [], aliases: [] })]));
+    const csv = packCsv([term(), term({ slug: 'bash', number: 30, title: 'Bash', attack: null, tactics: [], aliases: [] })]);
+    expect(csv.startsWith('\uFEFF'), 'a byte-order mark, for Excel').toBe(true);
+    const rows = parseCsv(csv);
     expect(rows[0]).toEqual([...PACK_CSV_COLUMNS]);
     expect(rows).toHaveLength(3);
     const row = Object.fromEntries(PACK_CSV_COLUMNS.map((column, i) => [column, rows[1]![i]]));

@@ -62,6 +62,7 @@ describe.each(['/', '/glossary/'])('_headers for base %s', (base) => {
       expect(summary(path), path).toEqual({ policies: 1, frameAncestors: ["'none'"], wasm: false, corp: 'cross-origin', cors: '*', xfo: undefined, coop: 'same-origin' });
     }
     expect(headersFor(rules, under(base, '/attack/layer.json'))['access-control-allow-origin']).toBe('*');
+    expect(headersFor(rules, under(base, '/attack/layer-v18.json'))['access-control-allow-origin']).toBe('*');
   });
 
   test('the headers that are the same everywhere come from /* alone', () => {
