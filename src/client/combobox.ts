@@ -3,6 +3,7 @@
  * pattern), as plain functions: which option is highlighted after a key, what the live status says, and how one
  * suggestion becomes DOM. The client script (src/client/header-search.ts) only wires these to events.
  */
+import { excerptHasMark, parseExcerpt, type ExcerptPart } from '../search/ranking.ts';
 
 /** How many suggestions the popup lists above "See all": enough to find a term, few enough for a phone screen. */
 export const SUGGESTION_LIMIT = 6;
@@ -113,16 +114,31 @@ export interface Suggestion {
   title: string;
   category: string;
   summary: string;
+  /** Pagefind's excerpt: the text around what matched, shown instead of the summary when it marks a match. */
+  excerpt?: ExcerptPart[];
 }
 
 /** A suggestion from a Pagefind result's data: plain strings, read as text, never as markup. */
-export function toSuggestion(data: { url: string; meta: Record<string, string>; filters?: Record<string, string[]> }): Suggestion {
+export function toSuggestion(data: { url: string; meta: Record<string, string>; filters?: Record<string, string[]>; excerpt?: string }): Suggestion {
+  const excerpt = parseExcerpt(data.excerpt ?? '');
   return {
     url: data.url,
     title: data.meta['title'] ?? data.url,
     category: data.filters?.['category']?.join(', ') ?? '',
     summary: data.meta['summary'] ?? '',
+    ...(excerptHasMark(excerpt) ? { excerpt } : {}),
   };
+}
+
+/** Excerpt runs as text nodes, matched words in <mark>: markup in the index shows as characters and runs nothing. */
+export function appendExcerpt(doc: ElementFactory, parent: HTMLElement, parts: readonly ExcerptPart[]): void {
+  for (const part of parts) {
+    if (part.mark) {
+      const mark = doc.createElement('mark');
+      mark.textContent = part.text;
+      parent.append(mark);
+    } else parent.append(doc.createTextNode(part.text));
+  }
 }
 
 /** The least of `Document` that rendering needs, so tests can check it with a recording fake. */
@@ -152,10 +168,12 @@ export function renderSuggestion(doc: ElementFactory, suggestion: Suggestion, id
     // The space keeps the option's accessible name "PowerShell … ATT&CK Techniques", not "…)ATT&CK".
     option.append(doc.createTextNode(' '), category);
   }
-  if (suggestion.summary) {
+  if (suggestion.excerpt || suggestion.summary) {
     const summary = doc.createElement('span');
     summary.className = 'suggestion-summary';
-    summary.textContent = suggestion.summary;
+    // What matched, as on the search page; the definition when the match was in the title or the other names.
+    if (suggestion.excerpt) appendExcerpt(doc, summary, suggestion.excerpt);
+    else summary.textContent = suggestion.summary;
     // The summary is cut to one line on screen; left out of the option's name, so arrowing through the list
     // reads titles and categories, not whole definitions.
     summary.setAttribute('aria-hidden', 'true');

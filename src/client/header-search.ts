@@ -4,7 +4,7 @@
  * ../lib/combobox.ts; this file only connects them to the page. Without this script the box is a plain form that
  * submits to the search page, which is why the combobox roles are added here and not in the HTML.
  */
-import { exactTitleFirst } from '../search/ranking.ts';
+import { exactTitleFirst, searchableQuery } from '../search/ranking.ts';
 import {
   SUGGESTION_CANDIDATES,
   SUGGESTION_LIMIT,
@@ -100,7 +100,7 @@ export function startHeaderSearch(doc: Document): void {
     }
     try {
       const engine = await loadPagefind();
-      const found = await engine.debouncedSearch(query, {}, DEBOUNCE_MS);
+      const found = await engine.debouncedSearch(searchableQuery(query), {}, DEBOUNCE_MS);
       if (!found || mine !== generation) return;
       // A few more than are shown, so that an exact title or alias just past the limit still comes first.
       const data = await Promise.all(found.results.slice(0, SUGGESTION_CANDIDATES).map((r) => r.data()));

@@ -11,10 +11,12 @@ import {
   categoryFilterName,
   categorySlugFromParam,
   exactTitleFirst,
+  searchableQuery,
   excerptHasMark,
   parseExcerpt,
   pickSubResults,
 } from '../search/ranking.ts';
+import { appendExcerpt } from './combobox.ts';
 import { loadPagefind, type PagefindResult, type PagefindResultData } from './pagefind.ts';
 
 type Strings = Record<'empty' | 'count' | 'countOne' | 'loading' | 'failed' | 'prompt' | 'showing', string>;
@@ -85,7 +87,7 @@ export function startSearchPage(doc: Document): void {
       // Term pages index the category's display name as the filter value.
       const category = categoryFilterName(slug, categories);
       // 80 ms: long enough to skip searching mid-word for most typists, short enough that results feel immediate.
-      const search = await engine.debouncedSearch(query, category ? { filters: { category } } : {}, 80);
+      const search = await engine.debouncedSearch(searchableQuery(query), category ? { filters: { category } } : {}, 80);
       if (!search || current.generation !== generation) return; // a newer keystroke superseded this search
       current.results = search.results;
       list.replaceChildren();
@@ -135,15 +137,7 @@ function renderExcerpt(doc: Document, excerpt: string | undefined, className: st
   if (!excerptHasMark(parts)) return null;
   const p = doc.createElement('p');
   p.className = className;
-  for (const part of parts) {
-    if (part.mark) {
-      const mark = doc.createElement('mark');
-      mark.textContent = part.text;
-      p.append(mark);
-    } else {
-      p.append(doc.createTextNode(part.text));
-    }
-  }
+  appendExcerpt(doc, p, parts);
   return p;
 }
 

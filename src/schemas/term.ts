@@ -32,6 +32,7 @@ export const LIMITS = {
   summary: 240,
   alias: 80,
   aliases: 30,
+  searchPhrases: 20,
   attackId: 20,
   exampleTitle: 100,
   exampleBody: 1_500,
@@ -236,6 +237,12 @@ export const termSchema = z.strictObject({
     .refine((s) => !SENTENCE_BREAK.test(s), { message: 'a single sentence, not several' }),
   /** Other names people search for: abbreviations, old names, former IDs. */
   aliases: z.array(name('an alias', LIMITS.alias)).max(LIMITS.aliases).default([]),
+  /**
+   * What learners type that is not another name for the term: community words ("lolbin" for System Binary Proxy
+   * Execution) and the words of their questions ("run code" for Execution). Indexed for search with a strong
+   * weight, never shown on the page.
+   */
+  searchPhrases: z.array(name('a search phrase', LIMITS.alias)).max(LIMITS.searchPhrases).default([]),
   /** The ATT&CK object this term is, when it is one. */
   attack: attackSchema.optional(),
   /** Concrete cases, numbered on the page. */

@@ -7,12 +7,33 @@
 // alias such as "Tactics, Techniques, and Procedures" beats a title that shares one word ("Procedure"); a
 // lower term-frequency weight keeps long pages that repeat a word from outranking the term it names.
 export const SEARCH_RANKING = {
-  metaWeights: { title: 8, aliases: 15, summary: 1 },
+  metaWeights: { title: 8, aliases: 15, phrases: 12, summary: 1 },
   termFrequency: 0.5,
 } as const;
 
 /** The `data-pagefind-weight` of a page's list of other names: its words count ten times a body word's. */
 export const ALIAS_TEXT_WEIGHT = 10;
+
+/** How a page's search phrases are joined in its `phrases` metadata, and split again. */
+export const PHRASE_SEPARATOR = '; ';
+
+/**
+ * Words of a learner's question that say nothing about which term they want: "how do attackers run code" searches
+ * for "run code". In a security glossary "attackers" is on every page, so it only dilutes the ranking.
+ */
+const FILLER = new Set(
+  'a an the is are was were be do does did what whats what\'s who which why how when where to of in on for with by can could should would i you we they my it its this that there attacker attackers hacker hackers adversary adversaries someone people mean means meaning define definition explain explained example examples'.split(' '),
+);
+
+/**
+ * The query as Pagefind should get it: question words and filler removed (the box and the URL keep what the
+ * learner typed). A query made only of filler ("what is it") is searched as typed.
+ */
+export function searchableQuery(query: string): string {
+  const words = query.trim().replace(/[?¿!.]+$/u, '').split(/\s+/).filter(Boolean);
+  const kept = words.filter((w) => !FILLER.has(w.toLowerCase().replace(/[’']/g, "'")));
+  return (kept.length ? kept : words).join(' ');
+}
 
 export const SUB_RESULT_LIMIT = 3;
 
@@ -43,14 +64,15 @@ export function pickSubResults<T extends SubResult>(subs: readonly T[], pageUrl:
  * titled "Windows Command Shell", and "at command" matches many pages better than the entry that has it as an alias.
  */
 export function exactTitleFirst<T extends { meta: Record<string, string> }>(results: readonly T[], query: string): T[] {
-  const wanted = query.trim().toLowerCase();
+  const wanted = new Set([query.trim().toLowerCase(), searchableQuery(query).toLowerCase()]);
   const names = (r: T) => [
+    ...(r.meta['phrases'] ?? '').split(PHRASE_SEPARATOR),
     // The indexed title carries the qualifier: "Windows Command Shell (MITRE Sub-technique)".
     (r.meta['title'] ?? '').replace(/\s*\([^)]*\)\s*$/, ''),
     // Pagefind joins the list items of the aliases meta with ". ".
     ...(r.meta['aliases'] ?? '').split(/\.\s+|\.$/),
   ];
-  const exact = results.filter((r) => names(r).some((n) => n.trim().toLowerCase() === wanted));
+  const exact = results.filter((r) => names(r).some((n) => wanted.has(n.trim().toLowerCase())));
   return [...exact, ...results.filter((r) => !exact.includes(r))];
 }
 

@@ -32,6 +32,26 @@ async function typeQuery(page: Page, query: string) {
 
 const attr = (page: Page, name: string) => page.locator(INPUT).getAttribute(name);
 
+describe('the header search box shows why each suggestion matched', () => {
+  test('a word from the body shows in the suggestion\'s excerpt, marked, and "See all" stays in view without scrolling', async () => {
+    const { page, close } = await termPage({ viewport: { width: 1280, height: 700 } });
+    await typeQuery(page, '4688');
+    await page.locator(OPTIONS).first().waitFor({ timeout: 5000 });
+    const mark = page.locator(`${OPTIONS} .suggestion-summary mark`).first();
+    await mark.waitFor();
+    expect(await mark.textContent()).toMatch(/4688/);
+    const seeAll = page.locator('#site-search-listbox .see-all');
+    // Inside the popup's visible box, though the list above it may be taller than the popup.
+    const inView = await seeAll.evaluate((el) => {
+      const popup = el.closest('[data-popup]')!.getBoundingClientRect();
+      const box = el.getBoundingClientRect();
+      return box.top >= popup.top - 1 && box.bottom <= popup.bottom + 1;
+    });
+    expect(inView).toBe(true);
+    await close();
+  });
+});
+
 describe('the header search box suggests as you type', () => {
   test('"powershell" lists PowerShell first without Enter, with no console error or CSP violation', async () => {
     const { page, problems, close } = await termPage();

@@ -7,6 +7,7 @@ import {
   excerptHasMark,
   parseExcerpt,
   pickSubResults,
+  searchableQuery,
 } from '../../src/search/ranking.ts';
 
 describe('parseExcerpt', () => {
@@ -88,5 +89,18 @@ describe('pickSubResults', () => {
   test('keeps the extra fields such as excerpts', () => {
     const subs = [{ title: 'FAQ', url: '/t/#faq', excerpt: '<mark>x</mark>' }];
     expect(pickSubResults(subs, '/t/', 'x', 3)[0]?.excerpt).toBe('<mark>x</mark>');
+  });
+});
+
+describe('searchableQuery: what learners type, as Pagefind should get it', () => {
+  test.each([
+    ['how do attackers run code', 'run code'],
+    ['What is a LOLBin?', 'LOLBin'],
+    ['how to detect process hollowing', 'detect process hollowing'],
+    ["what's an IOC", 'IOC'],
+    ['PowerShell', 'PowerShell'],
+    ['what is it', 'what is it'],
+  ])('%j → %j', (typed, searched) => {
+    expect(searchableQuery(typed)).toBe(searched);
   });
 });
