@@ -17,7 +17,7 @@
   const base = root.pathname;
   const scope = script.dataset.links; // a selector: only these links get previews
 
-  // path -> promise of its JSON (null: 404); a failed request is forgotten, so the next try fetches again
+  // path -> promise of its JSON (null: 404); a failed request is forgotten
   const cache = new Map();
   const get = (path) => {
     let p = cache.get(path);
@@ -29,7 +29,7 @@
     return p.catch(() => {});
   };
 
-  // ['terms', slug], ['attack', 'T1059.001'] or ['numbers', '1'] for a glossary link
+  // ['terms', slug], ['attack', 'T1059.001'] or ['numbers', '1']
   const keyOf = (a) => {
     let url;
     try {
@@ -112,7 +112,7 @@
     if (!/^[\w-]+$/.test(text(slug))) return;
     const term = Object(await get(`api/terms/${slug}.json`));
     const title = text(term.title);
-    // Shown only if the pointer or focus is still there when the data arrives.
+    // Only if the pointer or focus is still there.
     if (!title || wanted != a || !(byTouch ? tapped == a : a.matches(':hover') || a == doc.activeElement)) return;
     clearTimeout(timer);
     if (current != a) {
@@ -125,7 +125,7 @@
     heading.textContent = text(term.qualifier) ? `${title} (${text(term.qualifier)})` : title;
     summary.textContent = text(term.summary);
     const n = term.number;
-    meta.textContent = [text(Object(term.category).name), (text(n) || typeof n == 'number') && `\u2116\u00a0${n}`].filter(Boolean).join(' \u00b7 ');
+    meta.textContent = [text(Object(term.category).name), text(Object(term.attack).id), (text(n) || typeof n == 'number') && `\u2116\u00a0${n}`].filter(Boolean).join(' \u00b7 ');
     vis(meta, meta.textContent);
     open.href = a.href;
     tapped == a ? box.append(open) : open.remove();

@@ -99,7 +99,8 @@ describe('preview.js on another origin', () => {
     const execution = term('execution');
     expect(await hoverShows(page, '#term')).toContain(`${execution.title} (${execution.qualifier})`);
     expect(await tooltip(page).textContent()).toContain(execution.summary);
-    expect(await tooltip(page).textContent()).toContain(`${execution.category.name} \u00b7 \u2116\u00a01`);
+    // The ATT&CK ID, as the card and the slide show it.
+    expect(await tooltip(page).textContent()).toContain(`${execution.category.name} \u00b7 TA0002 \u00b7 \u2116\u00a01`);
     expect(await hoverShows(page, '#anchor')).toContain(term('powershell').summary);
     expect(await hoverShows(page, '#noslash')).toContain(term('amsi').summary);
     expect(requests.some((u) => u.endsWith('/api/ids.json'))).toBe(false);
@@ -288,6 +289,19 @@ describe('preview.js on another origin', () => {
     await page.close();
   });
 
+  test('never throws into a host page that removed or broke built-ins before it loaded, and still previews', async () => {
+    const sabotage = `<script>delete Object.assign; Element.prototype.matches = function () { throw new Error('host broke matches'); };</script>`;
+    const { page, problems } = await visit('sabotaged.html', html(`${sabotage}<p><a id="term" href="${site}/terms/execution/">Execution</a></p>`));
+    await page.hover('#term').catch(() => {});
+    await page.waitForTimeout(300);
+    expect(problems.filter((p) => p.startsWith('page error'))).toEqual([]);
+    const { page: second, problems: more } = await visit('no-assign.html', html(`<script>delete Object.assign;</script><p><a id="term" href="${site}/terms/execution/">Execution</a></p>`));
+    expect(await hoverShows(second, '#term')).toContain(term('execution').summary);
+    expect(more.filter((p) => p.startsWith('page error'))).toEqual([]);
+    await page.close();
+    await second.close();
+  });
+
   test('data-links limits previews to the links it matches', async () => {
     const { page, problems } = await visit(
       'scope.html',
@@ -310,7 +324,7 @@ describe('preview.js on another origin', () => {
     const response = await page.goto(`${plainCourse.url}/nocharset.html`);
     expect(response!.headers()['content-type']).toBe('text/html');
     expect(await page.evaluate(() => document.characterSet)).toBe('windows-1252');
-    expect(await hoverShows(page, '#number')).toContain(`${term('execution').category.name} \u00b7 \u2116\u00a01`);
+    expect(await hoverShows(page, '#number')).toContain(`${term('execution').category.name} \u00b7 TA0002 \u00b7 \u2116\u00a01`);
     expect(problems).toEqual([]);
     await page.close();
     await plainCourse.close();
