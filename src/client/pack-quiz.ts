@@ -20,6 +20,8 @@ export async function startQuiz(doc: Document): Promise<void> {
   const resultStrings = JSON.parse(result.dataset['strings'] ?? '{}') as ResultStrings;
   const questions = form.querySelector<HTMLElement>('[data-quiz-questions]')!;
   const check = form.querySelector<HTMLButtonElement>('[data-quiz-check]')!;
+  const nothing = form.querySelector<HTMLElement>('[data-quiz-nothing]')!;
+  const nothingText = nothing.dataset['text'] ?? '';
   let quiz: Quiz;
 
   function start(): void {
@@ -35,14 +37,19 @@ export async function startQuiz(doc: Document): Promise<void> {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const answers = new FormData(form);
-    const score = scoreQuiz(
-      quiz,
-      quiz.questions.map((_, i) => answers.get(`q${i}`) as string | null),
-    );
+    const chosen = quiz.questions.map((_, i) => answers.get(`q${i}`) as string | null);
+    if (chosen.every((answer) => answer === null)) {
+      nothing.textContent = nothingText;
+      questions.querySelector('input')?.focus();
+      return;
+    }
+    nothing.textContent = '';
+    const score = scoreQuiz(quiz, chosen);
     markQuestions(questions, quiz, score, formStrings);
     showResult(doc, result, score, resultStrings);
     check.hidden = true;
-    result.focus();
+    result.focus({ preventScroll: true });
+    result.scrollIntoView({ block: 'start' });
   });
   result.querySelector('[data-quiz-again]')!.addEventListener('click', () => {
     start();

@@ -74,6 +74,22 @@ describe('the ATT&CK Tactics category', () => {
   });
 });
 
+describe('the home page', () => {
+  test('says who it is for and leads to the three things trainers do, above the fold on a 1366 × 768 screen', async () => {
+    const context = await session.browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const { page } = await openPage(context);
+    await page.goto(`${site}/`);
+    expect(await page.locator('.trainers').textContent()).toMatch(/trainers/);
+    for (const [name, href] of [['Link a term', '/terms/'], ['Embed a card or previews', '/embed/'], ['Build a course pack', '/packs/']]) {
+      const link = page.getByRole('link', { name: new RegExp(`^${name}`) });
+      expect(await link.getAttribute('href'), name).toBe(href);
+      const box = (await link.boundingBox())!;
+      expect(box.y + box.height, `${name} is above the fold`).toBeLessThanOrEqual(768);
+    }
+    await context.close();
+  });
+});
+
 describe('the page-not-found page', () => {
   test('its search form is styled like the site and searches', async () => {
     const { page, done } = await at(375, '/no-such-page/');

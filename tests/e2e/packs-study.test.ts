@@ -280,6 +280,11 @@ describe('self-test', () => {
     await result.waitFor({ state: 'visible' });
     expect(await result.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await page.locator('[data-quiz-score]').textContent()).toBe('4 of 4 correct');
+    // The score is in view and is what a screen reader announces with the focused result.
+    const viewport = page.viewportSize()!;
+    const box = (await page.locator('[data-quiz-score]').boundingBox())!;
+    expect(box.y >= 0 && box.y + box.height <= viewport.height).toBe(true);
+    expect(await result.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')!)?.textContent)).toBe('4 of 4 correct');
     expect(await page.locator('[data-quiz-all-right]').isVisible()).toBe(true);
     expect(await page.locator('.verdict').allTextContents()).toEqual(['Right.', 'Right.', 'Right.', 'Right.']);
     expect(problems).toEqual([]);
@@ -316,8 +321,15 @@ describe('self-test', () => {
     // The pack's seed gives the same questions again.
     expect(await page.locator('[data-quiz-questions] .prompt').allTextContents()).toEqual(quiz.questions.map((q) => q.prompt));
 
+    // Nothing answered: the page says so instead of scoring 0, and focus goes back to the first question.
+    await page.getByRole('button', { name: 'Check answers' }).click();
+    expect(await page.locator('[data-quiz-nothing]').textContent()).toMatch(/No question is answered yet/);
+    expect(await page.locator('[data-quiz-result]').isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('q0');
+    await answer(page, [wrong(0), null, null, null]);
     await page.getByRole('button', { name: 'Check answers' }).click();
     expect(await page.locator('[data-quiz-score]').textContent()).toBe('0 of 4 correct');
+    expect(await page.locator('[data-quiz-nothing]').textContent()).toBe('');
     await page.locator('[data-quiz-misses] a').first().click();
     await page.waitForURL(`${site}/terms/${PACK[0]}/`);
     expect(problems).toEqual([]);
