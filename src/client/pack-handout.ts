@@ -32,6 +32,8 @@ type Strings = Record<
 
 /** Printed size of one module of the pack's QR code: phone cameras read 0.4 mm modules from a sheet on the desk. */
 const PACK_MODULE_MM = 0.4;
+/** The smallest printed pack code: at 30 mm a phone reads it from about 2 m, off a handout pinned to a wall. */
+const PACK_QR_MIN_MM = 30;
 
 export async function startHandout(doc: Document): Promise<void> {
   const status = doc.querySelector<HTMLElement>('[data-handout-status]')!;
@@ -68,13 +70,16 @@ export async function startHandout(doc: Document): Promise<void> {
   meta.textContent = fill(count === 1 ? strings.metaOne : strings.meta, { count });
   meta.hidden = false;
 
-  const packUrl = new URL(packHref(urls.packs(), reading), doc.location.href).href;
+  const packBase = status.dataset['packBase'] || new URL(urls.packs(), doc.location.href).href;
+  const packUrl = new URL(packHref('', reading), packBase).href;
+  // The code holds the short form (the terms alone): fewer modules, so each prints larger and scans from further.
+  const packQrUrl = new URL(packHref('', { slugs: reading.slugs, title: '' }), packBase).href;
   const link = doc.querySelector<HTMLAnchorElement>('[data-handout-link]')!;
   link.href = packUrl;
   link.textContent = packUrl;
   doc.querySelector<HTMLElement>('[data-handout-pack]')!.hidden = false;
   const packQr = doc.querySelector<HTMLElement>('[data-handout-qr]')!;
-  packQr.replaceChildren(packQrCode(doc, packUrl, strings));
+  packQr.replaceChildren(packQrCode(doc, packQrUrl, strings));
   packQr.hidden = false;
 
   doc.querySelector('[data-handout-terms]')!.replaceChildren(...terms.map((term) => termBlock(doc, term, strings)));
@@ -125,7 +130,7 @@ function packQrCode(doc: Document, url: string, strings: Strings): Node {
     return element(doc, 'p', strings.packTooLong, 'too-long');
   }
   const svg = svgFromMarkup(doc, qrSvg(url, { label: strings.packQr }));
-  const size = `${Math.max(20, side * PACK_MODULE_MM)}mm`;
+  const size = `${Math.max(PACK_QR_MIN_MM, side * PACK_MODULE_MM)}mm`;
   svg.setAttribute('width', size);
   svg.setAttribute('height', size);
   return svg;

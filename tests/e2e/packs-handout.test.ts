@@ -12,6 +12,7 @@ import { useBrowser } from '../helpers/use-browser.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { qrModules, QUIET_ZONE } from '../../src/packs/qr.ts';
 import type { PackData, PackTerm } from '../../src/packs/pack-term.ts';
+import { TEST_SITE_URL } from '../helpers/run-build.ts';
 
 const site = inject('siteUrl');
 const data = JSON.parse(readFileSync(join(inject('distDir'), 'api/pack-terms.json'), 'utf8')) as PackData;
@@ -139,8 +140,13 @@ describe('the printed sheet', () => {
     const terms = byNumber.slice(0, 12);
     const { page } = await handout(handoutUrl(terms, 'QR check'));
     const codes = await readQrCodes(page);
-    expect(codes.map((code) => code.url)).toEqual([`${site}/packs/?terms=${terms.map((t) => t.slug).join(',')}&title=QR%20check`, ...terms.map((t) => t.shortUrl)]);
-    for (const code of codes) expect(svgModules(code)).toEqual(qrModules(code.url));
+    // Paper has no address bar: every link points at the public site (SITE_URL), not where the sheet was opened.
+    const packTerms = terms.map((t) => t.slug).join(',');
+    expect(codes.map((code) => code.url)).toEqual([`${TEST_SITE_URL}/packs/?terms=${packTerms}&title=QR%20check`, ...terms.map((t) => t.shortUrl)]);
+    expect(await page.locator('[data-handout-link]').getAttribute('href')).toBe(`${TEST_SITE_URL}/packs/?terms=${packTerms}&title=QR%20check`);
+    // The pack's code holds the short form (terms only), so it has fewer, larger modules.
+    expect(svgModules(codes[0]!)).toEqual(qrModules(`${TEST_SITE_URL}/packs/?terms=${packTerms}`));
+    for (const code of codes.slice(1)) expect(svgModules(code)).toEqual(qrModules(code.url));
     expect(codes[0]!.label).toBe('QR code for this pack’s link');
     expect(codes.slice(1).map((code) => code.label)).toEqual(terms.map((t) => `QR code for ${t.title}`));
     await page.close();
@@ -168,6 +174,8 @@ describe('the printed sheet', () => {
         // Phones read modules of 0.4 mm and up from a sheet on the desk.
         expect(mm(px) / side).toBeGreaterThanOrEqual(0.39);
       }
+      // The pack's code is read from further away (a sheet on a wall, a projected slide): at least 30 mm.
+      expect(mm(printed[0]!.px)).toBeGreaterThanOrEqual(30);
       for (const { px } of printed.slice(1)) {
         expect(mm(px)).toBeGreaterThanOrEqual(16);
         expect(mm(px)).toBeLessThanOrEqual(22);
