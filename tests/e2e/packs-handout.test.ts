@@ -106,7 +106,7 @@ describe('the printed sheet', () => {
     const sheet = page.locator('.sheet');
     expect(await page.locator('h1').textContent()).toBe('Lesson 3: execution');
     expect(await page.title()).toBe('Lesson 3: execution · Security Glossary');
-    const packUrl = `${site}/packs/?terms=${terms.map((term) => term.slug).join(',')}&title=Lesson%203%3A%20execution`;
+    const packUrl = `${TEST_SITE_URL}/packs/?terms=${terms.map((term) => term.slug).join(',')}&title=Lesson%203%3A%20execution`;
     expect(await sheet.locator('.pack-link .url').textContent()).toBe(packUrl);
     const blocks = sheet.locator('.handout-term');
     expect(await blocks.count()).toBe(terms.length);
