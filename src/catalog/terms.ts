@@ -71,6 +71,15 @@ for (const term of terms) {
   }
 }
 
+/**
+ * The related-term cards a page shows: every relation except the ATT&CK hierarchy (a technique's tactics and
+ * parent, a tactic's or technique's members), which the placement table shows once already.
+ */
+export function relatedCards(term: Term): LinkedTerm[] {
+  const inTable = new Set(slugsShown(placement(term)));
+  return relatedOf(term).filter((link) => !(link.relation === 'part-of' && inTable.has(link.slug)));
+}
+
 /** Terms whose prose links to this term, by title. */
 export function mentionsOf(term: Term): Term[] {
   return mentionedBy.get(term.slug) ?? [];

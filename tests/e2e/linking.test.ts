@@ -172,4 +172,20 @@ describe('print', () => {
     expect(await source.isVisible()).toBe(false);
     await page.close();
   });
+
+  test('on paper, long code lines wrap inside the page, and callouts and detection rules are never split', async () => {
+    const { page } = await openPage(context);
+    await page.emulateMedia({ media: 'print' });
+    // Every term page with a code block wider than the printed column, a callout or a detection rule.
+    for (const slug of ['powershell', 'living-off-the-land']) {
+      await page.goto(`${site}/terms/${slug}/`);
+      const overflowing = await page.locator('.explanation pre').evaluateAll((pres) => pres.filter((pre) => pre.scrollWidth > pre.clientWidth + 1).length);
+      expect(overflowing, slug).toBe(0);
+      const splittable = await page
+        .locator('.callout, .detection')
+        .evaluateAll((blocks) => blocks.map((b) => getComputedStyle(b).breakInside).filter((v) => v !== 'avoid' && v !== 'avoid-column' && v !== 'avoid-page'));
+      expect(splittable, slug).toEqual([]);
+    }
+    await page.close();
+  });
 });
