@@ -31,7 +31,10 @@ describe('components in term bodies, as built', () => {
     let checked = 0;
     for (const slug of slugs) {
       const $ = await html(slug);
-      const mentioning = $('#referenced-by').closest('section').find('a.card').map((_, a) => $(a).attr('href')).get();
+      // A compact list of links (cards are for the hand-picked related terms), in the table of contents too.
+      const mentioning = $('#referenced-by').closest('section').find('li > a').map((_, a) => $(a).attr('href')).get();
+      if (mentioning.length) expect($('nav.toc a[href="#referenced-by"]').length, slug).toBe(1);
+      expect($('#referenced-by').closest('section').find('a.card').length).toBe(0);
       const related = new Set($('#related').closest('section').find('a.card').map((_, a) => $(a).attr('href')).get());
       for (const href of mentioning) {
         expect(related.has(href)).toBe(false);

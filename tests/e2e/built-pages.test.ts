@@ -114,9 +114,10 @@ describe('every term page', () => {
 });
 
 describe('static redirects', () => {
-  test('every /attack/<ID>/ page is a valid redirect to its term', () => {
-    // Other pages under /attack/ (the ID index) are not redirects.
-    const ids = readdirSync(join(dist, 'attack'), { withFileTypes: true }).filter((d) => d.isDirectory() && /^(?:TA|T|M|S)\d{4}(?:\.\d{3})?$/i.test(d.name));
+  test('every /attack/<ID>/ page of an ID with an entry is a valid redirect to its term', async () => {
+    // Other pages under /attack/ (the ID index, the pages of IDs without an entry) are not redirects.
+    const withEntry = new Set(Object.keys((JSON.parse(readFileSync(join(dist, 'api', 'ids.json'), 'utf8')) as { attack: Record<string, string> }).attack));
+    const ids = readdirSync(join(dist, 'attack'), { withFileTypes: true }).filter((d) => d.isDirectory() && withEntry.has(d.name.toUpperCase()));
     expect(ids.map((d) => d.name)).toContain('TA0002');
     for (const { name } of ids) {
       const $ = html(`attack/${name}/index.html`);

@@ -26,7 +26,7 @@ describe('matrixView', () => {
     const execution = view.columns.find((c) => c.id === 'TA0002')!;
     const interpreter = execution.techniques.find((t) => t.id === 'T1059')!;
     expect(interpreter.slug).toBe('command-and-scripting-interpreter');
-    expect(interpreter.subTechniques.find((s) => s.id === 'T1059.001')).toEqual({ id: 'T1059.001', name: 'PowerShell', slug: 'powershell' });
+    expect(interpreter.subTechniques.find((s) => s.id === 'T1059.001')).toEqual({ id: 'T1059.001', name: 'PowerShell', slug: 'powershell', url: 'https://attack.mitre.org/techniques/T1059/001/' });
     expect(interpreter.subTechniques.find((s) => s.id === 'T1059.003')?.slug).toBeUndefined();
     expect(interpreter.coveredSubTechniques).toBe(1);
     expect(execution.coveredTechniques).toBe(1);
