@@ -45,15 +45,19 @@ export function attackIdProblem(id: string): AttackIdProblem | undefined {
   return undefined;
 }
 
-/** Problems with the ATT&CK IDs in a piece of prose; a retired ID is fine in a sentence that presents it as former. */
-export function attackIdsInText(text: string): AttackIdProblem[] {
+/**
+ * Problems with the ATT&CK IDs in a piece of prose; a retired ID is fine in a sentence that presents it as former.
+ * `surrounding` is the whole paragraph the text is part of, when links cut a sentence into pieces.
+ */
+export function attackIdsInText(text: string, surrounding?: { text: string; offset: number }): AttackIdProblem[] {
   const problems: AttackIdProblem[] = [];
   for (const match of text.matchAll(ID_IN_TEXT)) {
     const pairing = namePairingProblem(text, match.index, match[1]!);
     if (pairing) problems.push(pairing);
     const problem = attackIdProblem(match[1]!);
     if (!problem) continue;
-    if (attackObject(match[1]!) && FORMER.test(sentenceAround(text, match.index))) continue;
+    const sentence = surrounding ? sentenceAround(surrounding.text, surrounding.offset + match.index) : sentenceAround(text, match.index);
+    if (attackObject(match[1]!) && FORMER.test(sentence)) continue;
     problems.push(problem);
   }
   return problems;

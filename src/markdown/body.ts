@@ -152,7 +152,11 @@ function checkTree(tree: Root, ctx: BodyContext): Checked {
     }
   };
 
+  // The paragraph a text node sits in, as plain text: whether an ATT&CK ID is presented as a former one is read
+  // from its whole sentence, which links and <Term> components cut into several text nodes.
+  let block: { text: string; cursor: number } | undefined;
   const visit = (node: Nodes, parent: string | undefined, inLink: boolean) => {
+    if (node.type === 'paragraph' || node.type === 'tableCell') block = { text: plainText(node), cursor: 0 };
     switch (node.type) {
       case 'mdxjsEsm':
         report(node, 'body', 'no import or export lines (components are available without imports)', `"${node.value.split('\n')[0]}"`);
@@ -201,7 +205,12 @@ function checkTree(tree: Root, ctx: BodyContext): Checked {
         return;
       case 'text':
         words += countWords(node.value);
-        for (const { id: _id, ...p } of attackIdsInText(node.value)) report(node, 'body', p.expected, p.found, p.hint ? { hint: p.hint } : {});
+        {
+          const at = block ? block.text.indexOf(node.value, block.cursor) : -1;
+          if (block && at >= 0) block.cursor = at + node.value.length;
+          const surrounding = block && at >= 0 ? { text: block.text, offset: at } : undefined;
+          for (const { id: _id, ...p } of attackIdsInText(node.value, surrounding)) report(node, 'body', p.expected, p.found, p.hint ? { hint: p.hint } : {});
+        }
         if (!inLink && ctx.names) {
           for (const m of findMentions(node.value, ctx.names)) {
             if (m.slug === ctx.slug || firstSeen.has(m.slug)) continue;
