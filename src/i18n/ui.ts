@@ -58,6 +58,7 @@ export const UI = {
   'cite.copyStyle': 'Copy {style} citation',
   'cite.embedHelp': 'previews and embedding',
   'cite.copied': 'Citation copied to the clipboard.',
+  'training.show': 'Show links, the embed code, citations and the slide',
   'training.title': 'Use in training',
   'training.intro': 'Links, a card for an LMS page, citations and a slide, ready to paste into course material, decks and runbooks.',
   'training.links': 'Links',

@@ -35,7 +35,7 @@ describe('components in term bodies, as built', () => {
       const mentioning = $('#referenced-by').closest('section').find('li > a').map((_, a) => $(a).attr('href')).get();
       if (mentioning.length) expect($('nav.toc a[href="#referenced-by"]').length, slug).toBe(1);
       expect($('#referenced-by').closest('section').find('a.card').length).toBe(0);
-      const related = new Set($('#related').closest('section').find('a.card').map((_, a) => $(a).attr('href')).get());
+      const related = new Set($('#related').closest('section').find('a.card, .related-more a').map((_, a) => $(a).attr('href')).get());
       for (const href of mentioning) {
         expect(related.has(href)).toBe(false);
         const other = href.split('/')[2]!;

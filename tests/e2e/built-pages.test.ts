@@ -98,17 +98,20 @@ describe('every term page', () => {
       .map((href) => (href.startsWith('#') ? `/terms/${slug}/${href}` : href));
     expect(internal.filter((href) => !resolves(href))).toEqual([]);
 
-    // Each related term's page lists this term once under "Related", labelled from its own end.
-    const cards = $('section[aria-labelledby="related"] ul a.card').toArray();
-    const hrefs = cards.map((card) => $(card).attr('href')!);
+    // Each related term's page lists this term once under "Related" (a card, or past the first few a line of the
+    // compact list), labelled from its own end.
+    const relatedLinks = ($$: typeof $) =>
+      $$('section[aria-labelledby="related"] ul a.card, section[aria-labelledby="related"] .related-more a').toArray().map((a) => ({
+        href: $$(a).attr('href')!,
+        label: $$(a).hasClass('card') ? $$(a).find('.card-meta strong').text() : $$(a).closest('li').find('.related-label').text().replace(/:$/, ''),
+      }));
+    const links = relatedLinks($);
+    const hrefs = links.map((l) => l.href);
     expect(hrefs.filter((href, i) => hrefs.indexOf(href) !== i)).toEqual([]);
-    for (const card of cards) {
-      const target = $(card).attr('href')!;
-      const label = $(card).find('.card-meta strong').text();
-      const $target = html(`${target.slice(1)}index.html`);
-      const back = $target(`section[aria-labelledby="related"] ul a.card[href="/terms/${slug}/"]`);
+    for (const { href: target, label } of links) {
+      const back = relatedLinks(html(`${target.slice(1)}index.html`)).filter((l) => l.href === `/terms/${slug}/`);
       expect(back.length, `${target} should list /terms/${slug}/ under "Related"`).toBe(1);
-      expect(back.find('.card-meta strong').text(), `${target}'s label for /terms/${slug}/`).toBe(OTHER_END.get(label));
+      expect(back[0]!.label, `${target}'s label for /terms/${slug}/`).toBe(OTHER_END.get(label));
     }
   });
 });
@@ -151,7 +154,7 @@ describe('the tactics overview and tactic pages', () => {
 
   test('the Defense Evasion entry keeps its URL and points to Stealth and Defense Impairment', () => {
     const $ = html('terms/defense-evasion/index.html');
-    const related = $('section[aria-labelledby="related"] ul a.card').map((_, a) => $(a).attr('href')).get();
+    const related = $('section[aria-labelledby="related"] a').map((_, a) => $(a).attr('href')).get();
     expect(related).toEqual(expect.arrayContaining(['/terms/stealth/', '/terms/defense-impairment/']));
     expect($('.explanation').text()).toMatch(/Stealth/);
   });

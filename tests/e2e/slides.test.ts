@@ -93,7 +93,7 @@ describe('in Chromium', () => {
 
   test('the term page\'s PNG button downloads a 1920×1080 PNG of the slide, under the page policy as it is', async () => {
     const { page, problems } = await openPage(context);
-    await page.goto(`${site}/terms/${longest.slug}/`);
+    await page.goto(`${site}/terms/${longest.slug}/#training-slide`);
     const button = page.getByRole('button', { name: 'Download PNG' });
     expect(await button.isVisible()).toBe(true);
     const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);

@@ -24,6 +24,8 @@ const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readTe
 async function termPage(slug: string): Promise<{ page: Page; problems: string[] }> {
   const watched = await openPage(session.context);
   await watched.page.goto(`${site}/terms/${slug}/`);
+  // The panel is folded under its heading; a trainer opens it first.
+  await watched.page.getByText('Show links, the embed code, citations and the slide').click();
   return watched;
 }
 
@@ -170,6 +172,8 @@ describe('citations', () => {
     const page = await ctx.newPage();
     await page.goto(`${site}/terms/execution/`);
     const panel = page.locator('section[aria-labelledby="use-in-training"]');
+    // <details> opens without scripts.
+    await panel.getByText('Show links, the embed code, citations and the slide').click();
     for (const style of styles) expect(await panel.getByRole('heading', { name: style, level: 4 }).isVisible()).toBe(true);
     expect(await panel.locator('button:visible').count()).toBe(0);
     expect(await panel.getByLabel('Link to', { exact: true }).isVisible()).toBe(false);
@@ -185,7 +189,7 @@ describe('accessibility', () => {
       const ctx = await session.browser.newContext({ colorScheme, bypassCSP: true });
       await ctx.grantPermissions(['clipboard-read', 'clipboard-write']);
       const { page } = await openPage(ctx);
-      await page.goto(`${site}/terms/powershell/`);
+      await page.goto(`${site}/terms/powershell/#cite`);
       await page.getByRole('tab', { name: 'BibTeX' }).click();
       await page.getByRole('button', { name: 'Copy BibTeX citation' }).click();
       await expect.poll(() => page.locator('[data-copy-status]').textContent()).toMatch(/copied/i);
