@@ -143,6 +143,7 @@ export const UI = {
   'attack.tactics': 'Tactics:',
   'attack.subTechniqueOf': 'Sub-technique of',
   'attack.subTechniques': 'Its sub-techniques:',
+  'attack.subTechniquesOf': 'Sub-techniques of {name}',
   'attack.coverage': '{covered} of {total} techniques and sub-techniques have entries in this glossary',
   'attack.id': 'ID',
   'attack.name': 'Name',

@@ -74,6 +74,29 @@ describe('the ATT&CK Tactics category', () => {
   });
 });
 
+describe('term pages get to the point', () => {
+  // Height follows the number of blocks on a page (table rows, cards, list items, paragraphs), so measuring the
+  // pages with the most blocks bounds the others without loading every page.
+  test('at 1366 px no term page is over 9,000 px tall, and Execution is under 8,000 px', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const dist = inject('distDir');
+    const blocks = (slug: string) => (readFileSync(join(dist, 'terms', slug, 'index.html'), 'utf8').match(/<(?:tr|li|p|pre|h[23])\b/g) ?? []).length;
+    const slugs = readdirSync(join(dist, 'terms'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    const tallest = [...slugs].sort((a, b) => blocks(b) - blocks(a)).slice(0, 8);
+    const context = await session.browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const { page } = await openPage(context);
+    const heights: Record<string, number> = {};
+    for (const slug of new Set([...tallest, 'execution'])) {
+      await page.goto(`${site}/terms/${slug}/`);
+      heights[slug] = await page.evaluate(() => document.documentElement.scrollHeight);
+    }
+    expect(Object.entries(heights).filter(([, h]) => h > 9000)).toEqual([]);
+    expect(heights['execution']).toBeLessThan(8000);
+    await context.close();
+  });
+});
+
 describe('the home page', () => {
   test('says who it is for and leads to the three things trainers do, above the fold on a 1366 × 768 screen', async () => {
     const context = await session.browser.newContext({ viewport: { width: 1366, height: 768 } });
