@@ -1,16 +1,23 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { ogImages } from './src/integrations/og-images.ts';
+import { markdownConfig } from './src/markdown/processor.ts';
+
+const base = process.env.BASE_PATH ?? '/';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://glossary.example.org',
-  base: process.env.BASE_PATH ?? '/',
+  base,
   trailingSlash: 'always',
   prerenderConflictBehavior: 'error',
   // Tests build fixture glossaries; each gets its own content cache so entries never leak between builds.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
-  integrations: [contentCheck(), ogImages()],
+  // Term bodies are MDX compiled by @astrojs/mdx with these settings; the content check runs first (contentCheck),
+  // so the compiler only ever sees bodies that passed it.
+  markdown: markdownConfig(base),
+  integrations: [contentCheck(), mdx(), ogImages()],
   build: {
     // External files only: a strict Content-Security-Policy forbids inline styles and scripts.
     inlineStylesheets: 'never',
