@@ -4,13 +4,13 @@
  * In `astro dev` an edit re-runs that pass, so the dev server enforces exactly
  * the rules the build does and shows the same messages.
  *
- * Bodies render the way Astro renders MDX in content collections: each entry
- * is stored with `deferredRender` and its file, so `render(entry)` imports the
- * file through Vite and `@astrojs/mdx` compiles it, with the glossary's
- * settings and components (markdown/processor.ts, components/mdx/). Why not
- * Astro's `glob()` loader, which does the same: it would validate and report
- * entries one at a time, after its own parse, where this loader stores what
- * the one content pass has already checked, all problems reported at once.
+ * Bodies are MDX compiled by `@astrojs/mdx` (with the glossary's settings and
+ * components: markdown/processor.ts, components/mdx/): the term page imports
+ * the entry's file through the build's list of body modules
+ * (integrations/content-check.ts) and renders its `Content`. Why not Astro's
+ * `glob()` loader: it would validate and report entries one at a time, after
+ * its own parse, where this loader stores what the one content pass has
+ * already checked, all problems reported at once.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
@@ -74,14 +74,7 @@ async function sync({ store, config, watcher, logger }: LoaderContext, dir: stri
     const { examples, answers } = entry.prose;
     // No `body`, and no HTML: the compiled MDX module renders the body, and the store is bundled into the build,
     // so every byte costs memory. `rendered.metadata` carries what the check found for the page around the body.
-    store.set({
-      id: entry.slug,
-      data,
-      filePath: entry.file,
-      digest,
-      deferredRender: true,
-      rendered: { html: '', metadata: { headings, mentions, examples, answers } },
-    });
+    store.set({ id: entry.slug, data, filePath: entry.file, digest, rendered: { html: '', metadata: { headings, mentions, examples, answers } } });
   }
   // Entries whose file is gone (renamed or deleted since the last build) leave the cached store.
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);

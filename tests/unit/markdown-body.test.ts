@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { checkBody, type BodyContext } from '../../src/markdown/body.ts';
 import { isReservedAnchor } from '../../src/markdown/anchors.ts';
-import { COMPONENTS, COMPONENT_ID_PREFIXES, COMPONENT_NAMES, type ComponentSpec } from '../../src/components/mdx/registry.ts';
+import { CODE_LANGUAGES, COMPONENTS, COMPONENT_ID_PREFIXES, COMPONENT_NAMES, type ComponentSpec } from '../../src/components/mdx/registry.ts';
+import { componentTable, withComponentTable } from '../../src/components/mdx/guide-table.ts';
 import { inlineMarkdown, inlineProblems } from '../../src/markdown/inline.ts';
 import { findMentions, nameIndex } from '../../src/markdown/mentions.ts';
 
@@ -46,9 +47,11 @@ describe('the component registry', () => {
     expect(problems('## Callout 1')).toContainEqual(expect.objectContaining({ field: 'body heading' }));
   });
 
-  test('the content guide lists every component', async () => {
+  test('the content guide\'s component table and language list are the registry\'s (npm run docs:components writes them)', async () => {
     const guide = await readFile(new URL('../../docs/content-guide.md', import.meta.url), 'utf8');
-    for (const name of COMPONENT_NAMES) expect(guide, name).toContain(`\`<${name}`);
+    expect(withComponentTable(guide)).toBe(guide);
+    expect(guide).toContain(componentTable());
+    for (const language of Object.keys(CODE_LANGUAGES)) expect(guide, language).toContain(`\`${language}\``);
   });
 
   test('the compiler\'s code block is not a component authors can write', () => {

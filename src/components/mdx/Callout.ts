@@ -7,6 +7,6 @@ export const callout = {
   props: z.strictObject({ type: z.enum(Object.keys(CALLOUT_TYPES) as [keyof typeof CALLOUT_TYPES]), title: textProp(z, 100) }),
   content: 'blocks',
   idPrefix: 'callout-',
-  summary: 'a note, tip or warning set apart from the text, named by its title',
+  summary: 'an aside the reader must not miss',
   example: '<Callout type="warning" title="Not a security boundary">\n\nAMSI sees only what a script engine hands it.\n\n</Callout>',
 } satisfies ComponentSpec;

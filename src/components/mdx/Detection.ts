@@ -9,6 +9,6 @@ export const detection = {
   props: z.strictObject({ format: z.enum(Object.keys(DETECTION_FORMATS) as [keyof typeof DETECTION_FORMATS]), title: textProp(z, 120) }),
   content: 'one-code-block',
   idPrefix: 'detection-',
-  summary: 'a detection rule or query, labelled with its format and title, around one fenced code block',
+  summary: 'a detection rule or query',
   example: '<Detection format="kql" title="Shell started by Word">\n\n```kql\nDeviceProcessEvents\n| where InitiatingProcessFileName =~ "winword.exe"\n```\n\n</Detection>',
 } satisfies ComponentSpec;

@@ -5,7 +5,7 @@ export const tabs = {
   props: z.strictObject({}),
   content: 'tabs',
   idPrefix: 'tabs-',
-  summary: 'the same thing for several platforms, one tab each (without JavaScript, one after another)',
+  summary: 'the same thing in parallel forms',
   example: '<Tabs>\n<Tab label="Windows">\n\nRun `whoami /all`.\n\n</Tab>\n<Tab label="Linux">\n\nRun `id`.\n\n</Tab>\n</Tabs>',
 } satisfies ComponentSpec;
 
@@ -13,6 +13,6 @@ export const tab = {
   props: z.strictObject({ label: textProp(z, 40) }),
   content: 'blocks',
   parent: 'Tabs',
-  summary: 'one tab of a <Tabs>',
+  summary: 'one form',
   example: '<Tab label="Windows">\n\nRun `whoami /all`.\n\n</Tab>',
 } satisfies ComponentSpec;

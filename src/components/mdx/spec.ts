@@ -14,7 +14,7 @@ export interface ComponentSpec {
   parent?: string;
   /** Prefix of the ids the component gives its parts, followed by its number on the page (`callout-1`). */
   idPrefix?: string;
-  /** What it shows, for the content guide's table. */
+  /** What authors use it for, for the content guide's table. */
   summary: string;
   /** A complete use, valid in a body (the registry test checks it). */
   example: string;
