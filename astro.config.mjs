@@ -17,7 +17,8 @@ export default defineConfig({
   // Term bodies are MDX compiled by @astrojs/mdx with these settings; the content check runs first (contentCheck),
   // so the compiler only ever sees bodies that passed it.
   markdown: markdownConfig(base),
-  integrations: [contentCheck(), mdx(), ogImages()],
+  // optimize: the static parts of a body render as one string instead of a tree of elements.
+  integrations: [contentCheck(), mdx({ optimize: true }), ogImages()],
   build: {
     // External files only: a strict Content-Security-Policy forbids inline styles and scripts.
     inlineStylesheets: 'never',
