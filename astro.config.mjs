@@ -1,7 +1,9 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { ogImages } from './src/integrations/og-images.ts';
+import { markdownConfig } from './src/markdown/processor.ts';
 import { deploymentSettings } from './src/links/urls.ts';
 
 // Checked before anything runs, so a bad value is named at once (src/links/urls.ts).
@@ -14,7 +16,11 @@ export default defineConfig({
   prerenderConflictBehavior: 'error',
   // Tests build fixture glossaries; each gets its own content cache so entries never leak between builds.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
-  integrations: [contentCheck(), ogImages()],
+  // Term bodies are MDX compiled by @astrojs/mdx with these settings; the content check runs first (contentCheck),
+  // so the compiler only ever sees bodies that passed it.
+  markdown: markdownConfig(base),
+  // optimize: the static parts of a body render as one string instead of a tree of elements.
+  integrations: [contentCheck(), mdx({ optimize: true }), ogImages()],
   build: {
     // External files only: a strict Content-Security-Policy forbids inline styles and scripts.
     inlineStylesheets: 'never',

@@ -1,5 +1,13 @@
 import { ATTACK_KINDS, type AttackKind } from '../schemas/vocabulary.ts';
 
+/** The shape of an ATT&CK ID that entries may cite: a tactic, technique, sub-technique, mitigation or software. */
+export const ATTACK_ID_PATTERN = /^(?:TA\d{4}|T\d{4}(?:\.\d{3})?|M\d{4}|S\d{4})$/;
+
+/** What kind of ATT&CK object an ID names, from its shape alone (for IDs MITRE's data does not hold). */
+export function kindOfId(id: string): AttackKind {
+  return id.startsWith('TA') ? 'tactic' : id.includes('.') ? 'sub-technique' : id.startsWith('T') ? 'technique' : id.startsWith('M') ? 'mitigation' : 'software';
+}
+
 export interface AttackRef {
   id: string;
   kind: AttackKind;

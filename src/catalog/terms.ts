@@ -3,7 +3,8 @@
  * re-runs the cross-entry rules (so `astro dev` enforces them too) and hands
  * pages ready-made lists and maps.
  */
-import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { getCollection, type CollectionEntry } from 'astro:content';
+import bodies from 'virtual:glossary/bodies';
 import { AstroError } from 'astro/errors';
 import { crossEntryProblems } from '../entries/cross-checks.ts';
 import { latestContentProblems } from '../entries/check-content.ts';
@@ -104,7 +105,14 @@ export function termsInCategory(slug: string): Term[] {
   return inMatrixOrder(terms.filter((t) => t.category === slug));
 }
 
-export { CATEGORIES, render };
+export { CATEGORIES };
+
+/** The term's body as a component, compiled by @astrojs/mdx: render it with the body components, `<Content components={bodyComponents} />`. */
+export async function bodyOf(term: Term) {
+  const load = bodies.get(term.slug);
+  if (!load) throw new Error(`No compiled body for ${term.slug}: the content check did not pass its file.`);
+  return (await load()).default;
+}
 
 /** Throws the latest content problems (see latestContentProblems): every page calls this through BaseLayout. */
 export function assertContentIsValid(): void {

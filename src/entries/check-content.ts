@@ -18,13 +18,13 @@ import { readRetiredNumbers, retiredNumbersPath, type RetiredNumber } from './re
 import { decodeTermFile, strayFileProblem, TERM_EXTENSION, type FileProblem } from './term-file.ts';
 import { parseFrontmatter, validateEntry, type FrontmatterResult, type ProseHtml } from './validate-entry.ts';
 import { SLUG_PATTERN, type TermData } from '../schemas/term.ts';
-import type { CompiledBody, GlossaryIndex } from '../markdown/body.ts';
+import type { CheckedBody, GlossaryIndex } from '../markdown/body.ts';
 import { nameIndex } from '../markdown/mentions.ts';
 import { glossaryAttackLookup } from '../attack/lookup.ts';
 
 export interface ContentEntry extends CheckedEntry {
   data: TermData;
-  body: CompiledBody;
+  body: CheckedBody;
   /** The examples' and answers' HTML. */
   prose: ProseHtml;
   /** Digest of everything the entry's rendering depends on: its file and the titles it may link to. */
@@ -39,7 +39,7 @@ export interface ContentReport {
 }
 
 export interface CheckOptions {
-  /** The site's base path, for links rendered into bodies. */
+  /** The site's base path, for links rendered into examples and FAQ answers. */
   base?: string;
   /** The list of retired catalog numbers; by default `retired-numbers.json` next to the terms folder. */
   retiredNumbers?: string;

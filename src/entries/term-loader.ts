@@ -1,14 +1,16 @@
 /**
  * Loads `content/terms/*.mdx` into the `terms` collection from the content
- * pass (check-content.ts), which has already parsed, checked and rendered
- * every body. In `astro dev` an edit re-runs that pass, so the dev server
- * enforces exactly the rules the build does and shows the same messages.
+ * pass (check-content.ts), which has already parsed and checked every file.
+ * In `astro dev` an edit re-runs that pass, so the dev server enforces exactly
+ * the rules the build does and shows the same messages.
  *
- * Why not Astro's `glob()` loader: it hands every `.mdx` entry to Vite as its
- * own JavaScript module, so the bundler parses, bundles and keeps in memory
- * one module per term. At 5,000 terms that was most of the build's time and
- * its 3.5 GiB peak. Bodies use a closed set of components with literal props
- * (markdown/components.ts), so they render to plain HTML here instead.
+ * Bodies are MDX compiled by `@astrojs/mdx` (with the glossary's settings and
+ * components: markdown/processor.ts, components/mdx/): the term page imports
+ * the entry's file through the build's list of body modules
+ * (integrations/content-check.ts) and renders its `Content`. Why not Astro's
+ * `glob()` loader: it would validate and report entries one at a time, after
+ * its own parse, where this loader stores what the one content pass has
+ * already checked, all problems reported at once.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
@@ -24,7 +26,7 @@ const EXTENSION = '.mdx';
  * What `sync` stores per entry, versioned: an entry cached by a build whose loader stored something else (Astro
  * keeps the store between builds and clears it only when the content config file or Astro changes) is stored again.
  */
-const STORE_FORMAT = 2;
+const STORE_FORMAT = 3;
 
 export function termLoader(dir: string): Loader {
   // Astro calls load() again on every content sync in dev; one listener is enough.
@@ -68,10 +70,11 @@ async function sync({ store, config, watcher, logger }: LoaderContext, dir: stri
     // The content pass validated `entry.data` with the collection's own schema (termSchema); parseData would run
     // that schema a second time on its output and return the same values, at about 1 s per 5,000 terms.
     const data = entry.data as unknown as Record<string, unknown>;
-    const { html, headings, mentions } = entry.body;
+    const { headings, mentions } = entry.body;
     const { examples, answers } = entry.prose;
-    // No `body`: pages use the rendered HTML, and the store is bundled into the build, so every byte costs memory.
-    store.set({ id: entry.slug, data, filePath: entry.file, digest, rendered: { html, metadata: { headings, mentions, examples, answers } } });
+    // No `body`, and no HTML: the compiled MDX module renders the body, and the store is bundled into the build,
+    // so every byte costs memory. `rendered.metadata` carries what the check found for the page around the body.
+    store.set({ id: entry.slug, data, filePath: entry.file, digest, rendered: { html: '', metadata: { headings, mentions, examples, answers } } });
   }
   // Entries whose file is gone (renamed or deleted since the last build) leave the cached store.
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);

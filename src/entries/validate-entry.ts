@@ -1,21 +1,22 @@
 /**
  * Checks one term file on its own: frontmatter against the schema, the MDX
  * body (components, props, links, headings; see markdown/body.ts), and the
- * quality rules the schema cannot express. Each file is parsed once here and
- * the compiled body travels with the result, so the loader renders exactly
- * what was checked. Astro stops at the first broken entry; this pass runs over
- * every file first so that an author sees all problems in one go.
+ * quality rules the schema cannot express. What the check learns of the body
+ * (headings, links, words) travels with the result; `@astrojs/mdx` compiles
+ * only bodies that passed. Astro stops at the first broken entry; this pass
+ * runs over every file first so that an author sees all problems in one go.
  */
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'astro/zod';
 import { termSchema, TERM_KEYS, type TermData } from '../schemas/term.ts';
 import { describeValue, type Problem } from './problems.ts';
 import { didYouMean } from './suggest.ts';
-import { compileBody, countWords, type CompiledBody, type GlossaryIndex } from '../markdown/body.ts';
+import { checkBody, countWords, type CheckedBody, type GlossaryIndex } from '../markdown/body.ts';
 import { inlineHtml, parseInline, parsedInlineProblems, type ParsedInline } from '../markdown/inline.ts';
 import { aliasAttackProblem, attackIdsInText, ownAttackProblems } from '../attack/checks.ts';
 import { attackObject } from '../attack/data.ts';
 import { faqAnchor } from '../links/urls.ts';
+import { ATTACK_ID_PATTERN } from '../attack/ids.ts';
 
 export { countWords };
 
@@ -58,7 +59,7 @@ const FILLER = /\b(as (?:detailed|described|mentioned|explained|noted) (?:above|
 
 export interface ParsedEntry {
   data: TermData;
-  body: CompiledBody;
+  body: CheckedBody;
   /** The HTML of each example's body and each FAQ answer, in order: rendered here, once, like the body. */
   prose: ProseHtml;
 }
@@ -178,7 +179,7 @@ export function parseFrontmatter(file: string, source: string): FrontmatterResul
   }
   // Aliases are where former IDs belong, so a retired ID is fine there; one MITRE never had is not.
   data.aliases.forEach((alias, i) => {
-    if (/^(?:TA\d{4}|T\d{4}(?:\.\d{3})?|M\d{4}|S\d{4})$/.test(alias) && !attackObject(alias)) {
+    if (ATTACK_ID_PATTERN.test(alias) && !attackObject(alias)) {
       problems.push({ file, field: `aliases[${i}]`, expected: 'ATT&CK IDs that exist in MITRE\'s data', found: `"${alias}"`, line: lineOf(['aliases', i]) });
       return;
     }
@@ -227,7 +228,7 @@ export function validateEntry(file: string, source: string, options: ValidateOpt
     });
   }
 
-  const body = compileBody(frontmatter.body, { ...index, slug, base: options.base ?? '/' });
+  const body = checkBody(frontmatter.body, { ...index, slug });
   const toFile = (line: number) => frontmatter.bodyLine + line - 1;
   for (const p of body.problems) problems.push({ file, field: p.field, expected: p.expected, found: p.found, line: toFile(p.line), ...(p.hint ? { hint: p.hint } : {}) });
 

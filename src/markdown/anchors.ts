@@ -2,7 +2,14 @@
  * Anchors a term page already uses for its own parts. A body heading that
  * slugs to one of these would give the page two elements with one id, and
  * the URL contract's `#faq`, `#example-1`… would land on the wrong one.
+ *
+ * The page's own ids are listed here; the ids body components give their
+ * parts come from the component registry. A test reads every built term page
+ * and fails when the page uses an id outside the body that this does not
+ * reserve (tests/e2e/built-pages.test.ts), so the list cannot drift again.
  */
+import { COMPONENT_ID_PREFIXES } from '../components/mdx/registry.ts';
+
 const PAGE_IDS = new Set([
   'main',
   'definition',
@@ -23,6 +30,7 @@ const PAGE_IDS = new Set([
   'training-embed',
   'training-embed-code',
   'training-slide',
+  'training-pack',
   'on-this-page',
   'toc',
   'site-search',
@@ -32,8 +40,10 @@ const PAGE_IDS = new Set([
   'copy-status',
 ]);
 
-/** Prefixes of ids the page and the body components generate (`example-1`, `faq-…`, `tabs-1-2`, `callout-1`, `citation-apa`, `site-search-listbox-1`). */
-const PAGE_PREFIXES = /^(?:example-\d|faq-|tabs-\d|callout-\d|detection-\d|citation-|site-search-listbox-)/;
+/** Ids the page and the components number (`example-1`, `callout-1`, `tabs-1-2`): reserved when a digit follows. */
+const NUMBERED = ['example-', ...COMPONENT_ID_PREFIXES];
+/** Ids the page names after text (`faq-<question>`, `citation-apa`, `site-search-listbox-1`): reserved whatever follows. */
+const NAMED = ['faq-', 'citation-', 'site-search-listbox-'];
 
 export function isReservedAnchor(id: string): boolean {
   return reservedAnchorReason(id) !== undefined;
@@ -42,6 +52,8 @@ export function isReservedAnchor(id: string): boolean {
 /** Why a heading's anchor can't be used: the page has that id, or ids starting this way are the page's to make. */
 export function reservedAnchorReason(id: string): string | undefined {
   if (id === '' || PAGE_IDS.has(id)) return `the page already uses #${id}`;
-  const prefix = PAGE_PREFIXES.exec(id)?.[0];
-  return prefix ? `anchors starting "#${prefix.replace(/\d$/, '<number>')}" are reserved for the page's own ${prefix.startsWith('faq') ? 'FAQ answers' : 'parts'}` : undefined;
+  const named = NAMED.find((p) => id.startsWith(p));
+  if (named) return `anchors starting "#${named}" are reserved for the page's own ${named === 'faq-' ? 'FAQ answers' : 'parts'}`;
+  const numbered = NUMBERED.find((p) => id.startsWith(p) && /\d/.test(id.charAt(p.length)));
+  return numbered ? `anchors starting "#${numbered}<number>" are reserved for the page's own parts` : undefined;
 }

@@ -1,27 +1,21 @@
 /**
- * Compiles a term body, once: parses the MDX, checks every component, prop,
- * link and heading against the glossary's rules, and renders plain HTML. The
- * content check, the content loader and `astro dev` all call this, so what
- * passes the check is exactly what renders.
+ * Checks a term body before anything compiles it: parses the MDX with the parser `@astrojs/mdx` uses (Sätteri,
+ * with the same features), and checks every component, prop, link and heading against the glossary's rules and
+ * the component registry (components/mdx/registry.ts), reporting every problem with its line. A compiler stops at
+ * its first error and names no prop; this reads the parser's nodes and their positions, so the content check,
+ * `npm run check` and `astro dev` list them all. A body that passes compiles: MDX with nothing but the
+ * registry's components and literal props.
  */
-import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import type { Code, Heading, Link, Nodes, Parents, Root } from 'mdast';
-import { defaultHandlers, toHast, type State } from 'mdast-util-to-hast';
-import { toHtml } from 'hast-util-to-html';
+import type { Code, Nodes, Parents, Root } from 'mdast';
 import { slug as headingAnchor } from 'github-slugger';
-import { all, createLowlight } from 'lowlight';
 import { mdxToMdast } from 'satteri';
-import { urls, withBase } from '../links/urls.ts';
 import { didYouMean } from '../entries/suggest.ts';
-import { mitreUrl } from '../attack/ids.ts';
-import { COMPONENTS, COMPONENT_NAMES, CALLOUT_TYPES, DETECTION_FORMATS, isComponent, type ComponentName, type ComponentSpec } from './components.ts';
-import { CODE_LANGUAGES, LINK_POLICY, MARKDOWN_FEATURES, linkProblem, termPathSlug } from './settings.ts';
+import { COMPONENTS, COMPONENT_NAMES, CODE_LANGUAGES, DETECTION_FORMATS, DETECTION_LANGUAGES, isComponent, type ComponentSpec } from '../components/mdx/registry.ts';
+import { LINK_POLICY, MARKDOWN_FEATURES, linkProblem, termPathSlug } from './settings.ts';
 import { findMentions, type NameIndex } from './mentions.ts';
 import { reservedAnchorReason } from './anchors.ts';
 import type { AttackLookup } from '../attack/lookup.ts';
 import { attackIdsInText } from '../attack/checks.ts';
-
-const lowlight = createLowlight(all);
 
 export interface GlossaryIndex {
   /** Every term's slug → what links to it need to show. */
@@ -34,8 +28,6 @@ export interface GlossaryIndex {
 export interface BodyContext extends GlossaryIndex {
   /** The entry's own slug: a body does not link to itself. */
   slug: string;
-  /** The site's base path ("/" or "/glossary/"). */
-  base: string;
 }
 
 export interface BodyHeading {
@@ -59,11 +51,12 @@ export interface UnlinkedMention {
   text: string;
 }
 
-export interface CompiledBody {
-  html: string;
+export interface CheckedBody {
   headings: BodyHeading[];
   /** Entries this body links to, in order of first link. */
   mentions: string[];
+  /** The registry's components the body uses, in order of first use. */
+  components: string[];
   words: number;
   problems: BodyProblem[];
   unlinked: UnlinkedMention[];
@@ -85,7 +78,7 @@ interface JsxNode {
 
 const lineOf = (node: { position?: { start: { line: number } } | undefined }) => node.position?.start.line ?? 1;
 
-export function compileBody(source: string, ctx: BodyContext): CompiledBody {
+export function checkBody(source: string, ctx: BodyContext): CheckedBody {
   let tree: Root;
   try {
     tree = mdxToMdast(source, { features: MARKDOWN_FEATURES }) as Root;
@@ -93,9 +86,9 @@ export function compileBody(source: string, ctx: BodyContext): CompiledBody {
     const message = error instanceof Error ? error.message : String(error);
     const [, line, text] = /^(\d+):\d+(?:-\d+:\d+)?: ([\s\S]*?)(?: \([\w:-]+\))?$/.exec(message.split('\n')[0] ?? '') ?? [];
     return {
-      html: '',
       headings: [],
       mentions: [],
+      components: [],
       words: 0,
       unlinked: [],
       problems: [
@@ -108,23 +101,14 @@ export function compileBody(source: string, ctx: BodyContext): CompiledBody {
       ],
     };
   }
-  const checked = checkTree(tree, ctx);
-  const html = checked.problems.length ? '' : renderTree(tree, ctx, checked.headings);
-  return { ...checked, html };
+  return checkTree(tree, ctx);
 }
 
-interface Checked {
-  headings: BodyHeading[];
-  mentions: string[];
-  words: number;
-  problems: BodyProblem[];
-  unlinked: UnlinkedMention[];
-}
-
-function checkTree(tree: Root, ctx: BodyContext): Checked {
+function checkTree(tree: Root, ctx: BodyContext): CheckedBody {
   const problems: BodyProblem[] = [];
   const headings: BodyHeading[] = [];
   const mentions = new Set<string>();
+  const used = new Set<string>();
   const firstSeen = new Map<string, boolean>(); // slug → was its first appearance a link?
   const unlinked: UnlinkedMention[] = [];
   /** Each heading's anchor, and the wording that first produced it. */
@@ -235,6 +219,7 @@ function checkTree(tree: Root, ctx: BodyContext): Checked {
       report(node, 'body', `one of the components ${COMPONENT_NAMES.map((n) => `<${n}>`).join(', ')}`, `the unknown component <${name}>`, name ? didYouMean(name, COMPONENT_NAMES) : {});
       return;
     }
+    used.add(name);
     const spec: ComponentSpec = COMPONENTS[name];
     const props: Record<string, string> = {};
     const unreadable = new Set<string>();
@@ -291,7 +276,7 @@ function checkTree(tree: Root, ctx: BodyContext): Checked {
           report(node, where + '>', 'exactly one fenced code block between blank lines', `${children.length} ${children.length === 1 ? 'item' : 'items'}${children.some((c) => c.type !== 'code') ? ' that are not code blocks' : ''}`);
         } else {
           const lang = (children[0] as Code).lang?.toLowerCase();
-          const wanted = { sigma: 'yaml', kql: 'kql', spl: 'spl', yara: 'yara' }[String(props['format'])];
+          const wanted = DETECTION_LANGUAGES[props['format'] as keyof typeof DETECTION_LANGUAGES];
           if (wanted && lang !== wanted) report(children[0]!, 'code block', `\`\`\`${wanted} for a ${DETECTION_FORMATS[props['format'] as keyof typeof DETECTION_FORMATS]}`, lang ? `\`\`\`${lang}` : 'no language');
         }
         break;
@@ -313,7 +298,7 @@ function checkTree(tree: Root, ctx: BodyContext): Checked {
   };
 
   for (const child of tree.children) visit(child, undefined, false);
-  return { headings, mentions: [...mentions], words, problems, unlinked };
+  return { headings, mentions: [...mentions], components: [...used], words, problems, unlinked };
 }
 
 function describeIssue(issue: { code: string; message: string; minimum?: unknown; maximum?: unknown }): string {
@@ -332,114 +317,4 @@ function plainText(node: Nodes): string {
 export function countWords(text: string): number {
   const cleaned = text.replace(/[`*_>#|-]+/g, ' ').trim();
   return cleaned ? cleaned.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length : 0;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Rendering: only runs on a body that passed every check, so props are known to be valid here.
-
-function renderTree(tree: Root, ctx: BodyContext, headings: BodyHeading[]): string {
-  let headingIndex = 0;
-  const counters = { callout: 0, tabs: 0, detection: 0 };
-  const attackTerms = attackTermMap(ctx);
-  const el = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({ type: 'element', tagName, properties, children });
-  const text = (value: string): ElementContent => ({ type: 'text', value });
-  const attrs = (node: JsxNode) => Object.fromEntries(node.attributes.map((a) => [a.name, String(a.value)])) as Record<string, string>;
-
-  const codeBlock = (node: Code): Element => {
-    const lang = (node.lang ?? 'text').toLowerCase();
-    const language = CODE_LANGUAGES[lang] ?? { label: lang };
-    const highlighted = language.grammar && lowlight.registered(language.grammar) ? (lowlight.highlight(language.grammar, node.value).children as ElementContent[]) : [text(node.value)];
-    return el('figure', { className: ['code-block'] }, [
-      el('figcaption', { className: ['code-head'] }, [
-        el('span', { className: ['code-lang'] }, [text(language.label)]),
-        el('button', { type: 'button', className: ['copy-code'], hidden: true, dataCopyCode: '', ariaLabel: `Copy ${language.label} code` }, [text('Copy')]),
-      ]),
-      el('pre', { tabIndex: 0 }, [el('code', { className: ['hljs', `language-${lang}`] }, highlighted)]),
-    ]);
-  };
-
-  const component = (state: State, node: JsxNode): ElementContent | ElementContent[] => {
-    const props = attrs(node);
-    const name = node.name as ComponentName;
-    switch (name) {
-      case 'Term': {
-        const target = ctx.terms.get(props['slug']!)!;
-        const children = node.children.length ? (state.all(node as never) as ElementContent[]) : [text(target.title)];
-        return el('a', { href: urls.term(String(props['slug']), ctx.base), className: ['term-link'] }, children);
-      }
-      case 'Attack': {
-        const id = props['id']!;
-        const slug = attackTerms.get(id);
-        const name = ctx.attack?.name(id) ?? (slug ? ctx.terms.get(slug)?.title : undefined);
-        const label: ElementContent[] = [el('code', {}, [text(id)]), ...(name ? [text(` ${name}`)] : [])];
-        if (slug && slug !== ctx.slug) return el('a', { href: urls.term(slug, ctx.base), className: ['attack-ref', 'term-link'] }, label);
-        const kind = id.startsWith('TA') ? 'tactic' : id.includes('.') ? 'sub-technique' : id.startsWith('T') ? 'technique' : id.startsWith('M') ? 'mitigation' : 'software';
-        const url = ctx.attack?.url(id) ?? mitreUrl({ id, kind });
-        return el('a', { href: url, className: ['attack-ref', 'external'], rel: ['external'] }, [...label, el('span', { className: ['visually-hidden'] }, [text(' (on attack.mitre.org)')])]);
-      }
-      case 'Callout': {
-        const id = `callout-${++counters.callout}`;
-        const type = props['type'] as keyof typeof CALLOUT_TYPES;
-        return el('aside', { className: ['callout', `callout-${type}`], ariaLabelledBy: [id] }, [
-          el('p', { className: ['callout-title'], id }, [el('span', { className: ['callout-kind'] }, [text(`${CALLOUT_TYPES[type]}: `)]), text(props['title']!)]),
-          ...(state.all(node as never) as ElementContent[]),
-        ]);
-      }
-      case 'Tabs': {
-        const n = ++counters.tabs;
-        const tabs = node.children.filter((c) => (c as unknown as JsxNode).name === 'Tab') as unknown as JsxNode[];
-        return el(
-          'div',
-          { className: ['tabs'], dataTabs: '' },
-          tabs.map((tab, i) =>
-            el('section', { className: ['tab-panel'], id: `tabs-${n}-${i + 1}`, ariaLabelledBy: [`tabs-${n}-${i + 1}-label`] }, [
-              el('h3', { className: ['tab-label'], id: `tabs-${n}-${i + 1}-label` }, [text(attrs(tab)['label']!)]),
-              ...(state.all(tab as never) as ElementContent[]),
-            ]),
-          ),
-        );
-      }
-      case 'Detection': {
-        const id = `detection-${++counters.detection}`;
-        const format = props['format'] as keyof typeof DETECTION_FORMATS;
-        const code = node.children.find((c) => c.type === 'code') as Code;
-        return el('div', { className: ['detection'], role: 'group', ariaLabelledBy: [id] }, [
-          el('p', { className: ['detection-title'], id }, [el('span', { className: ['detection-format'] }, [text(DETECTION_FORMATS[format])]), text(` ${props['title']}`)]),
-          codeBlock(code),
-        ]);
-      }
-      case 'Tab':
-        return state.all(node as never) as ElementContent[];
-    }
-  };
-
-  const hast = toHast(tree, {
-    handlers: {
-      mdxJsxFlowElement: (state, node) => component(state, node as JsxNode),
-      mdxJsxTextElement: (state, node) => component(state, node as JsxNode),
-      code: (_state, node: Code) => codeBlock(node),
-      heading: (state, node: Heading) => {
-        const result = defaultHandlers.heading(state, node);
-        result.properties['id'] = headings[headingIndex++]?.slug;
-        return result;
-      },
-      link: (state, node: Link) => {
-        const result = defaultHandlers.link(state, node);
-        if (node.url.startsWith('/')) result.properties['href'] = withBase(node.url, ctx.base);
-        return result;
-      },
-    },
-  }) as HastRoot;
-  return toHtml(hast);
-}
-
-const attackMaps = new WeakMap<GlossaryIndex['terms'], Map<string, string>>();
-
-function attackTermMap(ctx: GlossaryIndex): Map<string, string> {
-  let map = attackMaps.get(ctx.terms);
-  if (!map) {
-    map = new Map([...ctx.terms].filter(([, t]) => t.attackId).map(([slug, t]) => [t.attackId!, slug]));
-    attackMaps.set(ctx.terms, map);
-  }
-  return map;
 }

@@ -11,34 +11,6 @@ export const MARKDOWN_FEATURES: Features = {
   frontmatter: false,
 };
 
-/**
- * Fence languages authors may use, with the label readers see and the
- * highlight.js grammar that colours them (none: shown plain, still labelled).
- */
-export const CODE_LANGUAGES: Readonly<Record<string, { label: string; grammar?: string }>> = {
-  powershell: { label: 'PowerShell', grammar: 'powershell' },
-  bash: { label: 'Bash', grammar: 'bash' },
-  sh: { label: 'Shell', grammar: 'bash' },
-  zsh: { label: 'zsh', grammar: 'bash' },
-  cmd: { label: 'Command Prompt', grammar: 'dos' },
-  kql: { label: 'KQL' },
-  spl: { label: 'SPL' },
-  yaml: { label: 'YAML', grammar: 'yaml' },
-  yara: { label: 'YARA' },
-  json: { label: 'JSON', grammar: 'json' },
-  xml: { label: 'XML', grammar: 'xml' },
-  python: { label: 'Python', grammar: 'python' },
-  javascript: { label: 'JavaScript', grammar: 'javascript' },
-  applescript: { label: 'AppleScript', grammar: 'applescript' },
-  vb: { label: 'VBA', grammar: 'vbnet' },
-  vbscript: { label: 'VBScript', grammar: 'vbscript' },
-  csharp: { label: 'C#', grammar: 'csharp' },
-  c: { label: 'C', grammar: 'c' },
-  sql: { label: 'SQL', grammar: 'sql' },
-  lua: { label: 'Lua', grammar: 'lua' },
-  text: { label: 'Text' },
-};
-
 /** A stand-in origin for the site: only how a URL resolves against it matters, never the host's name. */
 const SITE = 'https://glossary.invalid';
 

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { mkdtemp, readFile } from 'node:fs/promises';
+import { load } from 'cheerio';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, openPage } from '../helpers/browser.ts';
 import { runBuild } from '../helpers/run-build.ts';
 import { serveDir, type RunningServer } from '../../scripts/lib/static-server.ts';
-import { smallGlossary, termSource, validFrontmatter, writeFixture } from '../helpers/term-source.ts';
+import { COMPONENTS_BODY, smallGlossary, termSource, validFrontmatter, writeFixture } from '../helpers/term-source.ts';
 
 // A second, tiny site built under a sub-path, with a renamed term, proves that nothing assumes "/".
 const HOSTILE_TITLE = '<script>window.__pwned=1</script>';
@@ -25,6 +26,7 @@ beforeAll(async () => {
   // The check requires MITRE's name for the ID as the title or an alias.
   renamed['aliases'] = [...(renamed['aliases'] as string[]), 'PowerShell'];
   files['alpha-control'] = termSource(renamed);
+  files['beta-signal'] = termSource(validFrontmatter('beta-signal', 2, ['alpha-control', 'gamma-tool', 'delta-tactic']), COMPONENTS_BODY.replace('<Term slug="beta-signal" />', '<Term slug="delta-tactic" />'));
   // Content must never become markup: a term whose title and summary are attack strings.
   const hostile = validFrontmatter('epsilon-markup', 5, ['alpha-control', 'beta-signal', 'gamma-tool']);
   hostile['title'] = HOSTILE_TITLE;
@@ -75,6 +77,14 @@ describe('a build under BASE_PATH=/glossary/', () => {
     // The stylesheet loaded: the skip link is positioned off-screen.
     expect(await page.locator('.skip-link').evaluate((el) => getComputedStyle(el).position)).toBe('absolute');
     expect(problems).toEqual([]);
+  });
+
+  test('links in term bodies lead under the base path: <Term>, <Attack> of an ID with an entry, and Markdown links', async () => {
+    const $ = load(await readFile(join(outDir, 'terms/beta-signal/index.html'), 'utf8'));
+    const hrefs = $('.explanation a').map((_, a) => $(a).attr('href')).get();
+    expect(hrefs).toEqual(expect.arrayContaining(['/glossary/terms/delta-tactic/', '/glossary/terms/gamma-tool/', '/glossary/terms/gamma-tool/#faq', '/glossary/terms/alpha-control/']));
+    expect($('.explanation a.attack-ref.term-link').first().text()).toBe('T1059.001 PowerShell');
+    expect(hrefs.filter((h) => h.startsWith('/') && !h.startsWith('/glossary/'))).toEqual([]);
   });
 
   test.each([

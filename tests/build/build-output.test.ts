@@ -5,7 +5,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { runBuild, type BuildResult } from '../helpers/run-build.ts';
-import { smallGlossary, termSource, validFrontmatter, writeFixture } from '../helpers/term-source.ts';
+import { COMPONENTS_BODY, smallGlossary, termSource, validFrontmatter, writeFixture } from '../helpers/term-source.ts';
 
 // Two real builds of one small fixture glossary into one output folder: the first succeeds, the second fails
 // after Astro has written its pages. Between them they show what a finished build contains and that a failed
@@ -27,7 +27,7 @@ beforeAll(async () => {
     { title: 'A second example', body: 'An analyst spots the pattern in Event ID 4688 and opens a ticket.' },
   ];
   (attack['faq'] as { question: string; answer: string }[])[0] = { question: 'What is ATT&CK Navigator?', answer: 'A <script>window.__pwned=2</script> web tool for layers.' };
-  files['alpha-control'] = termSource(attack);
+  files['alpha-control'] = termSource(attack, COMPONENTS_BODY);
   contentDir = await writeFixture(files);
   await writeFile(join(contentDir, 'retired.json'), JSON.stringify(RETIRED));
   outDir = join(await mkdtemp(join(tmpdir(), 'glossary-out-')), 'site');
@@ -76,6 +76,75 @@ describe('a finished build', () => {
     expect($('meta[http-equiv="refresh"]').length).toBe(0);
     // The catalog numbers in use still redirect to their terms.
     expect(page('n/2')('meta[http-equiv="refresh"]').attr('content')).toBe('0; url=/terms/beta-signal/');
+  });
+});
+
+describe('term bodies compiled by @astrojs/mdx with the glossary components', () => {
+  const body = () => {
+    const $ = page('terms/alpha-control');
+    return { $, html: $('.explanation').html()! };
+  };
+
+  test('<Term> links to the term, with its title when it has no text of its own; quotes are typographic', () => {
+    expect(body().html).toContain(
+      '<p>See <a href="/terms/beta-signal/" class="term-link">Beta Signal</a> and <a href="/terms/gamma-tool/" class="term-link">the tool</a>, “quoted”, and <a href="/terms/gamma-tool/#faq">its FAQ</a>.</p>',
+    );
+  });
+
+  test('<Attack> without an entry for its ID links to attack.mitre.org with MITRE\'s name, marked as leaving the site', () => {
+    const { $ } = body();
+    const external = $('.explanation a.attack-ref').first();
+    expect(external.attr('href')).toBe('https://attack.mitre.org/techniques/T1059/001/');
+    expect(external.attr('rel')).toBe('external');
+    expect(external.text()).toBe('T1059.001 PowerShell (on attack.mitre.org)');
+  });
+
+  test('<Callout> is an aside named by its title', () => {
+    expect(body().html).toContain(
+      '<aside class="callout callout-warning" aria-labelledby="callout-1"><p class="callout-title" id="callout-1"><span class="callout-kind">Warning: </span>Not a boundary</p><p>It can be <strong>bypassed</strong>.</p></aside>',
+    );
+  });
+
+  test('<Tabs> shows every panel under its own heading, so it reads without JavaScript', () => {
+    const { $ } = body();
+    const panels = $('.explanation .tabs[data-tabs] > section.tab-panel');
+    expect(panels.map((_, p) => $(p).attr('id')).get()).toEqual(['tabs-1-1', 'tabs-1-2']);
+    expect(panels.map((_, p) => $(p).attr('aria-labelledby')).get()).toEqual(['tabs-1-1-label', 'tabs-1-2-label']);
+    expect(panels.find('h3.tab-label').map((_, h) => `${$(h).attr('id')} ${$(h).text()}`).get()).toEqual(['tabs-1-1-label Windows', 'tabs-1-2-label Linux']);
+    expect(panels.find('p').map((_, p) => $(p).text()).get()).toEqual(['One.', 'Two.']);
+  });
+
+  test('fenced code gets a language label, a copy button and Prism colours from classes, never inline styles', () => {
+    const { $ } = body();
+    const blocks = $('.explanation figure.code-block');
+    expect(blocks.find('.code-lang').map((_, l) => $(l).text()).get()).toEqual(['PowerShell', 'KQL', 'Text']);
+    const button = blocks.first().find('button.copy-code');
+    expect(button.attr('aria-label')).toBe('Copy PowerShell code');
+    expect(button.attr('hidden')).toBeDefined();
+    expect(button.text()).toBe('Copy');
+    const pre = blocks.first().find('pre');
+    expect(pre.attr('tabindex')).toBe('0');
+    expect(pre.find('code').attr('class')).toBe('language-powershell');
+    expect(pre.find('.token').length).toBeGreaterThan(0);
+    expect(pre.text()).toBe('Get-Process -Name "x" # list');
+    // KQL, which highlight.js could not colour, has Prism's grammar.
+    expect(blocks.eq(1).find('code.language-kql .token').length).toBeGreaterThan(0);
+    expect(blocks.eq(2).find('code').text()).toBe('EventID=4688 <raw>');
+    expect($('.explanation [style]').length).toBe(0);
+  });
+
+  test('<Detection> labels the rule it wraps', () => {
+    const { $ } = body();
+    const detection = $('.explanation .detection[role="group"]');
+    expect(detection.attr('aria-labelledby')).toBe('detection-1');
+    expect(detection.find('p.detection-title#detection-1').text()).toBe('KQL query Encoded PowerShell');
+    expect(detection.find('figure.code-block code.language-kql').length).toBe(1);
+  });
+
+  test('body headings get the anchors the table of contents lists', () => {
+    const { $ } = body();
+    expect($('.explanation h2#how-it-works').text()).toBe('How it works');
+    expect($('nav a[href="#how-it-works"]').length).toBeGreaterThan(0);
   });
 });
 

@@ -15,7 +15,7 @@ describe('components in term bodies, as built', () => {
   test('code blocks carry a language label and colours from classes, with no inline style anywhere in the body', async () => {
     const $ = await html('powershell');
     expect($('.explanation .code-block .code-lang').first().text()).toBeTruthy();
-    expect($('.explanation [class^="hljs-"]').length).toBeGreaterThan(0);
+    expect($('.explanation .code-block .token').length).toBeGreaterThan(0);
     expect($('.explanation [style]').length).toBe(0);
   });
 
@@ -56,7 +56,7 @@ describe('components in the browser', () => {
     );
     await page.goto(`${site}/terms/powershell/`);
     const colours = await page.evaluate(() => {
-      const token = document.querySelector('.explanation .hljs-built_in, .explanation .hljs-keyword, .explanation .hljs-string')!;
+      const token = document.querySelector('.explanation .token.builtin, .explanation .token.keyword, .explanation .token.string')!;
       return [getComputedStyle(token).color, getComputedStyle(token.closest('pre')!).color];
     });
     expect(colours[0]).not.toBe(colours[1]);

@@ -3,6 +3,7 @@ import { load, type CheerioAPI } from 'cheerio';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RELATIONS } from '../../src/schemas/vocabulary.ts';
+import { isReservedAnchor } from '../../src/markdown/anchors.ts';
 
 const dist = inject('distDir');
 /** Each relation label and the label of the same link on the other term's page. */
@@ -115,6 +116,23 @@ describe('every term page', () => {
       expect(back.length, `${target} should list /terms/${slug}/ under "Related"`).toBe(1);
       expect(back[0]!.label, `${target}'s label for /terms/${slug}/`).toBe(OTHER_END.get(label));
     }
+  });
+});
+
+describe('the anchors body headings may not take', () => {
+  test('include every id a term page gives its own parts, and every id a body component gives its parts', () => {
+    const unreserved = new Set<string>();
+    for (const slug of termSlugs) {
+      const $ = html(`terms/${slug}/index.html`);
+      $('[id]').each((_, el) => {
+        const id = $(el).attr('id')!;
+        // A body heading's own anchor is the one id a body may add.
+        const bodyHeading = /^h[1-6]$/.test(el.tagName) && $(el).parents('.explanation').length > 0 && !$(el).hasClass('tab-label');
+        if (!bodyHeading && !isReservedAnchor(id)) unreserved.add(`${id} (on /terms/${slug}/)`);
+      });
+    }
+    expect(termSlugs.length).toBeGreaterThan(10);
+    expect([...unreserved]).toEqual([]);
   });
 });
 

@@ -46,6 +46,18 @@ export const VALID_BODY = [
   ),
 ].join('\n\n');
 
+/** A valid body that uses every body component once, for tests of what the compiled MDX renders. */
+export const COMPONENTS_BODY = [
+  VALID_BODY,
+  'See <Term slug="beta-signal" /> and <Term slug="gamma-tool">the tool</Term>, "quoted", and [its FAQ](/terms/gamma-tool/#faq).',
+  'It maps to <Attack id="T1059.001" /> and <Attack id="T1027.010" />.',
+  '<Callout type="warning" title="Not a boundary">\n\nIt can be **bypassed**.\n\n</Callout>',
+  '<Tabs>\n<Tab label="Windows">\n\nOne.\n\n</Tab>\n<Tab label="Linux">\n\nTwo.\n\n</Tab>\n</Tabs>',
+  '```powershell\nGet-Process -Name "x" # list\n```',
+  '<Detection format="kql" title="Encoded PowerShell">\n\n```kql\nT | where A < 3\n```\n\n</Detection>',
+  '```text\nEventID=4688 <raw>\n```',
+].join('\n\n');
+
 export function termSource(frontmatter: Frontmatter, body = VALID_BODY): string {
   return `---\n${stringify(frontmatter)}---\n\n${body}\n`;
 }

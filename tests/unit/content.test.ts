@@ -24,7 +24,7 @@ describe('the shipped content', () => {
 
   test('uses the body components where they help: at least 10 entries have platform tabs or a detection rule', async () => {
     const { entries } = await checkContentDir(contentDir());
-    const rich = entries.filter((e) => /class="(?:tabs|detection)"/.test(e.body.html));
+    const rich = entries.filter((e) => e.body.components.some((name) => name === 'Tabs' || name === 'Detection'));
     expect(rich.length).toBeGreaterThanOrEqual(10);
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { compileBody, type BodyContext } from '../../src/markdown/body.ts';
+import { readFile } from 'node:fs/promises';
+import { checkBody, type BodyContext } from '../../src/markdown/body.ts';
+import { isReservedAnchor } from '../../src/markdown/anchors.ts';
+import { CODE_LANGUAGES, COMPONENTS, COMPONENT_ID_PREFIXES, COMPONENT_NAMES, type ComponentSpec } from '../../src/components/mdx/registry.ts';
+import { componentTable, withComponentTable } from '../../src/components/mdx/guide-table.ts';
 import { inlineMarkdown, inlineProblems } from '../../src/markdown/inline.ts';
 import { findMentions, nameIndex } from '../../src/markdown/mentions.ts';
 
@@ -8,82 +12,54 @@ const terms = new Map([
   ['powershell', { title: 'PowerShell', attackId: 'T1059.001' }],
   ['amsi', { title: 'AMSI' }],
 ]);
-const ctx = (extra: Partial<BodyContext> = {}): BodyContext => ({ terms, slug: 'sample', base: '/', ...extra });
-const html = (source: string, extra?: Partial<BodyContext>) => {
-  const result = compileBody(source, ctx(extra));
-  expect(result.problems).toEqual([]);
-  return result.html;
-};
-const problems = (source: string) => compileBody(source, ctx()).problems;
+const ctx = (extra: Partial<BodyContext> = {}): BodyContext => ({ terms, slug: 'sample', ...extra });
+const problems = (source: string) => checkBody(source, ctx()).problems;
 
-describe('compileBody renders the glossary components', () => {
-  test('<Term> links to the term, with its title when it has no text of its own', () => {
-    expect(html('See <Term slug="persistence" /> and <Term slug="powershell">the shell</Term>.')).toBe(
-      '<p>See <a href="/terms/persistence/" class="term-link">Persistence</a> and <a href="/terms/powershell/" class="term-link">the shell</a>.</p>',
-    );
-  });
-
-  test('links follow the base path', () => {
-    expect(html('<Term slug="amsi" /> [more](/terms/amsi/#faq)', { base: '/glossary/' })).toBe(
-      '<p><a href="/glossary/terms/amsi/" class="term-link">AMSI</a> <a href="/glossary/terms/amsi/#faq">more</a></p>',
-    );
-  });
-
-  test('<Attack> links to the glossary entry for its ID, otherwise to attack.mitre.org marked as leaving the site', () => {
-    expect(html('<Attack id="T1059.001" />')).toContain('<a href="/terms/powershell/" class="attack-ref term-link"><code>T1059.001</code> PowerShell</a>');
-    const external = html('<Attack id="T1027.010" />', {
-      attack: { name: () => 'Command Obfuscation', url: () => 'https://attack.mitre.org/techniques/T1027/010/', problem: () => undefined },
-    });
-    expect(external).toContain('href="https://attack.mitre.org/techniques/T1027/010/"');
-    expect(external).toContain('<code>T1027.010</code> Command Obfuscation');
-    expect(external).toContain('(on attack.mitre.org)');
-  });
-
-  test('<Callout> is an aside named by its title', () => {
-    const out = html('<Callout type="warning" title="Not a boundary">\n\nIt can be **bypassed**.\n\n</Callout>');
-    expect(out).toMatch(/^<aside class="callout callout-warning" aria-labelledby="callout-1"><p class="callout-title" id="callout-1">/);
-    expect(out).toContain('Warning: </span>Not a boundary</p><p>It can be <strong>bypassed</strong>.</p></aside>');
-  });
-
-  test('<Tabs> shows every panel under its own heading, so it reads without JavaScript', () => {
-    const out = html('<Tabs>\n<Tab label="Windows">\n\nOne.\n\n</Tab>\n<Tab label="Linux">\n\nTwo.\n\n</Tab>\n</Tabs>');
-    expect(out).toBe(
-      '<div class="tabs" data-tabs=""><section class="tab-panel" id="tabs-1-1" aria-labelledby="tabs-1-1-label"><h3 class="tab-label" id="tabs-1-1-label">Windows</h3><p>One.</p></section>' +
-        '<section class="tab-panel" id="tabs-1-2" aria-labelledby="tabs-1-2-label"><h3 class="tab-label" id="tabs-1-2-label">Linux</h3><p>Two.</p></section></div>',
-    );
-  });
-
-  test('fenced code gets a language label, a copy button and colours from classes, never inline styles', () => {
-    const out = html('```powershell\nGet-Process -Name "x" # list\n```');
-    expect(out).toContain('<span class="code-lang">PowerShell</span>');
-    expect(out).toContain('<button type="button" class="copy-code" hidden data-copy-code="" aria-label="Copy PowerShell code">Copy</button>');
-    expect(out).toContain('<pre tabindex="0"><code class="hljs language-powershell"><span class="hljs-built_in">Get-Process</span>');
-    expect(out).not.toContain('style=');
-  });
-
-  test('languages without a grammar are labelled and shown as escaped text', () => {
-    expect(html('```kql\nT | where A < 3\n```')).toContain('<code class="hljs language-kql">T | where A &#x3C; 3</code>');
-  });
-
-  test('<Detection> labels the rule it wraps', () => {
-    const out = html('<Detection format="sigma" title="Encoded PowerShell">\n\n```yaml\ntitle: x\n```\n\n</Detection>');
-    expect(out).toMatch(/^<div class="detection" role="group" aria-labelledby="detection-1"><p class="detection-title" id="detection-1"><span class="detection-format">Sigma rule<\/span> Encoded PowerShell<\/p><figure class="code-block">/);
-  });
-
-  test('headings get anchors and are listed for the table of contents; links are collected for "Referenced by"', () => {
-    const result = compileBody('## How it works\n\nUses <Term slug="amsi" /> and [PS](/terms/powershell/).', ctx());
-    expect(result.html).toContain('<h2 id="how-it-works">How it works</h2>');
+describe('checkBody reads what the page around the body needs', () => {
+  test('headings with their anchors, for the table of contents, and the entries the body links to, for "Referenced by"', () => {
+    const result = checkBody('## How it works\n\nUses <Term slug="amsi" /> and [PS](/terms/powershell/).', ctx());
+    expect(result.problems).toEqual([]);
     expect(result.headings).toEqual([{ depth: 2, slug: 'how-it-works', text: 'How it works' }]);
     expect(result.mentions).toEqual(['amsi', 'powershell']);
   });
 
-  test('quotes are typographic in bodies and in frontmatter prose alike', () => {
-    expect(html('"quoted"')).toBe('<p>“quoted”</p>');
+  test('heading text is typographic, as the compiled heading is', () => {
+    expect(checkBody('## Why "living" off the land', ctx()).headings).toEqual([{ depth: 2, slug: 'why-living-off-the-land', text: 'Why “living” off the land' }]);
+  });
+
+  test('frontmatter prose is typographic too', () => {
     expect(inlineMarkdown('"quoted" and `"code"`')).toBe('“quoted” and <code>"code"</code>');
   });
 });
 
-describe('compileBody rejects what it cannot render safely, naming the line, component and prop', () => {
+describe('the component registry', () => {
+  test('every component the check accepts has an example that passes the check', () => {
+    for (const name of COMPONENT_NAMES) {
+      const spec = COMPONENTS[name] as ComponentSpec;
+      const example = spec.example;
+      const wrapped = spec.parent ? `<${spec.parent}>\n${example}\n${example}\n</${spec.parent}>` : example;
+      expect(checkBody(wrapped, ctx()).problems, name).toEqual([]);
+    }
+  });
+
+  test('the ids components give their parts are anchors body headings may not take', () => {
+    for (const prefix of COMPONENT_ID_PREFIXES) expect(isReservedAnchor(`${prefix}1`), prefix).toBe(true);
+    expect(problems('## Callout 1')).toContainEqual(expect.objectContaining({ field: 'body heading' }));
+  });
+
+  test('the content guide\'s component table and language list are the registry\'s (npm run docs:components writes them)', async () => {
+    const guide = await readFile(new URL('../../docs/content-guide.md', import.meta.url), 'utf8');
+    expect(withComponentTable(guide)).toBe(guide);
+    expect(guide).toContain(componentTable());
+    for (const language of Object.keys(CODE_LANGUAGES)) expect(guide, language).toContain(`\`${language}\``);
+  });
+
+  test('the compiler\'s code block is not a component authors can write', () => {
+    expect(problems('<CodeBlock lang="kql" />')).toContainEqual(expect.objectContaining({ found: 'the unknown component <CodeBlock>' }));
+  });
+});
+
+describe('checkBody rejects what it cannot render safely, naming the line, component and prop', () => {
   test.each<[string, string, { line: number; field: string; expected?: string; found: string; hint?: string }]>([
     ['an unknown component', 'Text.\n\n<Trem slug="amsi" />', { line: 3, field: 'body', found: 'the unknown component <Trem>', hint: 'did you mean "Term"?' }],
     ['a raw HTML element', '<div>x</div>', { line: 1, field: 'body', found: 'the unknown component <div>' }],
@@ -103,6 +79,7 @@ describe('compileBody rejects what it cannot render safely, naming the line, com
     ['a code block without a language', '```\nwhoami /all\n```', { line: 1, field: 'code block', found: 'none' }],
     ['an unknown language', '```powershel\nx\n```', { line: 1, field: 'code block', found: '"powershel"', hint: 'did you mean "powershell"?' }],
     ['a heading that takes a page anchor', '## Examples', { line: 1, field: 'body heading', found: '"Examples", whose anchor is #examples: the page already uses #examples' }],
+    ['a heading that takes the anchor of the page\'s "Use in training" panel', '## Training pack', { line: 1, field: 'body heading', found: '"Training pack", whose anchor is #training-pack: the page already uses #training-pack' }],
     ['a heading that takes an FAQ anchor', '## FAQ about it', { line: 1, field: 'body heading', found: '"FAQ about it", whose anchor is #faq-about-it: anchors starting "#faq-" are reserved for the page\'s own FAQ answers' }],
     ['two headings with one anchor', '## Logs\n\n## Logs', { line: 3, field: 'body heading', found: '"Logs" twice' }],
     ['two wordings with one anchor', '## C++ logs\n\n## C logs', { line: 3, field: 'body heading', found: '"C logs", whose anchor #c-logs "C++ logs" already has' }],
@@ -201,8 +178,8 @@ describe('findMentions', () => {
     expect(findMentions(text, index).map((m) => m.text)).toEqual(expected);
   });
 
-  test('compileBody warns about the first unlinked mention of each other entry, not later ones or linked ones', () => {
-    const result = compileBody('It runs AMSI checks. AMSI again. Then <Term slug="powershell" /> and PowerShell.\n\n## PowerShell', ctx({ names: nameIndex([...terms].map(([slug, t]) => ({ slug, title: t.title, aliases: [] }))) }));
+  test('checkBody warns about the first unlinked mention of each other entry, not later ones or linked ones', () => {
+    const result = checkBody('It runs AMSI checks. AMSI again. Then <Term slug="powershell" /> and PowerShell.\n\n## PowerShell', ctx({ names: nameIndex([...terms].map(([slug, t]) => ({ slug, title: t.title, aliases: [] }))) }));
     expect(result.unlinked).toEqual([{ line: 1, slug: 'amsi', text: 'AMSI' }]);
   });
 });

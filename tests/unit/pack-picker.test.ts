@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import { PACK_FORMATS, packFiles } from '../../src/packs/downloads.ts';
-import type { PackTerm } from '../../src/packs/pack-term.ts';
 import { MAX_TERMS, type Pack } from '../../src/packs/pack-url.ts';
 import {
   addTerms,

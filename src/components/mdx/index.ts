@@ -1,0 +1,15 @@
+/**
+ * The body components' markup, for `<Content components={bodyComponents} />`: one entry per registry line
+ * (registry.ts), and the code block the compiler wraps around fenced code. A component missing here is a type
+ * error, not a page that fails to render.
+ */
+import Attack from './Attack.astro';
+import Callout from './Callout.astro';
+import CodeBlock from './CodeBlock.astro';
+import Detection from './Detection.astro';
+import Tab from './Tab.astro';
+import Tabs from './Tabs.astro';
+import Term from './Term.astro';
+import type { CODE_BLOCK, ComponentName } from './registry.ts';
+
+export const bodyComponents: Record<ComponentName | typeof CODE_BLOCK, unknown> = { Term, Attack, Callout, Tabs, Tab, Detection, CodeBlock };
