@@ -16,7 +16,7 @@ export interface CheckedEntry {
   slug: string;
   /** Where the entry lives, for messages. */
   file: string;
-  data: Pick<TermData, 'title' | 'number' | 'category' | 'aliases' | 'attack' | 'related' | 'redirectFrom'>;
+  data: Pick<TermData, 'title' | 'number' | 'category' | 'aliases' | 'attack' | 'related' | 'redirectFrom'> & Partial<Pick<TermData, 'searchPhrases'>>;
 }
 
 /** A control, product or practice that defends, or an ATT&CK mitigation: the ends `detects` and `counters` start from. */
@@ -120,6 +120,21 @@ export function crossEntryProblems(
         problems.push({ file, field: `redirectFrom[${i}]`, expected: 'a former slug', found: `"${old}", the current slug` });
       } else {
         paths.set(old, entry);
+      }
+    });
+  }
+  // A search phrase that is another entry's name would pull that name's searches away from its own entry.
+  for (const entry of entries) {
+    (entry.data.searchPhrases ?? []).forEach((phrase, i) => {
+      const owner = names.get(phrase.trim().toLowerCase());
+      if (owner && owner !== entry) {
+        problems.push({
+          file: entry.file,
+          field: `searchPhrases[${i}]`,
+          expected: 'a search phrase that is not another term\'s title or alias',
+          found: `"${phrase}", a name of ${owner.file}`,
+          hint: `a learner who types it wants ${owner.slug}: remove it here`,
+        });
       }
     });
   }

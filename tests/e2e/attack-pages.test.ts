@@ -120,7 +120,7 @@ describe('the ATT&CK matrix at /attack/', () => {
     const covered = enterprise(['technique', 'sub-technique']);
     expect(covered.length).toBeGreaterThan(0);
     // Every link in the matrix sits beside the ATT&CK ID of the entry it leads to.
-    const links = await page.locator('.attack-matrix li > a:not(.external)').evaluateAll((as) =>
+    const links = await page.locator('.attack-matrix li > a.matrix-name:not(.external)').evaluateAll((as) =>
       as.map((a) => ({ href: a.getAttribute('href')!, id: a.parentElement!.querySelector(':scope > .matrix-id')!.textContent, highlighted: a.parentElement!.classList.contains('covered') })),
     );
     const idOfPath = new Map(terms.filter((t) => t.attack).map((t) => [path(t.url), t.attack!.id]));

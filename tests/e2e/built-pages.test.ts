@@ -60,9 +60,11 @@ describe('the Execution term page', () => {
   });
 
   test('the related list reads right from this page, with links stated in other files too', () => {
-    const cards = $('section[aria-labelledby="related"] ul a.card')
-      .map((_, a) => `${$(a).find('.card-meta strong').text()}: ${$(a).find('.card-title').text()}`)
-      .get();
+    // Cards for the first links, then a compact list: "Label: Title (qualifier)" either way.
+    const cards = [
+      ...$('section[aria-labelledby="related"] ul a.card').map((_, a) => `${$(a).find('.card-meta strong').text()}: ${$(a).find('.card-title').text()}`).get(),
+      ...$('section[aria-labelledby="related"] .related-more li').map((_, li) => $(li).text().replace(/\s+/g, ' ').trim()).get(),
+    ];
     expect(cards).toEqual(
       expect.arrayContaining([
         'Part of: MITRE ATT&CK (Framework)',

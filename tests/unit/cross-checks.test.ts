@@ -246,6 +246,13 @@ describe('crossEntryProblems: which way a relation points', () => {
   });
 });
 
+describe('crossEntryProblems: search phrases', () => {
+  test('reports a search phrase that is another entry\'s name, and accepts one that is no one\'s', () => {
+    const problems = check([entry('create-account', 1, { searchPhrases: ['Backdoor account', 'add user'] }), entry('account-manipulation', 2, { aliases: ['Backdoor account'] })]);
+    expect(problems).toEqual([expect.objectContaining({ file: 'content/terms/create-account.mdx', field: 'searchPhrases[0]', found: '"Backdoor account", a name of content/terms/account-manipulation.mdx' })]);
+  });
+});
+
 describe('crossEntryProblems: software and tactics', () => {
   test('reports ATT&CK software stated as part of a tactic, and accepts see-also', () => {
     const software = (relation: Relation) => entry('cobalt-strike', 1, { attack: { id: 'S0154', domain: 'enterprise', kind: 'software' }, related: links(['command-and-control', relation]) });
