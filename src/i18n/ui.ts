@@ -96,7 +96,7 @@ export const UI = {
   'matrix.coverage': '{covered} of {total} techniques and sub-techniques have entries.',
   'matrix.legend': 'Highlighted techniques link to their entries; the others are listed by name and ID. Open a technique’s sub-techniques below it.',
   'matrix.ids': 'Every ATT&CK ID in the glossary',
-  'matrix.onMitre': ' (no entry yet: opens attack.mitre.org)',
+  'matrix.onMitre': 'No entry yet: opens attack.mitre.org',
   'matrix.layer': 'This coverage as an ATT&CK Navigator layer ({version})',
   'matrix.layerHelp': '(JSON, layer format 4.5: load it in the Navigator with “Open Existing Layer”)',
   'matrix.layerData': 'The same layer on {version} IDs',

@@ -132,9 +132,9 @@ describe('aliasAttackProblem: aliases are other names for the same object', () =
 describe('former IDs in a sentence that links cut into pieces', () => {
   test('a retired ID after a <Term> link still counts as former when its sentence says so', () => {
     const body = 'Under the former v18.1 IDs the downgrade was <Term slug="powershell">Impair Defenses</Term>: Downgrade Attack (T1562.010), all now revoked.';
-    const result = checkBody(body, { terms: new Map([['powershell', { title: 'PowerShell' }]]), slug: 'x', base: '/' });
+    const result = checkBody(body, { terms: new Map([['powershell', { title: 'PowerShell' }]]), slug: 'x' });
     expect(result.problems.filter((p) => p.found.includes('T1562.010'))).toEqual([]);
-    const current = checkBody('The downgrade is <Term slug="powershell">Impair Defenses</Term>: Downgrade Attack (T1562.010).', { terms: new Map([['powershell', { title: 'PowerShell' }]]), slug: 'x', base: '/' });
+    const current = checkBody('The downgrade is <Term slug="powershell">Impair Defenses</Term>: Downgrade Attack (T1562.010).', { terms: new Map([['powershell', { title: 'PowerShell' }]]), slug: 'x' });
     expect(current.problems).toContainEqual(expect.objectContaining({ found: expect.stringContaining('"T1562.010"') }));
   });
 });
