@@ -20,7 +20,8 @@ export default defineConfig({
   // so the compiler only ever sees bodies that passed it.
   markdown: markdownConfig(base),
   // optimize: the static parts of a body render as one string instead of a tree of elements.
-  integrations: [contentCheck(), mdx({ optimize: true }), ogImages()],
+  // Body headings are components (they carry the '#' copy link), so the optimisation leaves them to MDX.
+  integrations: [contentCheck(), mdx({ optimize: { ignoreElementNames: ['h2', 'h3'] } }), ogImages()],
   build: {
     // External files only: a strict Content-Security-Policy forbids inline styles and scripts.
     inlineStylesheets: 'never',

@@ -25,6 +25,23 @@ describe('components in term bodies, as built', () => {
     expect(links).toEqual(expect.arrayContaining(['/terms/powershell/', '/terms/amsi/', '/terms/sysmon/']));
   });
 
+  test('every heading in every body has the "#" copy link to its own anchor, as the page\'s sections do', async () => {
+    const { readdir } = await import('node:fs/promises');
+    const slugs = (await readdir(join(dist, 'terms'), { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+    const missing: string[] = [];
+    let headings = 0;
+    for (const slug of slugs) {
+      const $ = await html(slug);
+      $('.explanation h2, .explanation h3').each((_, h) => {
+        headings++;
+        const id = $(h).attr('id');
+        if (!id || $(h).parent('.linked-heading').find(`a.copy-link[href="#${id}"]`).length !== 1) missing.push(`${slug}: ${$(h).text()}`);
+      });
+    }
+    expect(headings).toBeGreaterThan(500);
+    expect(missing).toEqual([]);
+  });
+
   test('"Referenced by" lists the terms whose prose links here, and none that Related already shows', async () => {
     const { readdir } = await import('node:fs/promises');
     const slugs = (await readdir(join(dist, 'terms'), { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
