@@ -5,6 +5,7 @@
  * framework, and a trainer who pastes a wrong ID into a slide spreads it.
  */
 import { allAttackObjects, attackDataVersion, attackObject, type AttackObject } from './data.ts';
+import { ATTACK_ID_PATTERN } from './ids.ts';
 
 /** IDs of the kinds the data holds: tactics, techniques, sub-techniques, mitigations, software. */
 const ID_IN_TEXT = /\b(TA\d{4}|T\d{4}(?:\.\d{3})?|M\d{4}|S\d{4})\b/g;
@@ -184,8 +185,6 @@ export function ownAttackProblems(attack: OwnAttack, title: string, aliases: rea
   return problems;
 }
 
-const ALIAS_ID = /^(?:TA\d{4}|T\d{4}(?:\.\d{3})?|M\d{4}|S\d{4})$/;
-
 /** The object a revoked ID finally leads to (revocations can chain). */
 function successorOf(found: AttackObject): AttackObject | undefined {
   let current: AttackObject | undefined = found;
@@ -210,7 +209,7 @@ export function aliasAttackProblem(
   const leadsToOwn = (o: AttackObject) => !!own && (o.id === own.id || successorOf(o)?.id === own.id);
   const sameThingElsewhere = (o: AttackObject) => (!own || o.domain !== own.domain || o.kind === 'software') && !o.revoked && !o.deprecated && names.has(plain(o.name));
   const expected = "another name for this entry's own ATT&CK object: its ID, a former ID MITRE revoked into it, or the same object in another domain";
-  if (ALIAS_ID.test(alias)) {
+  if (ATTACK_ID_PATTERN.test(alias)) {
     const found = attackObject(alias)!;
     if (leadsToOwn(found) || sameThingElsewhere(found)) return undefined;
     if (found.deprecated && !found.revoked) {
@@ -221,10 +220,10 @@ export function aliasAttackProblem(
     return { expected, found: `"${alias}", the ID of ${found.name} (${found.kind})`, hint: 'a different ATT&CK object is a related term, not an alias' };
   }
   if (!own) return undefined;
-  const others = allAttackObjects().filter(
-    (o) => o.domain === own.domain && (o.kind === 'technique' || o.kind === 'sub-technique' || o.kind === 'tactic') && !o.revoked && !o.deprecated && !leadsToOwn(o) && o.name === alias,
-  );
-  if (others.length === 0) return undefined;
-  const other = others[0]!;
+  // The name index, not a scan of every object: this runs for every alias of every entry.
+  const other = (idsByName().get(alias) ?? [])
+    .map((id) => attackObject(id, own.domain))
+    .find((o) => o && o.name === alias && (o.kind === 'technique' || o.kind === 'sub-technique' || o.kind === 'tactic') && !o.revoked && !o.deprecated && !leadsToOwn(o));
+  if (!other) return undefined;
   return { expected, found: `"${alias}", the name of ${other.id} (${other.kind})`, hint: 'a different ATT&CK object is a related term, not an alias' };
 }
