@@ -135,6 +135,9 @@ export function crossEntryProblems(
           found: `"${phrase}", a name of ${owner.file}`,
           hint: `a learner who types it wants ${owner.slug}: remove it here`,
         });
+      } else if (owner === entry) {
+        // Titles and aliases are searched with a higher weight already: the phrase would add nothing.
+        problems.push({ file: entry.file, field: `searchPhrases[${i}]`, expected: 'a search phrase that is not already one of this term\'s names', found: `"${phrase}"`, hint: 'remove it' });
       }
     });
   }

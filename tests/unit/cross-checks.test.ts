@@ -250,6 +250,7 @@ describe('crossEntryProblems: search phrases', () => {
   test('reports a search phrase that is another entry\'s name, and accepts one that is no one\'s', () => {
     const problems = check([entry('create-account', 1, { searchPhrases: ['Backdoor account', 'add user'] }), entry('account-manipulation', 2, { aliases: ['Backdoor account'] })]);
     expect(problems).toEqual([expect.objectContaining({ file: 'content/terms/create-account.mdx', field: 'searchPhrases[0]', found: '"Backdoor account", a name of content/terms/account-manipulation.mdx' })]);
+    expect(check([entry('web-shell', 1, { aliases: ['Webshell'], searchPhrases: ['webshell'] })])).toEqual([expect.objectContaining({ field: 'searchPhrases[0]', found: '"webshell"' })]);
   });
 });
 
