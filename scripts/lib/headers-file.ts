@@ -77,3 +77,11 @@ export function headersFor(rules: readonly HeaderRule[], pathname: string): Reco
   }
   return headers;
 }
+
+/**
+ * The headers Netlify sends for `pathname`: every matching rule in file order, a later rule's value of a header
+ * replacing an earlier one's, and `! Name` lines ignored (@netlify/headers-parser and `headersForPath`).
+ */
+export function netlifyHeadersFor(rules: readonly HeaderRule[], pathname: string): Record<string, string> {
+  return Object.assign({}, ...rulesFor(rules, pathname).map((rule) => Object.fromEntries(rule.set)));
+}

@@ -1,7 +1,7 @@
 /**
  * A static file server for the built site that behaves like a plain static
  * host: `dir/` serves `dir/index.html`, `dir` redirects to `dir/`, and a
- * missing file gets `404.html` with status 404. Like Cloudflare Pages, it
+ * missing file gets the nearest `404.html` up the folder tree with status 404. Like Cloudflare Pages, it
  * sends the headers of every `_headers` rule that matches a path, repeated
  * headers joined with a comma (./headers-file.ts), and does not serve the
  * `_headers` file itself.
@@ -40,6 +40,17 @@ async function isDir(path: string): Promise<boolean> {
   return stat(path).then((s) => s.isDirectory(), () => false);
 }
 
+/** Cloudflare Pages' not-found page: the `404.html` in the asked-for folder or the closest one above it. */
+async function nearestNotFound(root: string, relative: string): Promise<string> {
+  // The folder asked for: `a/b/` is folder a/b, `a/b` (a file) is in folder a.
+  const parts = relative.split('/').slice(1, -1).filter(Boolean);
+  for (let depth = parts.length; depth > 0; depth--) {
+    const candidate = join(root, ...parts.slice(0, depth), '404.html');
+    if (await isFile(candidate)) return candidate;
+  }
+  return join(root, '404.html');
+}
+
 export interface ServeOptions {
   /** Serve the site under this path (`/glossary/`). */
   base?: string;
@@ -67,7 +78,7 @@ export async function serveDir(root: string, { base = '/', types = {} }: ServeOp
       file = join(file, 'index.html');
     }
     const found = relative !== '/_headers' && (await isFile(file));
-    const path = found ? file : join(root, '404.html');
+    const path = found ? file : await nearestNotFound(root, relative);
     const body = await readFile(path).catch(() => Buffer.from('Not found'));
     const type = types[extname(path)] ?? TYPES[extname(path)] ?? 'application/octet-stream';
     // Compress text as every real static host does, so page-weight and Lighthouse figures are realistic.

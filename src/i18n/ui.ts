@@ -91,6 +91,8 @@ export const UI = {
   'embed.title': 'Use the glossary in training material',
   'embed.description': 'Show glossary term previews on your own pages, embed a term card in an LMS, or use the glossary data.',
   'embed.open': 'Read the full entry on {title}',
+  'embed.missing.title': 'No card at this address',
+  'embed.missing.body': 'There is no term card here. The list of cards and how to embed them is on the page',
   'matrix.title': 'The ATT&CK Enterprise matrix',
   'matrix.description': 'The {tactics} tactics of the MITRE ATT&CK Enterprise matrix ({version}) with all their techniques and sub-techniques; those with an entry in the glossary are highlighted and link to it.',
   'matrix.coverage': '{covered} of {total} techniques and sub-techniques have entries.',

@@ -14,8 +14,9 @@
  *   set with a comma (two `Content-Security-Policy` values joined that way are two policies, both enforced).
  * - Netlify merges the headers of every matching rule too; for a header two rules both set, its local emulation
  *   (`netlify dev`) keeps the later rule's value, and its parser silently ignores Cloudflare's `! Name` lines.
- * So no header name is set by two rules that can match the same path, and nothing relies on `!`: every path
- * gets each header from exactly one rule, whichever way a host merges. `/*` carries only the headers that are
+ * So, under Cloudflare's reading, no header name is set by two rules that can match the same path, and nothing
+ * relies on `!`. Where Netlify's looser patterns (an optional trailing slash) let a second rule match, that rule
+ * comes later and sets the policies again, so Netlify's later-wins merge frames and shares the same paths. `/*` carries only the headers that are
  * the same everywhere; every other header comes from one rule per area of the site (`tests/unit/security.test.ts`
  * checks this for every file of a build, with both hosts' pattern syntax).
  */
@@ -122,11 +123,26 @@ export function headerRules(base: string): HeaderRule[] {
     // The help page /embed/ is a page like the others; the cards below it are not.
     { path: path('/embed/'), headers: pageHeaders(SEARCH_POLICY) },
     {
-      path: path('/embed/:slug*'),
+      path: path('/embed/:slug/'),
       headers: CARD_HEADERS,
       comment:
-        'Term cards, framed by LMS pages on any origin, and the preview script (Netlify\'s pattern for a card also ' +
-        'matches /embed/preview.js, so one rule covers both; the card policy means nothing to a script).',
+        'Term cards, framed by LMS pages on any origin: only addresses of the form /embed/<name>/. A missing one gets ' +
+        '/embed/404.html, which has nothing worth framing.',
+    },
+    {
+      path: path('/embed/:slug/:rest*'),
+      headers: pageHeaders(SEARCH_POLICY),
+      comment: 'Anything deeper under /embed/ is not a card.',
+    },
+    // Netlify reads `/embed/:slug/` as also matching these two (a trailing slash is optional there) and keeps the
+    // later rule's value of a header, so these come after it and set its policy and resource policy again (the
+    // page keeps the cards' `Access-Control-Allow-Origin: *` there, harmless on a public page without
+    // credentials). Cloudflare Pages matches neither against the card rule: each header comes from one rule.
+    ...['/embed/index.html', '/embed/404.html'].map((p) => ({ path: path(p), headers: pageHeaders(SEARCH_POLICY) })),
+    {
+      path: path('/embed/preview.js'),
+      headers: DATA_HEADERS,
+      comment: 'The link-preview script, loaded by pages on any origin.',
     },
     ...['/api/*', '/og/*', '/slides/*', '/glossary.csv'].map((p, i) => ({
       path: path(p),
@@ -153,3 +169,4 @@ export function headersFile(base: string): string {
   );
   return `${[header, ...blocks].join('\n\n')}\n`;
 }
+

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { launchBrowser, openPage } from '../helpers/browser.ts';
-import { cloudflarePattern, headersFor, netlifyPattern, parseHeadersFile, rulesFor } from '../../scripts/lib/headers-file.ts';
+import { cloudflarePattern, headersFor, netlifyHeadersFor, netlifyPattern, parseHeadersFile, rulesFor } from '../../scripts/lib/headers-file.ts';
 import { serveDir, type RunningServer } from '../../scripts/lib/static-server.ts';
 import { embedSnippet } from '../../src/client/embed-message.ts';
 import { apiIdsSchema } from '../../src/schemas/api-ids.ts';
@@ -202,27 +202,43 @@ describe('headers, as Cloudflare Pages sends them', () => {
     await p.close();
   });
 
-  test('every file of the build gets each header from one rule, on Cloudflare Pages and on Netlify, and one frame-ancestors', () => {
+  test('every file of the build gets each header from one rule on Cloudflare Pages, the same framing on Netlify, and one frame-ancestors', () => {
     const file = readFileSync(join(dist, '_headers'), 'utf8');
     const cloudflare = parseHeadersFile(file, cloudflarePattern);
     const netlify = parseHeadersFile(file, netlifyPattern);
     const walk = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
+    const framing = (headers: Record<string, string>) =>
+      [headers['content-security-policy']?.match(/frame-ancestors ([^;,]*)/)?.[1], headers['x-frame-options'], headers['cross-origin-resource-policy']].join(' | ');
     const problems: string[] = [];
     for (const path of walk(dist).map((f) => `/${relative(dist, f).split(sep).join('/')}`)) {
       if (path === '/_headers') continue;
       const urls = path.endsWith('/index.html') ? [path, path.slice(0, -'index.html'.length)] : [path];
       for (const url of urls) {
-        for (const [host, rules] of [['Cloudflare', cloudflare], ['Netlify', netlify]] as const) {
-          const names = rulesFor(rules, url).flatMap((r) => r.set.map(([n]) => n));
-          const repeated = names.filter((n, i) => names.indexOf(n) !== i);
-          if (repeated.length) problems.push(`${host} ${url}: ${repeated.join(', ')} set twice`);
-        }
+        const names = rulesFor(cloudflare, url).flatMap((r) => r.set.map(([n]) => n));
+        const repeated = names.filter((n, i) => names.indexOf(n) !== i);
+        if (repeated.length) problems.push(`Cloudflare ${url}: ${repeated.join(', ')} set twice`);
+        const onCloudflare = framing(headersFor(cloudflare, url));
+        const onNetlify = framing(netlifyHeadersFor(netlify, url));
+        if (onNetlify !== onCloudflare) problems.push(`Netlify ${url}: ${onNetlify}, Cloudflare ${onCloudflare}`);
         const policy = headersFor(cloudflare, url)['content-security-policy'] ?? '';
         if ((policy.match(/frame-ancestors/g) ?? []).length !== 1) problems.push(`${url}: policy "${policy}"`);
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  test('a missing card framed by another site shows a bare not-found page: no search box, no script, one link that opens a new tab', async () => {
+    const { page: p } = await visit('missing.html', `<iframe src="${site}/embed/no-such-card/" title="Card" width="480" height="200"></iframe>`);
+    const frame = () => p.frames().find((f) => f.url().endsWith('/embed/no-such-card/'));
+    await expect.poll(() => frame()?.locator('h1').textContent().catch(() => '')).toBe('No card at this address');
+    const inside = await frame()!.evaluate(() => ({
+      scripts: document.scripts.length,
+      fields: document.querySelectorAll('input, button, select, textarea, form').length,
+      links: [...document.links].map((a) => [a.target, new URL(a.href).pathname]),
+    }));
+    expect(inside).toEqual({ scripts: 0, fields: 0, links: [['_blank', '/embed/']] });
+    await p.close();
   });
 
   test('over HTTP: one policy per response, framable where it should be, cross-origin readable where it should be', async () => {
@@ -231,7 +247,9 @@ describe('headers, as Cloudflare Pages sends them', () => {
       ['/search/', "'self'", 'same-origin', null],
       ['/embed/', "'self'", 'same-origin', null],
       ['/embed/execution/', '*', 'cross-origin', '*'],
-      ['/embed/preview.js', '*', 'cross-origin', '*'],
+      ['/embed/preview.js', "'none'", 'cross-origin', '*'],
+      ['/embed/no-such-card/', '*', 'cross-origin', '*'],
+      ['/embed/execution/more/', "'self'", 'same-origin', null],
       ['/api/terms/execution.json', "'none'", 'cross-origin', '*'],
       ['/api/ids.json', "'none'", 'cross-origin', '*'],
       ['/og/execution.png', "'none'", 'cross-origin', '*'],

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { headersFile, metaPolicy } from '../../src/links/security.ts';
-import { cloudflarePattern, headersFor, netlifyPattern, parseHeadersFile, rulesFor } from '../../scripts/lib/headers-file.ts';
+import { cloudflarePattern, headersFor, netlifyHeadersFor, netlifyPattern, parseHeadersFile, rulesFor } from '../../scripts/lib/headers-file.ts';
 
 /**
  * One path of every kind the build writes, and paths that do not exist under the site's folders. Every page has
@@ -10,11 +10,11 @@ const PATHS = {
   page: [
     '/', '/index.html', '/404.html', '/terms/', '/terms/execution/', '/terms/execution/index.html', '/terms/nope/',
     '/categories/attack-tactics/', '/attack/', '/attack/TA0002/', '/attack/t1059/001/', '/attack/ids/', '/n/1/',
-    '/embed/', '/_astro/style.css', '/favicon.svg', '/favicon.ico', '/robots.txt', '/sitemap.xml',
+    '/embed/', '/embed/index.html', '/embed/execution/more/', '/_astro/style.css', '/favicon.svg', '/favicon.ico', '/robots.txt', '/sitemap.xml',
     '/search/', '/search/index.html', '/pagefind/pagefind.js', '/pagefind/pagefind-worker.js', '/pagefind/wasm.en.pagefind',
   ],
-  card: ['/embed/execution/', '/embed/command-and-scripting-interpreter/', '/embed/preview.js'],
-  data: ['/api/terms.json', '/api/terms/execution.json', '/api/ids.json', '/og/execution.png', '/slides/execution.svg', '/glossary.csv'],
+  card: ['/embed/execution/', '/embed/command-and-scripting-interpreter/'],
+  data: ['/embed/preview.js', '/api/terms.json', '/api/terms/execution.json', '/api/ids.json', '/og/execution.png', '/slides/execution.svg', '/glossary.csv'],
 };
 const ALL = Object.values(PATHS).flat();
 const under = (base: string, path: string) => `${base.replace(/\/$/, '')}${path}`;
@@ -25,8 +25,8 @@ describe.each(['/', '/glossary/'])('_headers for base %s', (base) => {
   const file = headersFile(base);
   const hosts = { 'Cloudflare Pages': cloudflarePattern, Netlify: netlifyPattern };
 
-  test.each(Object.entries(hosts))('on %s, no header is set by two rules that match one path, and nothing relies on "!"', (_, compile) => {
-    const rules = parseHeadersFile(file, compile);
+  test('on Cloudflare Pages, no header is set by two rules that match one path, and nothing relies on "!"', () => {
+    const rules = parseHeadersFile(file);
     expect(rules.flatMap((r) => r.remove)).toEqual([]);
     const twice: string[] = [];
     for (const path of ALL.map((p) => under(base, p))) {
@@ -34,6 +34,27 @@ describe.each(['/', '/glossary/'])('_headers for base %s', (base) => {
       for (const name of new Set(names)) if (names.filter((n) => n === name).length > 1) twice.push(`${path}: ${name}`);
     }
     expect(twice).toEqual([]);
+  });
+
+  test('Netlify (looser patterns, the later rule wins) frames, isolates and shares every path as Cloudflare Pages does', () => {
+    const cloudflare = parseHeadersFile(file);
+    const netlify = parseHeadersFile(file, netlifyPattern);
+    const framing = (headers: Record<string, string>) => ({
+      frameAncestors: frameAncestors(csp(headers)),
+      wasm: csp(headers).includes("'wasm-unsafe-eval'"),
+      xfo: headers['x-frame-options'],
+      corp: headers['cross-origin-resource-policy'],
+    });
+    for (const path of ALL.map((p) => under(base, p))) {
+      expect(framing(netlifyHeadersFor(netlify, path)), path).toEqual(framing(headersFor(cloudflare, path)));
+    }
+  });
+
+  test('only term cards may be framed by other origins: not the embed help page, nor anything deeper or beside the cards', () => {
+    const rules = parseHeadersFile(file);
+    const framable = (path: string) => frameAncestors(csp(headersFor(rules, under(base, path)))).includes('*');
+    expect(['/embed/execution/', '/embed/nope/'].filter(framable)).toEqual(['/embed/execution/', '/embed/nope/']);
+    expect(['/embed/', '/embed/index.html', '/embed/preview.js', '/embed/404.html', '/embed/x/y/', '/embed/x/index.html', '/embed/x/y/z/'].filter(framable)).toEqual([]);
   });
 
   test('on Cloudflare Pages (every matching rule, repeated headers joined), every path gets exactly one policy with one frame-ancestors', () => {
