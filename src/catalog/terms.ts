@@ -18,6 +18,7 @@ import type { ApiTerm } from '../schemas/api.ts';
 import { apiTerm } from './api.ts';
 import { absolute, urls } from '../links/urls.ts';
 import { indexByAttackId } from '../attack/ids.ts';
+import { t as t_ } from '../i18n/ui.ts';
 
 export interface Term extends TermData {
   slug: string;
@@ -49,6 +50,8 @@ const relations = relationsByTerm(terms);
 export interface TermLink {
   term: Term;
   label?: string | undefined;
+  /** A section of the linked term's page to open at, when the link is about one place in it. */
+  anchor?: string | undefined;
 }
 
 export interface LinkedTerm extends Edge {
@@ -92,12 +95,22 @@ export function placement(term: Term): Placement | undefined {
   return placementOf(term.attack.id, (id) => termsByAttackId.get(id)?.slug);
 }
 
-/** "Referenced by": the terms that mention this one, minus those "Related" and the ATT&CK placement already show. */
+/**
+ * "Referenced by": the terms that mention this one, minus those "Related" and the ATT&CK placement already show,
+ * each with the section of its page that links here (the opening paragraphs sit under "What is …?", the definition).
+ */
 export function referencesTo(term: Term): TermLink[] {
   const shown = new Set([term.slug, ...relatedOf(term).map((l) => l.slug), ...slugsShown(placement(term))]);
   return mentionsOf(term)
     .filter((t) => !shown.has(t.slug))
-    .map((t) => ({ term: t }));
+    .map((t) => {
+      const { mentionSections, headings } = (t.entry.rendered?.metadata ?? {}) as { mentionSections?: Record<string, string>; headings?: { slug: string; text: string }[] };
+      const anchor = mentionSections?.[term.slug];
+      const heading = anchor === undefined ? undefined : headings?.find((h) => h.slug === anchor)?.text;
+      return heading === undefined
+        ? { term: t, anchor: 'definition', label: t_('term.mentionedInDefinition') }
+        : { term: t, anchor, label: t_('term.mentionedIn', { section: heading }) };
+    });
 }
 
 /** A category's terms: alphabetical, except that Enterprise tactics come first in matrix order. */

@@ -26,7 +26,7 @@ const EXTENSION = '.mdx';
  * What `sync` stores per entry, versioned: an entry cached by a build whose loader stored something else (Astro
  * keeps the store between builds and clears it only when the content config file or Astro changes) is stored again.
  */
-const STORE_FORMAT = 3;
+const STORE_FORMAT = 4;
 
 export function termLoader(dir: string): Loader {
   // Astro calls load() again on every content sync in dev; one listener is enough.
@@ -70,11 +70,11 @@ async function sync({ store, config, watcher, logger }: LoaderContext, dir: stri
     // The content pass validated `entry.data` with the collection's own schema (termSchema); parseData would run
     // that schema a second time on its output and return the same values, at about 1 s per 5,000 terms.
     const data = entry.data as unknown as Record<string, unknown>;
-    const { headings, mentions } = entry.body;
+    const { headings, mentions, mentionSections } = entry.body;
     const { examples, answers } = entry.prose;
     // No `body`, and no HTML: the compiled MDX module renders the body, and the store is bundled into the build,
     // so every byte costs memory. `rendered.metadata` carries what the check found for the page around the body.
-    store.set({ id: entry.slug, data, filePath: entry.file, digest, rendered: { html: '', metadata: { headings, mentions, examples, answers } } });
+    store.set({ id: entry.slug, data, filePath: entry.file, digest, rendered: { html: '', metadata: { headings, mentions, mentionSections, examples, answers } } });
   }
   // Entries whose file is gone (renamed or deleted since the last build) leave the cached store.
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);

@@ -44,6 +44,8 @@ export const UI = {
   'term.aliases': 'Other names',
   'term.related': 'Related terms',
   'term.referencedBy': 'Referenced by',
+  'term.mentionedIn': 'In “{section}”',
+  'term.mentionedInDefinition': 'In the definition',
   'term.sources': 'Sources',
   'term.reviewed': 'Last reviewed',
   'term.stage': 'Stage {stage} of {of} in the ATT&CK Enterprise matrix',

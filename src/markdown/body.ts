@@ -55,6 +55,8 @@ export interface CheckedBody {
   headings: BodyHeading[];
   /** Entries this body links to, in order of first link. */
   mentions: string[];
+  /** For each entry linked after the body's first `##` heading, that heading's anchor: where the link is. */
+  mentionSections: Record<string, string>;
   /** The registry's components the body uses, in order of first use. */
   components: string[];
   words: number;
@@ -88,6 +90,7 @@ export function checkBody(source: string, ctx: BodyContext): CheckedBody {
     return {
       headings: [],
       mentions: [],
+      mentionSections: {},
       components: [],
       words: 0,
       unlinked: [],
@@ -108,6 +111,9 @@ function checkTree(tree: Root, ctx: BodyContext): CheckedBody {
   const problems: BodyProblem[] = [];
   const headings: BodyHeading[] = [];
   const mentions = new Set<string>();
+  const mentionSections: Record<string, string> = {};
+  /** The `##` section the walk is in; undefined before the first. */
+  let section: string | undefined;
   const used = new Set<string>();
   const firstSeen = new Map<string, boolean>(); // slug → was its first appearance a link?
   const unlinked: UnlinkedMention[] = [];
@@ -122,6 +128,7 @@ function checkTree(tree: Root, ctx: BodyContext): CheckedBody {
     problems.push({ line: lineOf(node), field, expected, found, ...(hint ?? {}) });
 
   const linkTo = (slug: string) => {
+    if (!mentions.has(slug) && section !== undefined) mentionSections[slug] = section;
     mentions.add(slug);
     if (!firstSeen.has(slug)) firstSeen.set(slug, true);
   };
@@ -166,6 +173,7 @@ function checkTree(tree: Root, ctx: BodyContext): CheckedBody {
         }
         if (first === undefined) anchors.set(id, text);
         headings.push({ depth: node.depth, slug: id, text });
+        if (node.depth === 2) section = id;
         break;
       }
       case 'link':
@@ -298,7 +306,7 @@ function checkTree(tree: Root, ctx: BodyContext): CheckedBody {
   };
 
   for (const child of tree.children) visit(child, undefined, false);
-  return { headings, mentions: [...mentions], components: [...used], words, problems, unlinked };
+  return { headings, mentions: [...mentions], mentionSections, components: [...used], words, problems, unlinked };
 }
 
 function describeIssue(issue: { code: string; message: string; minimum?: unknown; maximum?: unknown }): string {

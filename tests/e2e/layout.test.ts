@@ -132,3 +132,52 @@ describe('the page-not-found page', () => {
     await done();
   });
 });
+
+describe('what a term page loads before any interaction', () => {
+  test('one stylesheet, without the course-pack or ATT&CK matrix rules, which come only with their own pages', async () => {
+    const sheets = async (path: string) => {
+      const html = await (await fetch(`${site}${path}`)).text();
+      const hrefs = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!);
+      return { count: hrefs.length, css: (await Promise.all(hrefs.map(async (h) => (await fetch(new URL(h, site))).text()))).join('\n') };
+    };
+    const term = await sheets('/terms/execution/');
+    expect(term.count).toBe(1);
+    expect(term.css).not.toMatch(/\.handout-term|\.quiz-form|\.pack-terms/);
+    expect(term.css).not.toMatch(/\.attack-matrix|\.matrix-tactic-name/);
+    // The pages that need them still get them.
+    expect((await sheets('/packs/handout/?terms=execution')).css).toMatch(/\.handout-term/);
+    expect((await sheets('/attack/')).css).toMatch(/\.attack-matrix/);
+  });
+});
+
+describe('"Referenced by"', () => {
+  test('each entry says which section of its page mentions this one, and the link opens that section', async () => {
+    const { page, done } = await at(1366, '/terms/powershell/');
+    const items = await page.locator('.referenced-by li a').evaluateAll((links) =>
+      links.map((a) => ({ href: a.getAttribute('href')!, text: a.closest('li')!.querySelector('.muted')!.textContent!.trim() })),
+    );
+    expect(items.length).toBeGreaterThan(5);
+    for (const item of items) expect(item.text, item.href).toMatch(item.href.endsWith('#definition') ? /^In the definition:$/ : /^In “[^”]+”:$/);
+    const { href, text } = items.find((item) => !item.href.endsWith('#definition'))!;
+    const section = /In “([^”]+)”/.exec(text)![1]!;
+    await page.goto(new URL(href, `${site}/terms/powershell/`).href);
+    const id = href.split('#')[1]!;
+    const heading = await page.locator(`[id="${id}"]`).textContent();
+    expect(heading).toBe(section);
+    // The section really links to PowerShell: somewhere between its heading and the next heading of its level.
+    const linksHere = await page.evaluate((id) => {
+      const heading = document.getElementById(id)!;
+      let node: Element | null = heading.closest('.linked-heading') ?? heading;
+      const level = heading.tagName;
+      let found = false;
+      const own = node.parentElement?.closest('section');
+      if (id === 'definition' && own) return !!own.querySelector('a[href="/terms/powershell/"]');
+      while ((node = node.nextElementSibling) && !node.querySelector(level) && node.tagName !== level) {
+        if (node.matches('a[href="/terms/powershell/"]') || node.querySelector('a[href="/terms/powershell/"]')) found = true;
+      }
+      return found;
+    }, id);
+    expect(linksHere).toBe(true);
+    await done();
+  });
+});
