@@ -44,7 +44,11 @@ function decode(grid: boolean[][]): QRCode | null {
  * these bits, so they are what a scanner sees, whatever the encoder was asked for.
  */
 function formatLevel(modules: boolean[][]): string {
-  const cells = [[8, 0], [8, 1], [8, 2], [8, 3], [8, 4], [8, 5], [8, 7], [8, 8], [7, 8], [5, 8], [4, 8], [3, 8], [2, 8], [1, 8], [0, 8]] as const;
+  // Along row 8 and then up column 8, stepping over the timing pattern in row and column 6.
+  const cells = [
+    ...[0, 1, 2, 3, 4, 5, 7, 8].map((x) => [8, x] as const),
+    ...[7, 5, 4, 3, 2, 1, 0].map((y) => [y, 8] as const),
+  ];
   const bits = cells.reduce((word, [y, x]) => (word << 1) | (modules[y]![x] ? 1 : 0), 0) ^ 0b101010000010010;
   return ['M', 'L', 'H', 'Q'][bits >> 13]!;
 }
@@ -56,7 +60,8 @@ describe('qrSvg', () => {
     expect(grid).toHaveLength(29 + 2 * 4);
     const side = grid.length;
     const inMargin = (x: number, y: number) => x < 4 || y < 4 || x >= side - 4 || y >= side - 4;
-    expect(grid.flatMap((row, y) => row.filter((dark, x) => dark && inMargin(x, y))), 'the quiet zone is blank').toEqual([]);
+    const darkInMargin = grid.flatMap((row, y) => row.filter((dark, x) => dark && inMargin(x, y)));
+    expect(darkInMargin, 'the quiet zone is blank').toEqual([]);
     // The top-left finder pattern's outer ring starts right where the quiet zone ends.
     expect(grid[4]!.slice(4, 11)).toEqual(Array(7).fill(true));
 
