@@ -38,7 +38,7 @@ export async function drawCards(cards: readonly (readonly [string, OgCard])[], c
           await writeFile(file, await renderOgPng(layout));
         } catch (error) {
           // librsvg's own message names neither the term nor the text it choked on.
-          throw new Error(`Could not draw the link-preview image of the term "${slug}" (title ${JSON.stringify(card.title)}): ${error instanceof Error ? error.message : String(error)}`);
+          throw new Error(`Could not draw the link-preview image of the term "${slug}" (title ${JSON.stringify(card.title)}): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
         }
       }
       // A slide is a few kilobytes of text: cheaper to write again than to rasterise, but unchanged ones are kept.

@@ -10,6 +10,7 @@ export const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
  * Characters with no visible glyph of their own: format characters (zero-width space and joiners, soft hyphen,
  * word joiner, byte-order mark), separators, and the Hangul fillers that render blank.
  */
+// eslint-disable-next-line no-misleading-character-class -- U+034F is listed as a character of its own, not as a mark on `\s`.
 const INVISIBLE = /[\p{Cf}\p{Cc}\p{Z}\s\u034F\u115F\u1160\u17B4\u17B5\u3164\uFFA0]/gu;
 
 /** Whether a name shows nothing once invisible characters are taken out (an `<h1>` of zero-width spaces). */

@@ -30,7 +30,7 @@ describe('npm run build with broken content', () => {
     expect(output).toContain('5 problems in 4 files: fix them and build again.');
   });
 
-  test('stops at the content check on a control character in a title, naming file and field, before drawing anything (#12.2)', async () => {
+  test('stops at the content check on a control character in a title, naming file and field, before drawing anything', async () => {
     const files = smallGlossary();
     files['beta-signal'] = files['beta-signal']!.replace('title: Beta Signal', 'title: "Beta\\aSignal"');
     const dir = await writeFixture(files);

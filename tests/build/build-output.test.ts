@@ -36,7 +36,7 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('a finished build', () => {
-  test('holds the pages, the link-preview images, the slides and the search index, and no staging folder is left (#12.3)', () => {
+  test('holds the pages, the link-preview images, the slides and the search index, and no staging folder is left', () => {
     expect(readdirSync(join(outDir, 'og')).sort()).toEqual(['alpha-control.png', 'beta-signal.png', 'delta-tactic.png', 'gamma-tool.png']);
     expect(readdirSync(join(outDir, 'slides')).sort()).toEqual(['alpha-control.svg', 'beta-signal.svg', 'delta-tactic.svg', 'gamma-tool.svg']);
     // The slide names the build's own address, escaped once: the title is "ATT&CK Fixture".
@@ -48,7 +48,7 @@ describe('a finished build', () => {
     expect(stagingLeftovers()).toEqual([]);
   });
 
-  test('labels copy links with plain text, escaped once: "ATT&amp;CK", never "ATT&amp;amp;CK" (#12.9)', () => {
+  test('labels copy links with plain text, escaped once: "ATT&amp;CK", never "ATT&amp;amp;CK"', () => {
     // The embed snippet is HTML source shown as text: its own "&amp;" is rightly escaped again.
     const html = readFileSync(join(outDir, 'terms/alpha-control/index.html'), 'utf8').replace(/<code id="training-embed-code"[^>]*>[^]*?<\/code>/, '');
     expect(html).not.toContain('&amp;amp;');
@@ -60,14 +60,14 @@ describe('a finished build', () => {
     expect(label('examples')).toBe('Copy link to: Examples');
   });
 
-  test('shows markup written in examples and FAQ answers as text (#12.12)', () => {
+  test('shows markup written in examples and FAQ answers as text', () => {
     const $ = page('terms/alpha-control');
     expect($('ol.examples li').first().find('p').text()).toBe('A note says <img src=x onerror="window.__pwned=1"> and <!-- hidden -->.');
     expect($('.faq-item p').first().text()).toBe('A <script>window.__pwned=2</script> web tool for layers.');
     expect($('section[aria-labelledby="examples"], section[aria-labelledby="faq"]').find('img, script').length).toBe(0);
   });
 
-  test('says at /n/<number>/ what happened to a retired entry and where its subject went (#12.5)', () => {
+  test('says at /n/<number>/ what happened to a retired entry and where its subject went', () => {
     const $ = page('n/9');
     expect($('h1').text()).toBe('№ 9 is no longer in the glossary');
     expect($('main').text()).toContain('Catalog № 9 was the entry “Old Signal & Noise”.');
@@ -148,7 +148,7 @@ describe('term bodies compiled by @astrojs/mdx with the glossary components', ()
   });
 });
 
-describe('a build that fails after Astro has written its pages (#12.3)', () => {
+describe('a build that fails after Astro has written its pages: the last good dist/ stays', () => {
   test('leaves the previous site as it was, and no half-written folder beside it', async () => {
     const before = new Map(['index.html', 'terms/beta-signal/index.html', 'og/beta-signal.png', 'slides/beta-signal.svg', 'pagefind/pagefind.js'].map((f) => [f, readFileSync(join(outDir, f))]));
     // The link-preview images fail once every page is written: their cache folder cannot be created.

@@ -18,7 +18,7 @@ async function check(extra: Record<string, string | Buffer>, glossary = smallGlo
 
 const epsilon = () => termSource(validFrontmatter('epsilon-term', 5, ['alpha-control', 'beta-signal', 'gamma-tool']));
 
-describe('term files: encodings and line endings (#12.7)', () => {
+describe('term files: encodings and line endings', () => {
   test('accepts a UTF-8 byte-order mark, and CR LF line endings', async () => {
     const { problems } = await check({
       'epsilon-term.mdx': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(epsilon())]),
@@ -90,7 +90,7 @@ describe('term files: encodings and line endings (#12.7)', () => {
   });
 });
 
-describe('term files: names (#12.7)', () => {
+describe('term files: names', () => {
   test('reports .md, .MDX and .markdown files that would be silently ignored, with the name to use', async () => {
     const { problems } = await check({ 'epsilon-term.md': epsilon(), 'Zeta-Term.MDX': epsilon(), 'eta.markdown': epsilon(), '.notes.md': 'x', 'theta.mdx~': 'x', 'README.txt': 'x' });
     expect(problems).toEqual([
@@ -107,7 +107,7 @@ describe('term files: names (#12.7)', () => {
   });
 });
 
-describe('term files: size (#12.8)', () => {
+describe('term files: size', () => {
   test('refuses a file over the limit without parsing it, saying where the bulk is', async () => {
     const huge = termSource(validFrontmatter('epsilon-term', 5, ['alpha-control', 'beta-signal', 'gamma-tool']), `## How it works\n\n${'word '.repeat(1_000_000)}`);
     const { problems } = await check({ 'epsilon-term.mdx': huge });
@@ -123,7 +123,7 @@ describe('term files: size (#12.8)', () => {
   });
 });
 
-describe('catalog numbers (#12.5)', () => {
+describe('catalog numbers', () => {
   const git = (dir: string, ...args: string[]) =>
     execFileSync('git', ['-C', dir, '-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', ...args], { stdio: 'pipe' });
 

