@@ -23,7 +23,6 @@ const frameAncestors = (policy: string) => [...policy.matchAll(/frame-ancestors 
 
 describe.each(['/', '/glossary/'])('_headers for base %s', (base) => {
   const file = headersFile(base);
-  const hosts = { 'Cloudflare Pages': cloudflarePattern, Netlify: netlifyPattern };
 
   test('on Cloudflare Pages, no header is set by two rules that match one path, and nothing relies on "!"', () => {
     const rules = parseHeadersFile(file);
