@@ -39,6 +39,9 @@ export default defineConfig({
           sequence: { groupOrder: 2 },
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // expect.poll's own default (1 s) is shorter than one page's scripts take on a busy 2-core machine: a poll
+          // that waits for what the user would see must not give up before the page has run.
+          expect: { poll: { timeout: 10_000 } },
           // One browser file at a time (two Chromiums at once on the 2-core CI machine made each file about twice as
           // slow), in one worker that imports playwright, cheerio and the helpers once rather than once per file.
           fileParallelism: false,

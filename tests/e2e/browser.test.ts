@@ -138,5 +138,6 @@ describe('search ranking over the whole glossary', () => {
     });
     expect(misses).toEqual([]);
     await page.close();
-  });
+    // Hundreds of searches: a busy machine needs more than the one-page default.
+  }, 180_000);
 });
