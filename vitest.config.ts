@@ -9,6 +9,9 @@ export default defineConfig({
         test: {
           // Plain modules: no build, no browser, no server (`npm run test:unit`, seconds).
           name: 'unit',
+          // Sequence groups run one after another: unit, then fixture builds, then the browser tests. The first two
+          // run while the e2e global setup builds the real site in the background (tests/e2e/global-setup.ts).
+          sequence: { groupOrder: 0 },
           include: ['tests/unit/**/*.test.ts'],
           // No global state between files: one import of each module for all of them.
           isolate: false,
@@ -19,6 +22,7 @@ export default defineConfig({
         test: {
           // Builds of small fixture glossaries (and `astro dev` on one): each file builds its own.
           name: 'build',
+          sequence: { groupOrder: 1 },
           include: ['tests/build/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
@@ -28,10 +32,16 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
-          // One production build of the real content, served from dist/, shared by every browser test.
+          // One production build of the real content, into a temporary folder, shared by every browser test; each
+          // file waits for it before its own code runs.
           globalSetup: ['tests/e2e/global-setup.ts'],
+          setupFiles: ['tests/e2e/wait-for-build.ts'],
+          sequence: { groupOrder: 2 },
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // expect.poll's own default (1 s) is shorter than one page's scripts take on a busy 2-core machine: a poll
+          // that waits for what the user would see must not give up before the page has run.
+          expect: { poll: { timeout: 10_000 } },
           // One browser file at a time (two Chromiums at once on the 2-core CI machine made each file about twice as
           // slow), in one worker that imports playwright, cheerio and the helpers once rather than once per file.
           fileParallelism: false,

@@ -58,13 +58,36 @@ export interface ServeOptions {
   types?: Record<string, string>;
 }
 
+/**
+ * A file's bytes, gzipped when asked, compressed once per version of the file: the tests load the same pages,
+ * scripts and pack data hundreds of times, and compressing each response anew took whole seconds of the one CPU
+ * the test runner shares with Chromium. Keyed by modification time and size, so a rebuilt file is read afresh.
+ */
+const compressed = new Map<string, Buffer>();
+async function contents(path: string, gzip: boolean): Promise<Buffer> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info) return Buffer.from('Not found');
+  if (!gzip) return readFile(path);
+  const key = `${path}\0${info.mtimeMs}\0${info.size}`;
+  let body = compressed.get(key);
+  if (!body) compressed.set(key, (body = gzipSync(await readFile(path))));
+  return body;
+}
+
 export async function serveDir(root: string, { base = '/', types = {} }: ServeOptions = {}): Promise<RunningServer> {
   const headersFile = join(root, '_headers');
-  const rules = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
-  // A site built for the base path has rules under it and they match the whole path, as on a real host; a site
-  // built for "/" and mounted under a base here gets its rules matched below the base.
-  const mounted = base !== '/' && !rules.some((rule) => rule.path.startsWith(base));
+  // Read at the first request, not here: the tests start the server while the site is still being built.
+  let site: { rules: ReturnType<typeof parseHeadersFile>; mounted: boolean } | undefined;
+  const headerRules = () => {
+    if (site) return site;
+    if (!existsSync(headersFile)) return { rules: [], mounted: base !== '/' };
+    const rules = parseHeadersFile(readFileSync(headersFile, 'utf8'));
+    // A site built for the base path has rules under it and they match the whole path, as on a real host; a site
+    // built for "/" and mounted under a base here gets its rules matched below the base.
+    return (site = { rules, mounted: base !== '/' && !rules.some((rule) => rule.path.startsWith(base)) });
+  };
   const server: Server = createServer(async (req, res) => {
+    const { rules, mounted } = headerRules();
     const url = new URL(req.url ?? '/', 'http://localhost');
     let pathname = decodeURIComponent(url.pathname);
     if (!pathname.startsWith(base)) pathname = '/__outside_base__';
@@ -79,16 +102,16 @@ export async function serveDir(root: string, { base = '/', types = {} }: ServeOp
     }
     const found = relative !== '/_headers' && (await isFile(file));
     const path = found ? file : await nearestNotFound(root, relative);
-    const body = await readFile(path).catch(() => Buffer.from('Not found'));
     const type = types[extname(path)] ?? TYPES[extname(path)] ?? 'application/octet-stream';
     // Compress text as every real static host does, so page-weight and Lighthouse figures are realistic.
     const gzip = /gzip/.test(String(req.headers['accept-encoding'])) && /text|json|javascript|xml|svg/.test(type);
+    const body = await contents(path, gzip);
     res.writeHead(found ? 200 : 404, {
       ...headersFor(rules, mounted ? pathname.slice(base.length - 1) : pathname),
       'Content-Type': type,
       ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
     });
-    res.end(gzip ? gzipSync(body) : body);
+    res.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();

@@ -1,22 +1,43 @@
 import type { TestProject } from 'vitest/node';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, runBuild } from '../helpers/run-build.ts';
+import { runBuild } from '../helpers/run-build.ts';
 import { serveDir } from '../../scripts/lib/static-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     siteUrl: string;
     distDir: string;
+    /** Written with the build's output if the build fails (tests/e2e/wait-for-build.ts reads it). */
+    buildFailedFile: string;
   }
 }
 
-/** Builds the real glossary once and serves dist/ for every end-to-end test. */
+/**
+ * Builds the real glossary once, into a temporary folder (never over the developer's own dist/), and serves it for
+ * every end-to-end test; tests find the folder as inject('distDir').
+ *
+ * The build is started here but not awaited: the unit and fixture-build tests (an earlier sequence group in
+ * vitest.config.ts) run on the other core meanwhile, and each browser test file waits for the finished site in
+ * wait-for-build.ts. scripts/build.ts moves the site into distDir only once every step succeeded, so the folder's
+ * existence means a complete build.
+ */
 export default async function setup(project: TestProject) {
-  const build = await runBuild();
-  if (build.code !== 0) throw new Error(`The site did not build:\n${build.output}`);
-  const distDir = join(ROOT, 'dist');
+  const work = await mkdtemp(join(tmpdir(), 'glossary-e2e-'));
+  const distDir = join(work, 'site');
+  const buildFailedFile = join(work, 'build-failed.txt');
+  const building = runBuild({}, ['--outDir', distDir]).then(
+    (build) => (build.code === 0 ? undefined : writeFile(buildFailedFile, build.output)),
+    (error: unknown) => writeFile(buildFailedFile, String(error)),
+  );
   const server = await serveDir(distDir);
   project.provide('siteUrl', server.url);
   project.provide('distDir', distDir);
-  return () => server.close();
+  project.provide('buildFailedFile', buildFailedFile);
+  return async () => {
+    await building;
+    await server.close();
+    await rm(work, { recursive: true, force: true });
+  };
 }

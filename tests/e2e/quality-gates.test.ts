@@ -23,11 +23,31 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 describe('valid HTML', () => {
-  test('the Nu HTML Checker reports no errors on any built page, redirect pages included', () => {
+  /**
+   * Every term page (where the authors' MDX bodies land, so nesting and ids depend on what each entry says) and, of
+   * every other kind of page, the ones that together hold every element, class, ARIA use and nesting seen on any of
+   * them (tests/helpers/page-sample.ts), redirect pages included. Those pages are filled from templates with text
+   * (titles, summaries, MITRE's names) that is escaped wherever it goes, so a second page of the same parts adds
+   * nothing the Nu HTML Checker can find; the duplicate-id and static checks below still read every page.
+   */
+  const termPages = contentPages.filter((p) => /^\/terms\/[^/]+\/$/.test(p.path)).map((p) => p.path);
+  const otherPages = samplePages(dist, pages.filter((p) => !termPages.includes(p.path)).map((p) => p.path));
+  const fileOf = (path: string) => join(dist, path.endsWith('/') ? `${path}index.html` : path);
+
+  test('the Nu HTML Checker reports no errors on every term page and a page of every other kind and part', () => {
+    expect(termPages.length).toBeGreaterThan(0);
+    expect(otherPages.filter((p) => pages.find((q) => q.path === p)?.isRedirect).length).toBeGreaterThan(0);
     const jar = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar');
     let report: string;
     try {
-      execFileSync('java', ['-jar', jar, '--errors-only', '--skip-non-html', '--format', 'json', dist], { encoding: 'utf8', stdio: 'pipe' });
+      // One JVM for every file. The checker runs for seconds, not minutes: the quick (C1) compiler and one GC thread
+      // take half the CPU time of the defaults, which tune for long-running servers (the schema needs the stack).
+      const jvm = ['-Xss4m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1'];
+      execFileSync('java', [...jvm, '-jar', jar, '--errors-only', '--format', 'json', ...[...termPages, ...otherPages].map(fileOf)], {
+        encoding: 'utf8',
+        stdio: 'pipe',
+        maxBuffer: 64 * 1024 * 1024,
+      });
       report = '{"messages":[]}';
     } catch (error) {
       // vnu exits non-zero when it finds errors and writes its report to stderr.
@@ -35,9 +55,22 @@ describe('valid HTML', () => {
     }
     const messages = (JSON.parse(report) as { messages: { url: string; message: string; extract?: string }[] }).messages;
     expect(messages.map((m) => `${m.url.replace(`file:${dist}`, '')}: ${m.message}`)).toEqual([]);
-    expect(pages.length).toBeGreaterThan(100);
-    // One JVM for every page, but the pages of ATT&CK IDs without an entry bring the count past a thousand.
   }, 240_000);
+
+  test('no page gives two elements the same id', () => {
+    const duplicates: string[] = [];
+    for (const { path } of pages) {
+      const $ = load(readFileSync(fileOf(path), 'utf8'));
+      const ids = $('[id]').map((_, el) => $(el).attr('id')!).get();
+      const seen = new Set<string>();
+      for (const id of ids) {
+        if (seen.has(id)) duplicates.push(`${path}: id="${id}"`);
+        seen.add(id);
+      }
+    }
+    expect(pages.length).toBeGreaterThan(100);
+    expect(duplicates).toEqual([]);
+  });
 });
 
 describe('no broken links', () => {

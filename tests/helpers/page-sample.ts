@@ -14,9 +14,13 @@ import { load } from 'cheerio';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The template a page is rendered from, by URL pattern: /terms/<slug>/ → "/terms/*". */
+/**
+ * The template a page is rendered from, by URL pattern: every segment after the first becomes a star, so all term
+ * pages share one pattern, and so do all the /attack/<ID>/<number>/ redirects of sub-techniques.
+ */
 export function templateOf(path: string): string {
-  return path.replace(/^(\/[^/]+\/)[^/]+\/$/, '$1*/').replace(/^\/attack\/\*\/$/, '/attack/*/');
+  const [section, ...rest] = path.split('/').filter(Boolean);
+  return rest.length ? `/${section}/${rest.map(() => '*').join('/')}/` : path;
 }
 
 export function pageFeatures(html: string): Set<string> {
@@ -38,10 +42,18 @@ export function pageFeatures(html: string): Set<string> {
   return features;
 }
 
+/** Each page's size and features, read once however many samples a test file draws from the same build. */
+const measured = new Map<string, { size: number; features: Set<string> }>();
+
 export function samplePages(dist: string, paths: readonly string[]): string[] {
   const info = paths.map((path) => {
-    const html = readFileSync(join(dist, path.endsWith('/') ? `${path}index.html` : path), 'utf8');
-    return { path, template: templateOf(path), size: html.length, features: pageFeatures(html) };
+    const file = join(dist, path.endsWith('/') ? `${path}index.html` : path);
+    let page = measured.get(file);
+    if (!page) {
+      const html = readFileSync(file, 'utf8');
+      measured.set(file, (page = { size: html.length, features: pageFeatures(html) }));
+    }
+    return { path, template: templateOf(path), ...page };
   });
   const picked = new Set<string>();
   const covered = new Set<string>();
