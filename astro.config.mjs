@@ -31,9 +31,9 @@ export default defineConfig({
     build: {
       assetsInlineLimit: 0,
       // One stylesheet for what every page shares, cached after the first page, plus one more only where a page
-      // kind needs much of its own: the course-pack pages, the ATT&CK pages, search, the tactics' flow (home and
-      // matrix), and the two pages that stand alone (a term card, not-found). A term page then loads one
-      // stylesheet without any of those rules. (Vite splits CSS along the chunks named here.)
+      // kind needs much of its own: the course-pack pages, the ATT&CK pages, search, and the two pages that stand
+      // alone (a term card, not-found). A term page, like the home page, then loads one stylesheet, without any of
+      // those rules. (Vite splits CSS along the chunks named here.)
       cssCodeSplit: true,
       rollupOptions: {
         output: {
@@ -42,7 +42,6 @@ export default defineConfig({
             if (/\/packs\/|pack-study/.test(id)) return 'packs';
             if (/attack-matrix|attack-ids/.test(id)) return 'matrix';
             if (/\/pages\/search\.astro/.test(id)) return 'search';
-            if (/\/TacticFlow\.astro/.test(id)) return 'flow';
             if (/\/pages\/embed\/\[slug\]\.astro|\/pages\/404\.astro/.test(id)) return 'own';
             return 'site';
           },
