@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { ogImages } from './src/integrations/og-images.ts';
+import { stampedPages } from './src/integrations/stamped-pages.ts';
 import { markdownConfig } from './src/markdown/processor.ts';
 import { deploymentSettings } from './src/links/urls.ts';
 
@@ -21,7 +22,7 @@ export default defineConfig({
   markdown: markdownConfig(base),
   // optimize: the static parts of a body render as one string instead of a tree of elements.
   // Body headings are components (they carry the '#' copy link), so the optimisation leaves them to MDX.
-  integrations: [contentCheck(), mdx({ optimize: { ignoreElementNames: ['h2', 'h3'] } }), ogImages()],
+  integrations: [contentCheck(), mdx({ optimize: { ignoreElementNames: ['h2', 'h3'] } }), ogImages(), stampedPages()],
   build: {
     // External files only: a strict Content-Security-Policy forbids inline styles and scripts.
     inlineStylesheets: 'never',

@@ -1,12 +1,12 @@
 /**
- * The content gateway: the one place that queries the term collection. It
- * re-runs the cross-entry rules (so `astro dev` enforces them too) and hands
- * pages ready-made lists and maps.
+ * The content gateway: the one place that queries the term collection. It hands pages ready-made lists and maps,
+ * typed, so no page reads the collection's loose fields itself. The content loader has run every rule by the time
+ * this module loads: a build stops there, and `astro dev` shows the latest problems on every page
+ * (assertContentIsValid), so the rules are not run a second time here.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import bodies from 'virtual:glossary/bodies';
 import { AstroError } from 'astro/errors';
-import { crossEntryProblems } from '../entries/cross-checks.ts';
 import { latestContentProblems } from '../entries/check-content.ts';
 import { placementOf, slugsShown, type Placement } from '../attack/hierarchy.ts';
 import { inMatrixOrder } from '../attack/matrix.ts';
@@ -16,6 +16,7 @@ import { CATEGORIES, type Category } from '../schemas/vocabulary.ts';
 import type { TermData } from '../schemas/term.ts';
 import type { ApiTerm } from '../schemas/api.ts';
 import { apiTerm } from './api.ts';
+import type { StoredProse } from '../entries/term-loader.ts';
 import { absolute, urls } from '../links/urls.ts';
 import { indexByAttackId } from '../attack/ids.ts';
 import { t as t_ } from '../i18n/ui.ts';
@@ -24,19 +25,23 @@ export interface Term extends TermData {
   slug: string;
   categoryInfo: Category;
   entry: CollectionEntry<'terms'>;
+  /** The body's headings and mentions, and the examples' and answers' HTML, as the content pass found them. */
+  prose: StoredProse;
 }
 
 const entries = await getCollection('terms');
-const problems = crossEntryProblems(
-  entries.map((e) => ({ slug: e.id, file: e.filePath ?? e.id, data: e.data })),
-);
-if (problems.length) throw new Error(`The glossary content has problems.\n${formatProblems(problems)}`);
+
+/** The one place the stored metadata (term-loader.ts) is read back; an entry stored without it has none of it. */
+function proseOf(entry: CollectionEntry<'terms'>): StoredProse {
+  const stored = (entry.rendered?.metadata ?? {}) as Partial<StoredProse>;
+  return { headings: stored.headings ?? [], mentions: stored.mentions ?? [], mentionSections: stored.mentionSections ?? {}, examples: stored.examples ?? [], answers: stored.answers ?? [] };
+}
 
 const categoryBySlug = new Map(CATEGORIES.map((c) => [c.slug, c]));
 
 /** All terms, ordered by title. */
 export const terms: readonly Term[] = entries
-  .map((entry) => ({ ...entry.data, slug: entry.id, categoryInfo: categoryBySlug.get(entry.data.category)!, entry }))
+  .map((entry) => ({ ...entry.data, slug: entry.id, categoryInfo: categoryBySlug.get(entry.data.category)!, entry, prose: proseOf(entry) }))
   .sort((a, b) => a.title.localeCompare(b.title, 'en', { sensitivity: 'base' }));
 
 export const termsBySlug: ReadonlyMap<string, Term> = new Map(terms.map((t) => [t.slug, t]));
@@ -68,7 +73,7 @@ export function relatedOf(term: Term): LinkedTerm[] {
 // Body links are collected when bodies are compiled (markdown/body.ts); inverted here once.
 const mentionedBy = new Map<string, Term[]>();
 for (const term of terms) {
-  for (const slug of (term.entry.rendered?.metadata?.['mentions'] as string[] | undefined) ?? []) {
+  for (const slug of term.prose.mentions) {
     const list = mentionedBy.get(slug) ?? [];
     list.push(term);
     mentionedBy.set(slug, list);
@@ -104,9 +109,8 @@ export function referencesTo(term: Term): TermLink[] {
   return mentionsOf(term)
     .filter((t) => !shown.has(t.slug))
     .map((t) => {
-      const { mentionSections, headings } = (t.entry.rendered?.metadata ?? {}) as { mentionSections?: Record<string, string>; headings?: { slug: string; text: string }[] };
-      const anchor = mentionSections?.[term.slug];
-      const heading = anchor === undefined ? undefined : headings?.find((h) => h.slug === anchor)?.text;
+      const anchor = t.prose.mentionSections[term.slug];
+      const heading = anchor === undefined ? undefined : t.prose.headings.find((h) => h.slug === anchor)?.text;
       return heading === undefined
         ? { term: t, anchor: 'definition', label: t_('term.mentionedInDefinition') }
         : { term: t, anchor, label: t_('term.mentionedIn', { section: heading }) };

@@ -12,6 +12,7 @@
  * its own parse, where this loader stores what the one content pass has
  * already checked, all problems reported at once.
  */
+import type { MarkdownHeading } from 'astro';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import { basename } from 'node:path';
@@ -27,6 +28,20 @@ const EXTENSION = '.mdx';
  * keeps the store between builds and clears it only when the content config file or Astro changes) is stored again.
  */
 const STORE_FORMAT = 4;
+
+/**
+ * What the content pass found beside the entry's data, stored as its `rendered.metadata` (Astro types that field
+ * as a loose record; catalog/terms.ts reads it back as this): the body's headings, the slugs its links mention and
+ * the section each is first linked in, and the examples' and FAQ answers' HTML.
+ */
+export interface StoredProse {
+  headings: MarkdownHeading[];
+  mentions: string[];
+  /** For each entry linked after the body's first `##` heading, that heading's anchor. */
+  mentionSections: Record<string, string>;
+  examples: string[];
+  answers: string[];
+}
 
 export function termLoader(dir: string): Loader {
   // Astro calls load() again on every content sync in dev; one listener is enough.
@@ -72,9 +87,10 @@ async function sync({ store, config, watcher, logger }: LoaderContext, dir: stri
     const data = entry.data as unknown as Record<string, unknown>;
     const { headings, mentions, mentionSections } = entry.body;
     const { examples, answers } = entry.prose;
+    const metadata: StoredProse = { headings, mentions, mentionSections, examples, answers };
     // No `body`, and no HTML: the compiled MDX module renders the body, and the store is bundled into the build,
     // so every byte costs memory. `rendered.metadata` carries what the check found for the page around the body.
-    store.set({ id: entry.slug, data, filePath: entry.file, digest, rendered: { html: '', metadata: { headings, mentions, mentionSections, examples, answers } } });
+    store.set({ id: entry.slug, data, filePath: entry.file, digest, rendered: { html: '', metadata: { ...metadata } } });
   }
   // Entries whose file is gone (renamed or deleted since the last build) leave the cached store.
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);

@@ -18,7 +18,7 @@ function tacticsOf(term: Term): string[] {
 
 function firstExample(term: Term): string {
   const example = term.examples[0];
-  const html = (term.entry.rendered?.metadata?.['examples'] as string[] | undefined)?.[0];
+  const html = term.prose.examples[0];
   if (!example) return '';
   return `${example.title}: ${html === undefined ? example.body : htmlToText(html)}`;
 }
