@@ -1,4 +1,4 @@
-import { isoDate } from '../catalog/dates.ts';
+import { isoDate } from '../text/dates.ts';
 /**
  * A problem in the content, phrased for the author who has to fix it: which
  * file, which field, what was expected, what was found, and a hint when we can

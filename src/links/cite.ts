@@ -1,4 +1,4 @@
-import { isoDate, longDate, monthDay, shortMonth } from '../catalog/dates.ts';
+import { isoDate, longDate, monthDay, shortMonth } from '../text/dates.ts';
 
 export interface CitationInput {
   title: string;

@@ -1,4 +1,4 @@
-import { cleanText, csvCell, escapeMarkup, neutraliseFormula, oneLine } from './escape.ts';
+import { cleanText, csvCell, escapeMarkup, neutraliseFormula, oneLine } from '../text/escape.ts';
 import { CSV_BOM } from '../catalog/api.ts';
 import type { PackTerm } from './pack-term.ts';
 

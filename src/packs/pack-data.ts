@@ -4,7 +4,7 @@
  * it reads the content gateway.
  */
 import { terms, placement, type Term } from '../catalog/terms.ts';
-import { htmlToText } from '../markdown/plain-text.ts';
+import { htmlToText } from '../text/plain-text.ts';
 import { absolute, urls } from '../links/urls.ts';
 import { ENTERPRISE_TACTICS } from '../attack/matrix.ts';
 import { CATEGORIES } from '../schemas/vocabulary.ts';

@@ -4,7 +4,7 @@
  * pre-build content check, the authoring tools and the tests all use it.
  */
 import { z } from 'astro/zod';
-import { isoDate } from '../catalog/dates.ts';
+import { isoDate } from '../text/dates.ts';
 import { firstBidiControl, isBlank } from '../text/invisible.ts';
 import {
   ATTACK_DOMAIN_KEYS,
