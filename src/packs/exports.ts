@@ -1,4 +1,5 @@
-import { cleanText, csvCell, escapeMarkup, neutraliseFormula, oneLine } from '../text/escape.ts';
+import { cleanText, csvCell, escapeMarkup, oneLine } from '../text/escape.ts';
+import { neutraliseFormula } from '../text/formula.ts';
 import { CSV_BOM } from '../catalog/api.ts';
 import type { PackTerm } from './pack-term.ts';
 

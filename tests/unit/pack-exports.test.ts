@@ -1,6 +1,6 @@
 import * as cheerio from 'cheerio';
 import { describe, expect, test } from 'vitest';
-import { neutraliseFormula } from '../../src/text/escape.ts';
+import { neutraliseFormula } from '../../src/text/formula.ts';
 import { ANKI_COLUMNS, ankiText, moodleGlossaryXml, packCsv, PACK_CSV_COLUMNS, quizletText } from '../../src/packs/exports.ts';
 import type { PackTerm } from '../../src/packs/pack-term.ts';
 import { children, elementNames, moodleEntries, parseCsv, readAnkiRow, text, xmlize, type Xmlized } from '../helpers/pack-formats.ts';
