@@ -58,6 +58,7 @@ export const UI = {
   'link.copied': 'Link copied to the clipboard.',
   'link.copyFailed': 'Could not copy: copy the address from the address bar instead.',
   'cite.title': 'Cite this term',
+  'cite.plain': 'Plain text',
   'cite.copyStyle': 'Copy {style} citation',
   'cite.embedHelp': 'previews and embedding',
   'cite.copied': 'Citation copied to the clipboard.',
