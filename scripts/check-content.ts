@@ -6,7 +6,7 @@ import { contentDir } from '../src/entries/term-file.ts';
 
 const { entries, problems, warnings } = await checkContentDir(contentDir());
 if (warnings.length) {
-  console.warn(`Warnings (files not read, unlinked first mentions):\n${formatProblems(warnings).split('\n').slice(0, -1).join('\n')}\n`);
+  console.warn(`Warnings (files not read, unlinked first mentions):\n${formatProblems(warnings, { summary: false })}\n`);
 }
 if (problems.length) {
   console.error(formatProblems(problems));

@@ -1,7 +1,7 @@
 // npm run docs:components
-// Writes the component table of docs/content-guide.md from the component registry (src/components/mdx/registry.ts).
+// Writes the component table of docs/content-guide.md from the component registry (src/markdown/body-components/registry.ts).
 import { readFile, writeFile } from 'node:fs/promises';
-import { withComponentTable } from '../src/components/mdx/guide-table.ts';
+import { withComponentTable } from '../src/markdown/body-components/guide-table.ts';
 
 const guide = new URL('../docs/content-guide.md', import.meta.url);
 const before = await readFile(guide, 'utf8');

@@ -5,10 +5,11 @@
  * framework, and a trainer who pastes a wrong ID into a slide spreads it.
  */
 import { allAttackObjects, attackDataVersion, attackObject, type AttackObject } from './data.ts';
-import { ATTACK_ID_PATTERN } from './ids.ts';
+import { ATTACK_ID_PATTERN, CITED_KINDS } from './ids.ts';
+import { attackIdPattern } from '../schemas/vocabulary.ts';
 
 /** IDs of the kinds the data holds: tactics, techniques, sub-techniques, mitigations, software. */
-const ID_IN_TEXT = /\b(TA\d{4}|T\d{4}(?:\.\d{3})?|M\d{4}|S\d{4})\b/g;
+const ID_IN_TEXT = attackIdPattern(CITED_KINDS, { inText: true });
 
 /**
  * Words that present an ID as a former one in the sentence around it ("T1086, revoked in favour of T1059.001";

@@ -4,7 +4,7 @@
  * over the vendored data (attack-data.ts), so it is tested without building the site.
  */
 import { attackObject, type AttackDomainName } from './data.ts';
-import type { AttackKind } from '../schemas/vocabulary.ts';
+import { ATTACK_KIND_KEYS, attackIdPattern, type AttackKind } from '../schemas/vocabulary.ts';
 
 /** What the index needs of a term. */
 export interface IndexedTerm {
@@ -49,7 +49,7 @@ const GROUP_OF_KIND: Record<AttackKind, IdGroup> = {
 };
 
 /** Anything shaped like an ATT&CK ID, as aliases list them (`T1086`, `T1059.001`, `TA0030`, `M0938`, `S0106`). */
-const ID_SHAPE = /^(?:TA\d{4}|T\d{4}(?:\.\d{3})?|M\d{4}|S\d{4}|DC\d{4})$/;
+const ID_SHAPE = attackIdPattern(ATTACK_KIND_KEYS);
 
 /** IDs sort by their text: T1059 < T1059.001 < T1059.003 < T1106, since every part has a fixed width. */
 const byId = (a: IdRow, b: IdRow) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -5,7 +5,7 @@
  * new ATT&CK release is `npm run attack:update` plus the affected entries.
  */
 import { attackDataVersion, matrixTactics } from './data.ts';
-import { monthYear } from '../catalog/dates.ts';
+import { monthYear } from '../text/dates.ts';
 
 const released = attackDataVersion.released ? monthYear(new Date(`${attackDataVersion.released}T00:00:00Z`)) : '';
 

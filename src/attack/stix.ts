@@ -6,6 +6,7 @@
  * Plain TypeScript with no Node or Astro imports: `scripts/attack-update.ts` does the file
  * reading and writing, `src/attack/data.ts` does the lookups.
  */
+import { attackIdPattern } from '../schemas/vocabulary.ts';
 
 export type AttackDomainName = 'enterprise' | 'mobile' | 'ics';
 export type AttackObjectKind = 'tactic' | 'technique' | 'sub-technique' | 'mitigation' | 'software';
@@ -101,13 +102,13 @@ const KILL_CHAIN: Record<AttackDomainName, string> = {
 };
 
 const ID_PATTERN: Record<string, RegExp> = {
-  'x-mitre-tactic': /^TA\d{4}$/,
-  'attack-pattern': /^T\d{4}(\.\d{3})?$/,
+  'x-mitre-tactic': attackIdPattern(['tactic']),
+  'attack-pattern': attackIdPattern(['technique', 'sub-technique']),
   // Before 2019 every technique had a course-of-action carrying the technique's own ID ("PowerShell Mitigation",
   // T1086). MITRE deprecated them; they are not mitigations in today's sense, and their IDs collide with techniques.
-  'course-of-action': /^M\d{4}$/,
-  malware: /^S\d{4}$/,
-  tool: /^S\d{4}$/,
+  'course-of-action': attackIdPattern(['mitigation']),
+  malware: attackIdPattern(['software']),
+  tool: attackIdPattern(['software']),
 };
 
 export function attackIdOf(object: StixObject): string | undefined {

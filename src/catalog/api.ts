@@ -1,9 +1,9 @@
-import { isoDate } from './dates.ts';
+import { isoDate } from '../text/dates.ts';
 import type { ApiTerm } from '../schemas/api.ts';
 import type { TermData } from '../schemas/term.ts';
 import type { Category } from '../schemas/vocabulary.ts';
 import { mitreUrl } from '../attack/ids.ts';
-import { csvCell } from '../packs/escape.ts';
+import { csvCell } from '../text/escape.ts';
 
 export interface ApiSource extends Pick<TermData, 'number' | 'title' | 'qualifier' | 'summary' | 'aliases' | 'attack' | 'related' | 'reviewed'> {
   slug: string;

@@ -8,6 +8,7 @@ import { copyStatus } from './copy.ts';
 import { linkPackPages, openPack, packNotices, type OpenPack } from './pack-page.ts';
 import { urls } from '../links/urls.ts';
 import { PACK_FORMATS, packFiles } from '../packs/downloads.ts';
+import type { ExportLabels } from '../packs/exports.ts';
 import { packHref, type Pack } from '../packs/pack-url.ts';
 import { addTerms, DRAFT_KEY, draftText, matchesFilter, moveTerm, readDraft, removeTerms, startingPack, termsOfTactic } from '../packs/picker.ts';
 import type { PackTerm } from '../packs/pack-term.ts';
@@ -24,6 +25,7 @@ interface Strings {
   copyFailed: string;
   failed: string;
   untitled: string;
+  exportLabels: ExportLabels;
   restored: string;
   added: string;
   filterCount: string;
@@ -100,7 +102,7 @@ export async function startPackPicker(doc: Document): Promise<void> {
   }
 
   function renderDownloads(terms: PackTerm[]): void {
-    const files = packFiles(terms, { title: pack.title, glossary: data.glossary, untitled: strings.untitled });
+    const files = packFiles(terms, { title: pack.title, glossary: data.glossary, untitled: strings.untitled, labels: strings.exportLabels });
     for (const format of PACK_FORMATS) {
       const anchor = view.querySelector<HTMLAnchorElement>(`a[data-pack-download="${format}"]`);
       if (!anchor) continue;

@@ -3,10 +3,11 @@
  * slides would cost more than the rest of the build); on request the browser draws the SVG onto a 1920×1080 canvas
  * and downloads it as PNG, for slide tools that do not take SVG.
  *
- * Each button carries the slide's URL in `data-slide-png` and the download's file name in `data-filename`. Buttons
- * ship `hidden`, so nothing shows without JavaScript (the SVG link beside them works either way). The slide is
- * loaded as an image from the glossary's own origin, which the page policy's `img-src 'self'` allows; the PNG
- * leaves as a `blob:` URL for a download link, which no policy directive governs.
+ * Each button carries the slide's URL in `data-slide-png`, the download's file name in `data-filename` and the
+ * message for a failure in `data-failed` (with `{reason}`). Buttons ship `hidden`, so nothing shows without
+ * JavaScript (the SVG link beside them works either way). The slide is loaded as an image from the glossary's own
+ * origin, which the page policy's `img-src 'self'` allows; the PNG leaves as a `blob:` URL for a download link,
+ * which no policy directive governs.
  */
 const WIDTH = 1920;
 const HEIGHT = 1080;
@@ -26,7 +27,8 @@ export function enableSlidePng(doc: Document, onError?: (message: string) => voi
         const png = await slidePng(doc, source);
         save(doc, png, button.dataset['filename'] || 'slide.png');
       } catch (error) {
-        onError?.(`The PNG could not be made (${error instanceof Error ? error.message : String(error)}). The SVG link downloads the same slide.`);
+        const reason = error instanceof Error ? error.message : String(error);
+        onError?.((button.dataset['failed'] ?? '{reason}').replace('{reason}', () => reason));
       } finally {
         button.disabled = false;
         button.removeAttribute('aria-busy');

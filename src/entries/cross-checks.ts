@@ -8,7 +8,7 @@ import { MIN_RELATED, type TermData } from '../schemas/term.ts';
 import { DEFENCE_CATEGORY, relationInfo, type Relation } from '../schemas/vocabulary.ts';
 import type { Problem } from './problems.ts';
 import { nextCatalogNumber, type RetiredNumber } from './retired-numbers.ts';
-import { didYouMean } from './suggest.ts';
+import { didYouMean } from '../text/suggest.ts';
 import { indexByAttackId } from '../attack/ids.ts';
 
 export interface CheckedEntry {

@@ -10,7 +10,7 @@ import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'astro/zod';
 import { termSchema, TERM_KEYS, type TermData } from '../schemas/term.ts';
 import { describeValue, type Problem } from './problems.ts';
-import { didYouMean } from './suggest.ts';
+import { didYouMean } from '../text/suggest.ts';
 import { checkBody, countWords, type CheckedBody, type GlossaryIndex } from '../markdown/body.ts';
 import { inlineHtml, parseInline, parsedInlineProblems, type ParsedInline } from '../markdown/inline.ts';
 import { aliasAttackProblem, attackIdsInText, ownAttackProblems } from '../attack/checks.ts';

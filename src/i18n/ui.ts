@@ -6,6 +6,7 @@ export const UI = {
   'site.name': 'Security Glossary',
   'site.tagline': 'Plain, exact definitions of attack techniques and the defences that catch them.',
   'site.skip': 'Skip to content',
+  'site.sources': '{site}: definitions checked against MITRE ATT&CK {version} ({released}), vendor documentation and NIST. ATT&CK® is a registered trademark of The MITRE Corporation.',
   'nav.terms': 'A–Z',
   'nav.attack': 'ATT&CK tactics',
   'nav.attackShort': 'ATT&CK',
@@ -13,6 +14,7 @@ export const UI = {
   'nav.embed': 'Use in training material',
   'nav.home': 'Home',
   'nav.breadcrumb': 'Breadcrumb',
+  'nav.site': 'Site',
   'search.label': 'Search the glossary',
   'search.quick': 'Quick search',
   // Short enough to show whole in the header's field at 320 px (tests/e2e/header-search.test.ts measures it).
@@ -57,6 +59,7 @@ export const UI = {
   'link.copied': 'Link copied to the clipboard.',
   'link.copyFailed': 'Could not copy: copy the address from the address bar instead.',
   'cite.title': 'Cite this term',
+  'cite.plain': 'Plain text',
   'cite.copyStyle': 'Copy {style} citation',
   'cite.embedHelp': 'previews and embedding',
   'cite.copied': 'Citation copied to the clipboard.',
@@ -82,6 +85,7 @@ export const UI = {
   'training.slideIntro': 'A 1920 × 1080 slide with the term, its definition and its short link, in type large enough to read from the back of a room.',
   'training.slideAlt': 'Preview of the slide for {title}',
   'training.slidePng': 'Download PNG',
+  'training.slidePngFailed': 'The PNG could not be made ({reason}). The SVG link downloads the same slide.',
   'training.slideSvg': 'Download SVG',
   'training.jump': 'Use in training',
   'code.copied': 'Code copied to the clipboard.',
@@ -95,9 +99,30 @@ export const UI = {
   'embed.open': 'Read the full entry on {title}',
   'embed.missing.title': 'No card at this address',
   'embed.missing.body': 'There is no term card here. The list of cards and how to embed them is on the page',
+  // The /embed/ help page. `{name}` slots are where the page puts a link or code (tSlots).
+  'embed.previews.title': 'Term previews on your pages',
+  'embed.previews.add': 'Add this line to any web page, course or runbook that links to the glossary:',
+  'embed.previews.how':
+    'Links to the glossary then show the term\'s title, qualifier and one-line definition when pointed at or reached with the keyboard; Esc closes the preview. Every form of glossary link works: term pages ({termPath}, with or without a {section}), ATT&CK IDs as people paste them ({attackPaths}) and catalog numbers ({numberPath}). On a touch screen, the first tap on a glossary link shows the preview with an “Open” link, and a second tap on the link follows it. Try it on these links: {examples}.',
+  'embed.iframe.title': 'A term card in an iframe',
+  'embed.iframe.intro':
+    'An LMS page can show a term\'s card in a frame. The card tells the page how tall it is, and the few lines of script below make the frame that tall, on any screen width:',
+  'embed.iframe.message':
+    'The card sends its parent page, and only its parent, the message {message} when it loads and whenever its height changes; {height} is in CSS pixels. Where pages cannot run scripts, the frame keeps its 480×200 size and the card still shows the title, the start of the definition and the link to the full entry.',
+  'embed.packs.title': 'Course packs',
+  'embed.packs.text':
+    'To take a lesson\'s terms into class, {packLink}: pick the terms, then print a handout, share flashcards and a self-test with students, or download the pack for Moodle, Anki or Quizlet. The whole glossary is also one {moodleLink}.',
+  'embed.packs.link': 'make a course pack',
+  'embed.packs.moodle': 'Moodle glossary file',
+  'embed.data.title': 'Data for your own tools',
+  'embed.data.terms': 'every term, with URL, number, summary, aliases, ATT&CK ID and related terms',
+  'embed.data.term': 'one term',
+  'embed.data.ids': 'ATT&CK IDs and catalog numbers, each with its term\'s slug',
+  'embed.data.csv': 'the same as a spreadsheet, for LMS imports',
   'matrix.title': 'The ATT&CK Enterprise matrix',
   'matrix.description': 'The {tactics} tactics of the MITRE ATT&CK Enterprise matrix ({version}) with all their techniques and sub-techniques; those with an entry in the glossary are highlighted and link to it.',
   'matrix.coverage': '{covered} of {total} techniques and sub-techniques have entries.',
+  'matrix.intro': 'ATT&CK {version} ({released}) arranges the Enterprise matrix into {tactics} tactics: the goals an attacker pursues, read left to right from preparing an attack to its impact. Real intrusions jump between them; the order is a reading aid, not a timeline. Under each tactic are the techniques that achieve it.',
   'matrix.legend': 'Highlighted techniques link to their entries; the others are listed by name and ID. Open a technique’s sub-techniques below it.',
   'matrix.ids': 'Every ATT&CK ID in the glossary',
   'matrix.onMitre': 'No entry yet: opens attack.mitre.org',
@@ -135,6 +160,7 @@ export const UI = {
   'attackIds.matrix': 'The ATT&CK Enterprise matrix with every technique',
   'index.title': 'All terms A–Z',
   'index.letters': 'Jump to letter',
+  'home.lead': '{count} terms, starting from MITRE ATT&CK\'s Execution tactic and growing outward, each checked against primary sources and written to be linked from slides, courses and runbooks.',
   'home.categories': 'Browse by category',
   'home.audience': 'For security trainers, analysts and learners: every term has a stable address to put in slides, courses and runbooks.',
   'home.trainers': 'What trainers do here',
@@ -212,6 +238,11 @@ export const UI = {
   'picker.quizlet': 'Quizlet (text)',
   'picker.csv': 'Spreadsheet (CSV)',
   'picker.untitled': 'Course pack',
+  // The words the course-pack files (Moodle, Anki, Quizlet) write before an entry's fields.
+  'export.example': 'Example:',
+  'export.attack': 'MITRE ATT&CK:',
+  'export.tactics': 'Tactics:',
+  'export.fullEntry': 'Full entry:',
   'picker.renamed': 'Renamed since the link was made, and updated: {list}.',
   'picker.unknown': 'Not in the glossary, so left out: {list}.',
   'picker.tooMany': '{count} more terms left out: a pack holds at most {max}.',
@@ -317,6 +348,19 @@ export const UI = {
 } as const;
 
 export type UIKey = keyof typeof UI;
+
+/**
+ * A UI string cut at its `{name}` slots, for a sentence with markup inside (a link, code): the page puts its own
+ * element where each slot stands, so the words stay here and the sentence stays whole. Text parts come as strings,
+ * slots as `{ slot: name }`.
+ */
+export function tSlots(key: UIKey): (string | { slot: string })[] {
+  const text: string = UI[key];
+  return text
+    .split(/\{(\w+)\}/)
+    .map((part, i) => (i % 2 === 1 ? { slot: part } : part))
+    .filter((part) => part !== '');
+}
 
 /** A UI string with `{name}` placeholders filled in. */
 export function t(key: UIKey, values: Record<string, string | number> = {}): string {

@@ -1,8 +1,7 @@
 import type { AstroIntegration } from 'astro';
-import { AstroError } from 'astro/errors';
 import { fileURLToPath } from 'node:url';
 import { checkContentDir } from '../entries/check-content.ts';
-import { formatProblems } from '../entries/problems.ts';
+import { reportContentProblems } from '../entries/problems.ts';
 import { contentDir, TERM_EXTENSION } from '../entries/term-file.ts';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
@@ -24,19 +23,7 @@ export function contentCheck(): AstroIntegration {
       'astro:config:setup': async ({ config, logger, command, updateConfig }) => {
         updateConfig({ vite: { plugins: [bodiesModule(fileURLToPath(config.root), config.base)] } });
         const { entries, problems } = await checkContentDir(contentDir(), fileURLToPath(config.root), { base: config.base });
-        // astro dev starts anyway: its pages show the same problems in the error overlay until they are fixed.
-        if (problems.length && command === 'dev') {
-          logger.error(`The glossary content has problems.\n${formatProblems(problems)}`);
-          return;
-        }
-        if (problems.length) {
-          const error = new AstroError(
-            `The glossary content has problems.\n${formatProblems(problems)}`,
-            'Each line names the file, the field, what was expected and what was found. `npm run check` lists the same problems without building.',
-          );
-          error.stack = ''; // the stack of this hook would only bury the list
-          throw error;
-        }
+        if (reportContentProblems(problems, { dev: command === 'dev', logger })) return;
         logger.info(`${entries.length} terms checked.`);
       },
     },

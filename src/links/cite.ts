@@ -1,4 +1,5 @@
-import { isoDate, longDate, monthDay, shortMonth } from '../catalog/dates.ts';
+import { isoDate, longDate, monthDay, shortMonth } from '../text/dates.ts';
+import { t } from '../i18n/ui.ts';
 
 export interface CitationInput {
   title: string;
@@ -12,7 +13,7 @@ export interface CitationInput {
 export type CitationStyle = 'plain' | 'apa' | 'bibtex' | 'markdown';
 
 export const CITATION_STYLES: { style: CitationStyle; label: string }[] = [
-  { style: 'plain', label: 'Plain text' },
+  { style: 'plain', label: t('cite.plain') },
   { style: 'apa', label: 'APA' },
   { style: 'bibtex', label: 'BibTeX' },
   { style: 'markdown', label: 'Markdown' },

@@ -20,8 +20,6 @@
  * the same everywhere; every other header comes from one rule per area of the site (`tests/unit/security.test.ts`
  * checks this for every file of a build, with both hosts' pattern syntax).
  */
-import { layerFileStem } from '../attack/navigator-layer.ts';
-
 type Policy = Record<string, string>;
 
 const BASE_POLICY: Policy = {
@@ -106,8 +104,12 @@ export interface HeaderRule {
   comment?: string | undefined;
 }
 
-/** The rules of the `_headers` file, in order. */
-export function headerRules(base: string): HeaderRule[] {
+/**
+ * The rules of the `_headers` file, in order. `layerFiles` are the Navigator layers' file names under /attack/
+ * (`layer.json`, `layer-v18.json`): the caller passes them, since they depend on the ATT&CK data and links/ sits
+ * below attack/ in the folder order.
+ */
+export function headerRules(base: string, layerFiles: readonly string[]): HeaderRule[] {
   const path = (p: string) => `${base.replace(/\/$/, '')}${p}`;
   return [
     { path: path('/*'), headers: [...COMMON_HEADERS], comment: 'The same on every path.' },
@@ -149,8 +151,8 @@ export function headerRules(base: string): HeaderRule[] {
       headers: DATA_HEADERS,
       comment: i === 0 ? 'Data, link-preview images and slides, read by pages and tools on other sites; nothing in them may run.' : undefined,
     })),
-    ...(['current', 'data'] as const).map((release, i) => ({
-      path: path(`/attack/${layerFileStem(release)}.json`),
+    ...layerFiles.map((file, i) => ({
+      path: path(`/attack/${file}`),
       headers: [['Access-Control-Allow-Origin', '*']] as [string, string][],
       comment: i === 0 ? 'The ATT&CK Navigator loads the layers from its own origin (the rest of their headers come from /attack/*).' : undefined,
     })),
@@ -158,13 +160,13 @@ export function headerRules(base: string): HeaderRule[] {
 }
 
 /** The `_headers` file (Netlify, Cloudflare Pages): strict everywhere, framable and readable where that is the point. */
-export function headersFile(base: string): string {
+export function headersFile(base: string, layerFiles: readonly string[]): string {
   const header = [
     '# Response headers for static hosts that read a _headers file (Netlify, Cloudflare Pages).',
     '# Each header is set by exactly one rule that matches a path, so hosts that join repeated headers and hosts',
     '# that keep one give the same result. Generated from src/links/security.ts: edit that, not this file.',
   ].join('\n');
-  const blocks = headerRules(base).map((rule) =>
+  const blocks = headerRules(base, layerFiles).map((rule) =>
     [...(rule.comment ? [`# ${rule.comment}`] : []), rule.path, ...rule.headers.map(([name, value]) => `  ${name}: ${value}`)].join('\n'),
   );
   return `${[header, ...blocks].join('\n\n')}\n`;

@@ -8,7 +8,7 @@
  * and fails when the page uses an id outside the body that this does not
  * reserve (tests/e2e/built-pages.test.ts), so the list cannot drift again.
  */
-import { COMPONENT_ID_PREFIXES } from '../components/mdx/registry.ts';
+import { COMPONENT_ID_PREFIXES } from './body-components/registry.ts';
 
 const PAGE_IDS = new Set([
   'main',

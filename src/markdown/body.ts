@@ -1,7 +1,7 @@
 /**
  * Checks a term body before anything compiles it: parses the MDX with the parser `@astrojs/mdx` uses (Sätteri,
  * with the same features), and checks every component, prop, link and heading against the glossary's rules and
- * the component registry (components/mdx/registry.ts), reporting every problem with its line. A compiler stops at
+ * the component registry (markdown/body-components/registry.ts), reporting every problem with its line. A compiler stops at
  * its first error and names no prop; this reads the parser's nodes and their positions, so the content check,
  * `npm run check` and `astro dev` list them all. A body that passes compiles: MDX with nothing but the
  * registry's components and literal props.
@@ -9,8 +9,8 @@
 import type { Code, Nodes, Parents, Root } from 'mdast';
 import { slug as headingAnchor } from 'github-slugger';
 import { mdxToMdast } from 'satteri';
-import { didYouMean } from '../entries/suggest.ts';
-import { COMPONENTS, COMPONENT_NAMES, CODE_LANGUAGES, DETECTION_FORMATS, DETECTION_LANGUAGES, isComponent, type ComponentSpec } from '../components/mdx/registry.ts';
+import { didYouMean } from '../text/suggest.ts';
+import { COMPONENTS, COMPONENT_NAMES, CODE_LANGUAGES, DETECTION_FORMATS, DETECTION_LANGUAGES, isComponent, type ComponentSpec } from './body-components/registry.ts';
 import { LINK_POLICY, MARKDOWN_FEATURES, linkProblem, termPathSlug } from './settings.ts';
 import { findMentions, type NameIndex } from './mentions.ts';
 import { reservedAnchorReason } from './anchors.ts';

@@ -10,7 +10,7 @@ import { defaultHandlers, toHast } from 'mdast-util-to-hast';
 import { toHtml } from 'hast-util-to-html';
 import { markdownToMdast } from 'satteri';
 import { BASE, withBase } from '../links/urls.ts';
-import { didYouMean } from '../entries/suggest.ts';
+import { didYouMean } from '../text/suggest.ts';
 import { LINK_POLICY, MARKDOWN_FEATURES, linkProblem, termPathSlug } from './settings.ts';
 
 

@@ -1,5 +1,5 @@
 import { satteri } from '@astrojs/markdown-satteri';
-import { bodyComponentsPlugin, focusablePre } from '../components/mdx/mdx-plugin.ts';
+import { bodyComponentsPlugin, focusablePre } from './body-components/mdx-plugin.ts';
 import { MARKDOWN_FEATURES } from './settings.ts';
 
 /**

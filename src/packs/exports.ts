@@ -1,4 +1,5 @@
-import { cleanText, csvCell, escapeMarkup, neutraliseFormula, oneLine } from './escape.ts';
+import { cleanText, csvCell, escapeMarkup, oneLine } from '../text/escape.ts';
+import { neutraliseFormula } from '../text/formula.ts';
 import { CSV_BOM } from '../catalog/api.ts';
 import type { PackTerm } from './pack-term.ts';
 
@@ -7,12 +8,17 @@ import type { PackTerm } from './pack-term.ts';
  * Pure string functions with no Node or DOM APIs, so the same code runs at build time and in the browser.
  */
 
-const LABEL = {
-  example: 'Example:',
-  attack: 'MITRE ATT&CK:',
-  tactics: 'Tactics:',
-  fullEntry: 'Full entry:',
-} as const;
+/**
+ * The words the files write before an entry's fields ("Example:", "Full entry:"). They come from the site's UI
+ * strings (`export.*` in i18n/ui.ts, through pack-data.ts's `exportLabels`); the caller passes them, because this
+ * module also runs in the pack picker's bundle, which would otherwise carry every UI string for four of them.
+ */
+export interface ExportLabels {
+  example: string;
+  attack: string;
+  tactics: string;
+  fullEntry: string;
+}
 
 /**
  * The term page URL, parsed. Every format turns it into a link, and a `javascript:` or relative URL there would
@@ -120,21 +126,21 @@ const isEverydayWord = (name: string) => EVERYDAY_WORDS.has(name.toLowerCase()) 
 const isFunctionWord = (name: string) => FUNCTION_WORDS.has(name.toLowerCase()) || name.replace(/[^\p{L}\p{N}]/gu, '').length <= 2;
 
 /** The entry's definition as HTML: summary, example, ATT&CK ID and tactics, and a link back to the term page. */
-function moodleDefinition(term: PackTerm): string {
+function moodleDefinition(term: PackTerm, labels: ExportLabels): string {
   const paragraphs = [`<p>${htmlText(term.summary)}</p>`];
   if (term.qualifier.trim()) paragraphs.push(`<p><em>${htmlText(term.qualifier)}</em></p>`);
-  if (term.example.trim()) paragraphs.push(`<p>${escapeMarkup(LABEL.example)} ${htmlText(term.example)}</p>`);
-  if (term.attack) paragraphs.push(`<p>${escapeMarkup(LABEL.attack)} ${htmlText(term.attack.id)}</p>`);
-  if (term.tactics.length) paragraphs.push(`<p>${escapeMarkup(LABEL.tactics)} ${htmlText(term.tactics.join(', '))}</p>`);
-  paragraphs.push(`<p>${escapeMarkup(LABEL.fullEntry)} <a href="${escapeMarkup(termUrl(term))}">${htmlText(term.title)}</a></p>`);
+  if (term.example.trim()) paragraphs.push(`<p>${escapeMarkup(labels.example)} ${htmlText(term.example)}</p>`);
+  if (term.attack) paragraphs.push(`<p>${escapeMarkup(labels.attack)} ${htmlText(term.attack.id)}</p>`);
+  if (term.tactics.length) paragraphs.push(`<p>${escapeMarkup(labels.tactics)} ${htmlText(term.tactics.join(', '))}</p>`);
+  paragraphs.push(`<p>${escapeMarkup(labels.fullEntry)} <a href="${escapeMarkup(termUrl(term))}">${htmlText(term.title)}</a></p>`);
   return paragraphs.join('');
 }
 
-function moodleEntry(term: PackTerm, concept: string): XmlNode {
+function moodleEntry(term: PackTerm, concept: string, labels: ExportLabels): XmlNode {
   const keywords = keywordNames(term, concept);
   const children: XmlNode[] = [
     ['CONCEPT', concept],
-    ['DEFINITION', moodleDefinition(term)],
+    ['DEFINITION', moodleDefinition(term, labels)],
     ['FORMAT', MOODLE_FORMAT_HTML],
     // Auto-link the concept and its aliases wherever they appear in course text, unless the concept is a word such as
     // "at" that every sentence uses: Moodle's filter would then link "look at the logs" to the `at` command.
@@ -158,6 +164,7 @@ export interface MoodleGlossaryOptions {
   name: string;
   /** Plain-text description shown above the glossary. */
   intro?: string;
+  labels: ExportLabels;
 }
 
 /**
@@ -202,7 +209,7 @@ export function moodleGlossaryXml(terms: readonly PackTerm[], options: MoodleGlo
     ['ENTBYPAGE', '10'],
   ];
   // Like Moodle's exporter, no ENTRIES element when there is nothing in it: an empty one parses as text, not a list.
-  if (terms.length) info.push(['ENTRIES', terms.map((term, i) => moodleEntry(term, concepts[i]!))]);
+  if (terms.length) info.push(['ENTRIES', terms.map((term, i) => moodleEntry(term, concepts[i]!, options.labels))]);
   return ['<?xml version="1.0" encoding="UTF-8"?>', ...xmlLines(['GLOSSARY', [['INFO', info]]], 0), ''].join('\n');
 }
 
@@ -229,17 +236,18 @@ function ankiRawCell(text: string): string {
   return `"${neutraliseFormula(oneLine(text).trim()).replace(/"/g, '""')}"`;
 }
 
-function ankiBack(term: PackTerm): string {
+function ankiBack(term: PackTerm, labels: ExportLabels): string {
   const parts = [htmlText(term.summary)];
-  if (term.example.trim()) parts.push(`${escapeMarkup(LABEL.example)} ${htmlText(term.example)}`);
-  if (term.attack) parts.push(`${escapeMarkup(LABEL.attack)} ${htmlText(term.attack.id)}`);
-  parts.push(`<a href="${escapeMarkup(termUrl(term))}">${escapeMarkup(LABEL.fullEntry)} ${htmlText(term.title)}</a>`);
+  if (term.example.trim()) parts.push(`${escapeMarkup(labels.example)} ${htmlText(term.example)}`);
+  if (term.attack) parts.push(`${escapeMarkup(labels.attack)} ${htmlText(term.attack.id)}`);
+  parts.push(`<a href="${escapeMarkup(termUrl(term))}">${escapeMarkup(labels.fullEntry)} ${htmlText(term.title)}</a>`);
   return parts.join('<br><br>');
 }
 
 export interface AnkiOptions {
   /** Deck the notes go into; Anki creates it if the learner does not have it. "::" nests decks. */
   deck: string;
+  labels: ExportLabels;
 }
 
 /**
@@ -274,7 +282,7 @@ export function ankiText(terms: readonly PackTerm[], options: AnkiOptions): stri
     const url = termUrl(term);
     const cells: Record<(typeof ANKI_COLUMNS)[number], string> = {
       Front: ankiHtmlCell(htmlText(qualifiedTitle(term))),
-      Back: ankiHtmlCell(ankiBack(term)),
+      Back: ankiHtmlCell(ankiBack(term, options.labels)),
       Link: ankiHtmlCell(`<a href="${escapeMarkup(url)}">${escapeMarkup(url)}</a>`),
       Deck: ankiRawCell(deck),
       Tags: neutraliseFormula(termTags(term).join(' ')),
@@ -292,10 +300,10 @@ export function ankiText(terms: readonly PackTerm[], options: AnkiOptions): stri
  * between cards. Quizlet has no quoting, so tabs and line breaks inside a field become spaces. No line break
  * after the last card, so that every line is exactly one card.
  */
-export function quizletText(terms: readonly PackTerm[]): string {
+export function quizletText(terms: readonly PackTerm[], { labels }: { labels: ExportLabels }): string {
   return terms
     .map((term) => {
-      const definition = term.attack ? `${term.summary} (${LABEL.attack} ${term.attack.id})` : term.summary;
+      const definition = term.attack ? `${term.summary} (${labels.attack} ${term.attack.id})` : term.summary;
       return [qualifiedTitle(term), definition].map((field) => neutraliseFormula(oneLine(field).trim())).join('\t');
     })
     .join('\n');

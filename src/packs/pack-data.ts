@@ -4,11 +4,12 @@
  * it reads the content gateway.
  */
 import { terms, placement, type Term } from '../catalog/terms.ts';
-import { htmlToText } from '../markdown/plain-text.ts';
+import { htmlToText } from '../text/plain-text.ts';
 import { absolute, urls } from '../links/urls.ts';
 import { ENTERPRISE_TACTICS } from '../attack/matrix.ts';
 import { CATEGORIES } from '../schemas/vocabulary.ts';
-import { UI } from '../i18n/ui.ts';
+import { t, UI } from '../i18n/ui.ts';
+import type { ExportLabels } from './exports.ts';
 import type { PackData, PackTerm } from './pack-term.ts';
 
 function tacticsOf(term: Term): string[] {
@@ -42,6 +43,11 @@ export function packTermOf(term: Term, site: URL | undefined): PackTerm {
 
 // Both /api/pack-terms.json and /api/moodle-glossary.xml are made of it; at 5,000 terms it is worth making once.
 let made: { site: string; data: PackData } | undefined;
+
+/** The words the course-pack files write before an entry's fields, from the UI strings. */
+export function exportLabels(): ExportLabels {
+  return { example: t('export.example'), attack: t('export.attack'), tactics: t('export.tactics'), fullEntry: t('export.fullEntry') };
+}
 
 export function packData(site: URL | undefined): PackData {
   if (made?.site === String(site)) return made.data;

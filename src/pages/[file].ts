@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+import { layerFileStem } from '../attack/navigator-layer.ts';
 import { headersFile } from '../links/security.ts';
 import { BASE } from '../links/urls.ts';
 
@@ -7,4 +8,6 @@ export function getStaticPaths() {
   return [{ params: { file: '_headers' } }];
 }
 
-export const GET: APIRoute = () => new Response(headersFile(BASE));
+const LAYER_FILES = (['current', 'data'] as const).map((release) => `${layerFileStem(release)}.json`);
+
+export const GET: APIRoute = () => new Response(headersFile(BASE, LAYER_FILES));

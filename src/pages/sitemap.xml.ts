@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { CATEGORIES, terms } from '../catalog/terms.ts';
 import { absolute, urls } from '../links/urls.ts';
-import { isoDate } from '../catalog/dates.ts';
+import { isoDate } from '../text/dates.ts';
 
 /** Canonical pages only: terms, categories, the indexes and the trainers' pages; never redirects or search. */
 export const GET: APIRoute = ({ site }) => {

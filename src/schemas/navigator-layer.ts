@@ -8,6 +8,7 @@
  * file is in format 4.5.
  */
 import { z } from 'astro/zod';
+import { attackIdPattern } from './vocabulary.ts';
 
 /** `#rgb`, `#rrggbb` or `#rrggbbaa`, as the specification's examples write colours. */
 const hexColor = z.string().regex(/^#(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i, 'a hexadecimal RGB colour such as #8ec843');
@@ -32,7 +33,7 @@ const navigatorVersion = z
 
 export const layerTechniqueSchema = z.strictObject({
   /** `T####`, or `T####.###` for a sub-technique. */
-  techniqueID: z.string().regex(/^T\d{4}(?:\.\d{3})?$/, 'an ATT&CK technique ID such as T1059 or T1059.001'),
+  techniqueID: z.string().regex(attackIdPattern(['technique', 'sub-technique']), 'an ATT&CK technique ID such as T1059 or T1059.001'),
   /** A tactic's short name (`lateral-movement`); without it, the annotation shows under every tactic. */
   tactic: z.string().regex(/^[a-z]+(?:-[a-z]+)*$/, "a tactic's short name such as lateral-movement").optional(),
   comment: z.string().optional(),

@@ -4,7 +4,8 @@
  * pre-build content check, the authoring tools and the tests all use it.
  */
 import { z } from 'astro/zod';
-import { isoDate } from '../catalog/dates.ts';
+import { isoDate } from '../text/dates.ts';
+import { nameStartsLikeFormula } from '../text/formula.ts';
 import { firstBidiControl, isBlank } from '../text/invisible.ts';
 import {
   ATTACK_DOMAIN_KEYS,
@@ -54,18 +55,11 @@ const slug = z
 
 const text = (what: string, max: number) => z.string().trim().min(1, { message: `${what} must not be empty` }).max(max);
 
-/**
- * A spreadsheet opening `/glossary.csv` runs a cell that starts with one of these as a formula
- * (`=HYPERLINK(…)`, `+cmd|…`, `@SUM(…)`). The export neutralises such cells (lib/api.ts), and names, which
- * are the cells people sort and filter on, may not start with them at all.
- */
-export const FORMULA_START = /^\s*[=+@\uFF1D\uFF0B\uFF20]|^[\t\r]/;
-
 /** A title, qualifier or alias: plain text that does not start like a spreadsheet formula. */
 const name = (what: string, max: number) =>
   z
     .string()
-    .refine((value) => !FORMULA_START.test(value), {
+    .refine((value) => !nameStartsLikeFormula(value), {
       message: 'a name that does not start with "=", "+", "@", a tab or a line break (a spreadsheet opening /glossary.csv would run it as a formula)',
       abort: true,
     })

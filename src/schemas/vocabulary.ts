@@ -98,5 +98,16 @@ export const ATTACK_KINDS = {
   },
 } as const;
 
+/**
+ * The ID shapes of some kinds as one regular expression, so that an ID's shape is written only in ATTACK_KINDS:
+ * anchored (`^…$`) to test a whole string, or `inText` (word-bounded, global, the ID as group 1) to find IDs in
+ * prose. Longer shapes come first, so that text finds `T1059.001` whole rather than stopping at `T1059`.
+ */
+export function attackIdPattern(kinds: readonly AttackKind[], { inText = false } = {}): RegExp {
+  const shapes = kinds.map((kind) => ATTACK_KINDS[kind].pattern.source.replace(/^\^|\$$/g, ''));
+  const body = shapes.sort((a, b) => b.length - a.length).join('|');
+  return inText ? new RegExp(`\\b(${body})\\b`, 'g') : new RegExp(`^(?:${body})$`);
+}
+
 export type AttackKind = keyof typeof ATTACK_KINDS;
 export const ATTACK_KIND_KEYS = Object.keys(ATTACK_KINDS) as [AttackKind, ...AttackKind[]];

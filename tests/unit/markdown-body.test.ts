@@ -2,8 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { checkBody, type BodyContext } from '../../src/markdown/body.ts';
 import { isReservedAnchor } from '../../src/markdown/anchors.ts';
-import { CODE_LANGUAGES, COMPONENTS, COMPONENT_ID_PREFIXES, COMPONENT_NAMES, type ComponentSpec } from '../../src/components/mdx/registry.ts';
-import { componentTable, withComponentTable } from '../../src/components/mdx/guide-table.ts';
+import { CODE_LANGUAGES, COMPONENTS, COMPONENT_ID_PREFIXES, COMPONENT_NAMES, type ComponentSpec } from '../../src/markdown/body-components/registry.ts';
+import { componentTable, withComponentTable } from '../../src/markdown/body-components/guide-table.ts';
 import { inlineMarkdown, inlineProblems } from '../../src/markdown/inline.ts';
 import { findMentions, nameIndex } from '../../src/markdown/mentions.ts';
 

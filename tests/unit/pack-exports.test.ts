@@ -1,10 +1,13 @@
 import * as cheerio from 'cheerio';
 import { describe, expect, test } from 'vitest';
-import { neutraliseFormula } from '../../src/packs/escape.ts';
+import { neutraliseFormula } from '../../src/text/formula.ts';
 import { ANKI_COLUMNS, ankiText, moodleGlossaryXml, packCsv, PACK_CSV_COLUMNS, quizletText } from '../../src/packs/exports.ts';
 import type { PackTerm } from '../../src/packs/pack-term.ts';
 import { children, elementNames, moodleEntries, parseCsv, readAnkiRow, text, xmlize, type Xmlized } from '../helpers/pack-formats.ts';
 import { packTerm } from '../helpers/pack-term.ts';
+import { t } from '../../src/i18n/ui.ts';
+
+const LABELS = { example: t('export.example'), attack: t('export.attack'), tactics: t('export.tactics'), fullEntry: t('export.fullEntry') };
 
 // A URL with a query in the exports, whose & must be escaped in XML and HTML.
 const term = (over: Partial<PackTerm> = {}): PackTerm => packTerm({
@@ -65,7 +68,7 @@ describe('neutraliseFormula', () => {
 
 describe('moodleGlossaryXml', () => {
   test('writes the glossary settings import.php reads when it creates a new glossary', () => {
-    const xml = moodleGlossaryXml([term()], { name: 'Week 3: Execution', intro: 'Terms for week 3.' });
+    const xml = moodleGlossaryXml([term()], { name: 'Week 3: Execution', intro: 'Terms for week 3.', labels: LABELS });
     const info = children(xmlize(xml)['GLOSSARY']!['#'], 'INFO');
     // Read by import.php without an isset() check, so each must be there.
     for (const tag of ['NAME', 'GLOBALGLOSSARY', 'INTRO', 'SHOWSPECIAL', 'SHOWALPHABET', 'SHOWALL']) expect(info[tag]).toHaveLength(1);
@@ -77,7 +80,7 @@ describe('moodleGlossaryXml', () => {
   });
 
   test('writes each entry where import.php looks for it, with the linking flags set', () => {
-    const [entry] = moodleEntries(moodleGlossaryXml([term()], { name: 'Pack' }));
+    const [entry] = moodleEntries(moodleGlossaryXml([term()], { name: 'Pack', labels: LABELS }));
     expect(text(entry!, 'CONCEPT')).toBe('PowerShell');
     expect(text(entry!, 'FORMAT')).toBe('1');
     expect(text(entry!, 'USEDYNALINK')).toBe('1');
@@ -93,7 +96,7 @@ describe('moodleGlossaryXml', () => {
   });
 
   test('writes a definition that decodes to the intended HTML, linking back to the term page', () => {
-    const [entry] = moodleEntries(moodleGlossaryXml([term()], { name: 'Pack' }));
+    const [entry] = moodleEntries(moodleGlossaryXml([term()], { name: 'Pack', labels: LABELS }));
     const definition = text(entry!, 'DEFINITION');
     expect(definition).toBe(
       '<p>Running commands through the PowerShell interpreter.</p>' +
@@ -107,7 +110,7 @@ describe('moodleGlossaryXml', () => {
   });
 
   test('keeps hostile content as text in every field: no element, no control character, nothing lost', () => {
-    const xml = moodleGlossaryXml([hostileTerm()], { name: HOSTILE, intro: HOSTILE });
+    const xml = moodleGlossaryXml([hostileTerm()], { name: HOSTILE, intro: HOSTILE, labels: LABELS });
     expect(xml).not.toMatch(NOT_XML_CHAR);
     expect(elementNames(xml)).toEqual(
       new Set(['GLOSSARY', 'INFO', 'NAME', 'INTRO', 'INTROFORMAT', 'ALLOWDUPLICATEDENTRIES', 'DISPLAYFORMAT', 'SHOWSPECIAL', 'SHOWALPHABET', 'SHOWALL', 'ALLOWCOMMENTS', 'USEDYNALINK', 'DEFAULTAPPROVAL', 'GLOBALGLOSSARY', 'ENTBYPAGE', 'ENTRIES', 'ENTRY', 'CONCEPT', 'DEFINITION', 'FORMAT', 'CASESENSITIVE', 'FULLMATCH', 'TEACHERENTRY', 'ALIASES', 'ALIAS', 'CATEGORIES', 'CATEGORY', 'TAGS', 'TAG']),
@@ -131,14 +134,14 @@ describe('moodleGlossaryXml', () => {
 
   test('qualifies a title two picked terms share, and keeps the bare title as a keyword', () => {
     const entries = moodleEntries(
-      moodleGlossaryXml([term({ aliases: [] }), term({ slug: 'powershell-tool', qualifier: 'Tool', aliases: [] })], { name: 'Pack' }),
+      moodleGlossaryXml([term({ aliases: [] }), term({ slug: 'powershell-tool', qualifier: 'Tool', aliases: [] })], { name: 'Pack', labels: LABELS }),
     );
     expect(entries.map((entry) => text(entry, 'CONCEPT'))).toEqual(['PowerShell (ATT&CK technique)', 'PowerShell (Tool)']);
     for (const entry of entries) expect(children(entry, 'ALIASES')['ALIAS']!.map((a) => text(a['#'] as Xmlized, 'NAME'))).toEqual(['PowerShell']);
   });
 
   test('drops blank and repeated aliases and those equal to the concept', () => {
-    const [entry] = moodleEntries(moodleGlossaryXml([term({ aliases: ['', '  ', 'powershell', 'pwsh', 'PWSH '] })], { name: 'Pack' }));
+    const [entry] = moodleEntries(moodleGlossaryXml([term({ aliases: ['', '  ', 'powershell', 'pwsh', 'PWSH '] })], { name: 'Pack', labels: LABELS }));
     expect(children(entry!, 'ALIASES')['ALIAS']!.map((a) => text(a['#'] as Xmlized, 'NAME'))).toEqual(['pwsh']);
   });
 
@@ -148,7 +151,7 @@ describe('moodleGlossaryXml', () => {
     [['ATT&CK'], '1'],
     [['PowerShell', 'pwsh', 'T1059.001'], '0'],
   ])('matches %j with CASESENSITIVE %s', ([title, ...aliases], expected) => {
-    const [entry] = moodleEntries(moodleGlossaryXml([term({ title: title!, aliases })], { name: 'Pack' }));
+    const [entry] = moodleEntries(moodleGlossaryXml([term({ title: title!, aliases })], { name: 'Pack', labels: LABELS }));
     expect(text(entry!, 'CASESENSITIVE')).toBe(expected);
   });
 
@@ -177,7 +180,7 @@ describe('moodleGlossaryXml', () => {
         term({ slug: 'loader', title: 'Loader', aliases: ['malware loader'] }),
         term({ slug: 'component-object-model', title: 'Component Object Model', aliases: ['COM'] }),
       ],
-      { name: 'Pack' },
+      { name: 'Pack', labels: LABELS },
     );
     const course = 'At nine we look at the logs. The impact of at.exe on the lab: a loader truck waits. A Loader ran; Impact is a tactic. Visit example.com or read about COM.';
     // "At" is off altogether: the concept itself would match "At nine", so its aliases are not auto-linked either.
@@ -185,16 +188,16 @@ describe('moodleGlossaryXml', () => {
   });
 
   test('leaves ENTRIES out of an empty pack, as Moodle does', () => {
-    const info = children(xmlize(moodleGlossaryXml([], { name: 'Pack' }))['GLOSSARY']!['#'], 'INFO');
+    const info = children(xmlize(moodleGlossaryXml([], { name: 'Pack', labels: LABELS }))['GLOSSARY']!['#'], 'INFO');
     expect(info['ENTRIES']).toBeUndefined();
   });
 
   test('refuses a pack without a name, which Moodle would refuse too', () => {
-    expect(() => moodleGlossaryXml([term()], { name: ' \u0001 ' })).toThrow(/needs options\.name/);
+    expect(() => moodleGlossaryXml([term()], { name: ' \u0001 ', labels: LABELS })).toThrow(/needs options\.name/);
   });
 
   test.each(['javascript:alert(1)', '/terms/powershell/', 'data:text/html,x'])('refuses the term url %j', (url) => {
-    expect(() => moodleGlossaryXml([term({ url })], { name: 'Pack' })).toThrow(/not an absolute http\(s\) URL/);
+    expect(() => moodleGlossaryXml([term({ url })], { name: 'Pack', labels: LABELS })).toThrow(/not an absolute http\(s\) URL/);
   });
 });
 
@@ -211,7 +214,7 @@ function parseAnki(file: string) {
 
 describe('ankiText', () => {
   test('declares separator, HTML, note type, deck and tags columns and column names in the header', () => {
-    const { headers } = parseAnki(ankiText([term()], { deck: 'Security::Week 3' }));
+    const { headers } = parseAnki(ankiText([term()], { deck: 'Security::Week 3', labels: LABELS }));
     expect(headers).toEqual({
       separator: 'tab',
       html: 'true',
@@ -223,7 +226,7 @@ describe('ankiText', () => {
   });
 
   test('writes one note per term with the fields in the declared columns', () => {
-    const { headers, rows } = parseAnki(ankiText([term(), term({ slug: 'b', title: 'Bash', attack: null, tactics: [], example: '' })], { deck: 'Security::Week 3' }));
+    const { headers, rows } = parseAnki(ankiText([term(), term({ slug: 'b', title: 'Bash', attack: null, tactics: [], example: '' })], { deck: 'Security::Week 3', labels: LABELS }));
     expect(rows).toHaveLength(2);
     for (const row of rows) expect(row).toHaveLength(headers['columns']!.split('\t').length);
     const [front, back, link, deck, tags] = rows[0]!;
@@ -240,7 +243,7 @@ describe('ankiText', () => {
   });
 
   test('keeps every row whole and every field inert with hostile content in all of them', () => {
-    const file = ankiText([hostileTerm(), hostileTerm({ title: '# not a comment' })], { deck: `${HOSTILE} "deck"` });
+    const file = ankiText([hostileTerm(), hostileTerm({ title: '# not a comment' })], { deck: `${HOSTILE} "deck"`, labels: LABELS });
     expect(file).not.toMatch(NOT_XML_CHAR);
     const { headers, rows } = parseAnki(file);
     expect(rows).toHaveLength(2);
@@ -265,20 +268,20 @@ describe('ankiText', () => {
   });
 
   test.each([' ', '\u0001', '2024'])('refuses the deck name %j', (deck) => {
-    expect(() => ankiText([term()], { deck })).toThrow(/ankiText (needs options\.deck|got deck)/);
+    expect(() => ankiText([term()], { deck, labels: LABELS })).toThrow(/ankiText (needs options\.deck|got deck)/);
   });
 });
 
 describe('quizletText', () => {
   test('writes term, tab, definition, one card per line', () => {
-    expect(quizletText([term(), term({ title: 'Bash', qualifier: '', attack: null })])).toBe(
+    expect(quizletText([term(), term({ title: 'Bash', qualifier: '', attack: null })], { labels: LABELS })).toBe(
       'PowerShell (ATT&CK technique)\tRunning commands through the PowerShell interpreter. (MITRE ATT&CK: T1059.001)\n' +
         'Bash\tRunning commands through the PowerShell interpreter.',
     );
   });
 
   test('keeps exactly one tab on each line with hostile content, and no formula', () => {
-    const lines = quizletText([hostileTerm(), hostileTerm()]).split('\n');
+    const lines = quizletText([hostileTerm(), hostileTerm()], { labels: LABELS }).split('\n');
     expect(lines).toHaveLength(2);
     for (const line of lines) {
       expect(line.split('\t')).toHaveLength(2);
@@ -289,7 +292,7 @@ describe('quizletText', () => {
   });
 
   test('writes nothing for an empty pack', () => {
-    expect(quizletText([])).toBe('');
+    expect(quizletText([], { labels: LABELS })).toBe('');
   });
 });
 

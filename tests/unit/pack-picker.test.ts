@@ -138,7 +138,11 @@ describe('packFileStem', () => {
 });
 
 describe('packFiles', () => {
-  const names = { glossary: 'Security Glossary', untitled: 'Course pack' };
+  const names = {
+    glossary: 'Security Glossary',
+    untitled: 'Course pack',
+    labels: { example: 'Example:', attack: 'MITRE ATT&CK:', tactics: 'Tactics:', fullEntry: 'Full entry:' },
+  };
 
   test('names each file after the pack and gives it its media type', () => {
     const files = packFiles([term()], { ...names, title: 'Week 3' });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { htmlToText } from '../../src/markdown/plain-text.ts';
+import { htmlToText } from '../../src/text/plain-text.ts';
 
 describe('htmlToText: copy-link labels are plain text, so a title is never escaped twice', () => {
   test.each([

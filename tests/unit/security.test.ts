@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { headersFile, metaPolicy } from '../../src/links/security.ts';
+import { layerFileStem } from '../../src/attack/navigator-layer.ts';
 import { cloudflarePattern, headersFor, netlifyHeadersFor, netlifyPattern, parseHeadersFile, rulesFor } from '../../scripts/lib/headers-file.ts';
 
 /**
@@ -22,7 +23,7 @@ const csp = (headers: Record<string, string>) => headers['content-security-polic
 const frameAncestors = (policy: string) => [...policy.matchAll(/frame-ancestors ([^;,]*)/g)].map((m) => m[1]!.trim());
 
 describe.each(['/', '/glossary/'])('_headers for base %s', (base) => {
-  const file = headersFile(base);
+  const file = headersFile(base, [`${layerFileStem('current')}.json`, `${layerFileStem('data')}.json`]);
 
   test('on Cloudflare Pages, no header is set by two rules that match one path, and nothing relies on "!"', () => {
     const rules = parseHeadersFile(file);

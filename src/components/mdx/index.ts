@@ -1,6 +1,6 @@
 /**
  * The body components' markup, for `<Content components={bodyComponents} />`: one entry per registry line
- * (registry.ts), and the code block the compiler wraps around fenced code. A component missing here is a type
+ * (markdown/body-components/registry.ts), and the code block the compiler wraps around fenced code. A component missing here is a type
  * error, not a page that fails to render.
  */
 import Attack from './Attack.astro';
@@ -12,7 +12,7 @@ import Tabs from './Tabs.astro';
 import Term from './Term.astro';
 import BodyHeading2 from './BodyHeading2.astro';
 import BodyHeading3 from './BodyHeading3.astro';
-import type { CODE_BLOCK, ComponentName } from './registry.ts';
+import type { CODE_BLOCK, ComponentName } from '../../markdown/body-components/registry.ts';
 
 export const bodyComponents: Record<ComponentName | typeof CODE_BLOCK | 'h2' | 'h3', unknown> = {
   Term,

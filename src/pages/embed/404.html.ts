@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import { metaPolicy } from '../../links/security.ts';
 import { urls } from '../../links/urls.ts';
 import { t } from '../../i18n/ui.ts';
-import { escapeMarkup } from '../../packs/escape.ts';
+import { escapeMarkup } from '../../text/escape.ts';
 
 /**
  * What a missing address under /embed/ shows on Cloudflare Pages, which serves the nearest 404.html with the

@@ -1,10 +1,13 @@
 /**
- * The one list of components authors may use in a term body, without imports. Each lives in this folder as
- * `<Name>.astro` (its markup) beside `<Name>.ts` (its props schema, what it may contain, its example). The content
- * check (markdown/body.ts), the anchors body headings may not take (markdown/anchors.ts), the content guide's
- * component table and the tests all read this list; `index.ts` hands the `.astro` files to `<Content components>`.
+ * The one list of components authors may use in a term body, without imports. Each has its spec here as
+ * `<Name>.ts` (its props schema, what it may contain, its example) and its markup as `src/components/mdx/<Name>.astro`.
+ * The content check (markdown/body.ts), the anchors body headings may not take (markdown/anchors.ts), the content
+ * guide's component table and the tests all read this list; `components/mdx/index.ts` hands the `.astro` files to
+ * `<Content components>`. The specs live under markdown/, apart from the markup, because the content check reads
+ * them while the markup reads the content gateway, which runs the content check: together they made a folder cycle.
  *
- * Adding a component: write `<Name>.astro` and `<Name>.ts` here, add one line below and one in index.ts.
+ * Adding a component: write `<Name>.ts` here and `<Name>.astro` in components/mdx/, add one line below and one in
+ * components/mdx/index.ts.
  */
 import { attack } from './Attack.ts';
 import { callout } from './Callout.ts';

@@ -5,7 +5,7 @@
 import type { z } from 'astro/zod';
 import { COMPONENTS, COMPONENT_NAMES, type ComponentSpec } from './registry.ts';
 
-export const TABLE_START = '<!-- component table: written by `npm run docs:components` from src/components/mdx/registry.ts -->';
+export const TABLE_START = '<!-- component table: written by `npm run docs:components` from src/markdown/body-components/registry.ts -->';
 export const TABLE_END = '<!-- end of component table -->';
 
 const CONTENT: Record<ComponentSpec['content'], string> = {

@@ -1,20 +1,6 @@
 import { escapeUTF8 } from 'entities';
+import { neutraliseFormula } from './formula.ts';
 
-/**
- * A spreadsheet runs a cell that starts with "=", "+", "-", "@", a tab or a carriage return as a formula
- * (`=HYPERLINK(…)`, `+cmd|' /C calc'!A0`); some do so after leading spaces too, or for the full-width forms
- * of these signs. The one rule for every file a spreadsheet may open: the site's CSV, the pack's CSV and the
- * flashcard files.
- */
-const FORMULA_TRIGGER = /^[\s\u0000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n\u0000]/;
-
-/**
- * Prefixes a single quote to text a spreadsheet would run as a formula. Flashcard files get opened in
- * spreadsheets to be checked or edited, so every cell of them goes through this (OWASP's CSV injection advice).
- */
-export function neutraliseFormula(text: string): string {
-  return FORMULA_TRIGGER.test(text) ? `'${text}` : text;
-}
 
 /**
  * One RFC 4180 field: always quoted, quotes doubled, formulas neutralised. Line breaks stay inside the quotes,
