@@ -6,12 +6,11 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import bodies from 'virtual:glossary/bodies';
-import { AstroError } from 'astro/errors';
 import { latestContentProblems } from '../entries/check-content.ts';
 import { placementOf, slugsShown, type Placement } from '../attack/hierarchy.ts';
 import { inMatrixOrder } from '../attack/matrix.ts';
 import { relationsByTerm, type Edge } from './graph.ts';
-import { formatProblems } from '../entries/problems.ts';
+import { contentProblemsError, DEV_PAGE_HINT } from '../entries/problems.ts';
 import { CATEGORIES, type Category } from '../schemas/vocabulary.ts';
 import type { TermData } from '../schemas/term.ts';
 import type { ApiTerm } from '../schemas/api.ts';
@@ -135,9 +134,7 @@ export async function bodyOf(term: Term) {
 export function assertContentIsValid(): void {
   const latest = latestContentProblems();
   if (!latest.length) return;
-  const error = new AstroError(`The glossary content has problems.\n${formatProblems(latest)}`, 'Fix the files named above; the page reloads when they are saved.');
-  error.stack = '';
-  throw error;
+  throw contentProblemsError(latest, DEV_PAGE_HINT);
 }
 
 /** A term's public JSON record, with its page's absolute URL on the configured site. */

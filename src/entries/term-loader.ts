@@ -14,11 +14,10 @@
  */
 import type { MarkdownHeading } from 'astro';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { AstroError } from 'astro/errors';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkContentDir } from './check-content.ts';
-import { formatProblems } from './problems.ts';
+import { reportContentProblems } from './problems.ts';
 import { strayFileProblem } from './term-file.ts';
 
 const EXTENSION = '.mdx';
@@ -64,19 +63,9 @@ export function termLoader(dir: string): Loader {
 
 async function sync({ store, config, watcher, logger }: LoaderContext, dir: string): Promise<void> {
   const report = await checkContentDir(dir, fileURLToPath(config.root), { base: config.base });
-  if (report.problems.length && watcher) {
-    // astro dev: keep serving; every page throws these problems (data/terms.ts) until the files are fixed.
-    logger.error(`The glossary content has problems.\n${formatProblems(report.problems)}`);
-    return;
-  }
-  if (report.problems.length) {
-    const error = new AstroError(
-      `The glossary content has problems.\n${formatProblems(report.problems)}`,
-      'Each line names the file, the field (and line), what was expected and what was found.',
-    );
-    error.stack = '';
-    throw error;
-  }
+  // astro dev: logged, and the server keeps serving; every page throws these problems (catalog/terms.ts) until the
+  // files are fixed. A build stops here.
+  if (reportContentProblems(report.problems, { dev: !!watcher, logger })) return;
   const seen = new Set<string>();
   for (const entry of report.entries) {
     seen.add(entry.slug);
