@@ -18,7 +18,7 @@ import { apiTerm } from './api.ts';
 import type { StoredProse } from '../entries/term-loader.ts';
 import { absolute, urls } from '../links/urls.ts';
 import { indexByAttackId } from '../attack/ids.ts';
-import { t as t_ } from '../i18n/ui.ts';
+import { t } from '../i18n/ui.ts';
 
 export interface Term extends TermData {
   slug: string;
@@ -106,13 +106,13 @@ export function placement(term: Term): Placement | undefined {
 export function referencesTo(term: Term): TermLink[] {
   const shown = new Set([term.slug, ...relatedOf(term).map((l) => l.slug), ...slugsShown(placement(term))]);
   return mentionsOf(term)
-    .filter((t) => !shown.has(t.slug))
-    .map((t) => {
-      const anchor = t.prose.mentionSections[term.slug];
-      const heading = anchor === undefined ? undefined : t.prose.headings.find((h) => h.slug === anchor)?.text;
+    .filter((other) => !shown.has(other.slug))
+    .map((other) => {
+      const anchor = other.prose.mentionSections[term.slug];
+      const heading = anchor === undefined ? undefined : other.prose.headings.find((h) => h.slug === anchor)?.text;
       return heading === undefined
-        ? { term: t, anchor: 'definition', label: t_('term.mentionedInDefinition') }
-        : { term: t, anchor, label: t_('term.mentionedIn', { section: heading }) };
+        ? { term: other, anchor: 'definition', label: t('term.mentionedInDefinition') }
+        : { term: other, anchor, label: t('term.mentionedIn', { section: heading }) };
     });
 }
 
