@@ -29,6 +29,19 @@ export default defineConfig({
     concurrency: 4,
   },
   vite: {
+    environments: {
+      client: {
+        build: {
+          rollupOptions: {
+            output: {
+              // A page names each of its scripts: "TableOfContents.[hash].js" rather than Vite's
+              // "TableOfContents.astro_astro_type_script_index_0_lang.[hash].js" keeps every term page's HTML shorter.
+              entryFileNames: ({ name }) => `_astro/${name.replace(/\.astro_astro_type_script_index_(\d+)_lang$/, (_, n) => (n === '0' ? '' : `-${n}`))}.[hash].js`,
+            },
+          },
+        },
+      },
+    },
     build: {
       assetsInlineLimit: 0,
       // One stylesheet for what every page shares, cached after the first page, plus one more only where a page
@@ -43,6 +56,8 @@ export default defineConfig({
             if (/\/packs\/|pack-study/.test(id)) return 'packs';
             if (/attack-matrix|attack-ids/.test(id)) return 'matrix';
             if (/\/pages\/search\.astro/.test(id)) return 'search';
+            // Pages of one kind each (the A–Z index, the embedding help): a term page need not carry their rules.
+            if (/\/pages\/terms\/index\.astro|AlphabetNav|\/pages\/embed\/index\.astro/.test(id)) return 'pages';
             if (/\/pages\/embed\/\[slug\]\.astro|\/pages\/404\.astro/.test(id)) return 'own';
             return 'site';
           },

@@ -196,9 +196,9 @@ describe('the tactics overview and tactic pages', () => {
     ENTERPRISE_TACTICS.forEach((tactic, i) => {
       const $ = html(`terms/${tactic.slug}/index.html`);
       expect($('.term-header a[href^="https://attack.mitre.org/"]').text()).toBe(tactic.id);
-      expect($('.stage p').text()).toBe(`Stage ${i + 1} of 15 in the ATT&CK Enterprise matrix`);
-      expect($('.stage a[rel="prev"]').attr('href')).toBe(i > 0 ? `/terms/${ENTERPRISE_TACTICS[i - 1]!.slug}/` : undefined);
-      expect($('.stage a[rel="next"]').attr('href')).toBe(i < 14 ? `/terms/${ENTERPRISE_TACTICS[i + 1]!.slug}/` : undefined);
+      expect($('.tactic-stage p').text()).toBe(`Stage ${i + 1} of 15 in the ATT&CK Enterprise matrix`);
+      expect($('.tactic-stage a[rel="prev"]').attr('href')).toBe(i > 0 ? `/terms/${ENTERPRISE_TACTICS[i - 1]!.slug}/` : undefined);
+      expect($('.tactic-stage a[rel="next"]').attr('href')).toBe(i < 14 ? `/terms/${ENTERPRISE_TACTICS[i + 1]!.slug}/` : undefined);
     });
   });
 
