@@ -56,8 +56,9 @@ export default defineConfig({
             if (/\/packs\/|pack-study/.test(id)) return 'packs';
             if (/attack-matrix|attack-ids/.test(id)) return 'matrix';
             if (/\/pages\/search\.astro/.test(id)) return 'search';
-            // Pages of one kind each (the A–Z index, the embedding help): a term page need not carry their rules.
-            if (/\/pages\/terms\/index\.astro|AlphabetNav|\/pages\/embed\/index\.astro/.test(id)) return 'pages';
+            // Pages a reader rarely opens (the A–Z index, the embedding help, a term's training page): a term page
+            // need not carry their rules.
+            if (/\/pages\/terms\/index\.astro|AlphabetNav|\/pages\/embed\/index\.astro|TrainingTools/.test(id)) return 'pages';
             if (/\/pages\/embed\/\[slug\]\.astro|\/pages\/404\.astro/.test(id)) return 'own';
             return 'site';
           },

@@ -1,8 +1,8 @@
 /**
- * A term card in a frame on another site: reports its full height to the parent page (src/client/embed-message.ts),
+ * A term card in a frame on another site: reports its full height to the parent page (src/links/embed-message.ts),
  * and when the frame is too short for the whole definition, cuts it with an ellipsis to the lines that fit.
  */
-import { embedHeightMessage, linesThatFit } from './embed-message.ts';
+import { embedHeightMessage, linesThatFit } from '../links/embed-message.ts';
 
 export function startEmbedCard(win: Window): void {
   const doc = win.document;

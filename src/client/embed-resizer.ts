@@ -1,5 +1,5 @@
-/** The snippet README gives trainers (src/client/embed-message.ts), for the demo card on /embed/. */
-import { isEmbedHeightMessage } from './embed-message.ts';
+/** The snippet README gives trainers (src/links/embed-message.ts), for the demo card on /embed/. */
+import { isEmbedHeightMessage } from '../links/embed-message.ts';
 
 export function resizeEmbeds(win: Window): void {
   win.addEventListener('message', (e) => {

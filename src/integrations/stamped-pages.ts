@@ -3,14 +3,14 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { apiTerm } from '../catalog/api.ts';
-import { ATTACK_TEMPLATE, TEMPLATE, embedCardOf, stamp } from '../catalog/stamped-pages.ts';
+import { ATTACK_TEMPLATE, TEMPLATE, embedCardOf, stamp, trainingPageOf } from '../catalog/stamped-pages.ts';
 import { checkContentDir } from '../entries/check-content.ts';
 import { contentDir } from '../entries/term-file.ts';
 import { absolute, urls } from '../links/urls.ts';
 import { CATEGORIES } from '../schemas/vocabulary.ts';
 
 /**
- * Writes each term's embed card, catalog-number redirect, former-slug redirects and JSON record after `astro build`,
+ * Writes each term's embed card, training page, catalog-number redirect, former-slug redirects and JSON record after `astro build`,
  * from the pages Astro rendered once as templates and the entries the content check already holds
  * (catalog/stamped-pages.ts says why). The files are the ones the routes write under `astro dev`.
  */
@@ -31,20 +31,19 @@ export function stampedPages(): AstroIntegration {
         // The same call as the loader's and the og-images integration's: the checked pass is cached, not redone.
         const { entries } = await checkContentDir(contentDir(), root, { base });
         const template = (path: string) => readFile(join(out, path, 'index.html'), 'utf8');
-        const [plainCard, attackCard, redirect] = await Promise.all([
-          template(`embed/${TEMPLATE}`),
-          template(`embed/${ATTACK_TEMPLATE}`),
-          template(`n/${TEMPLATE}`),
-        ]);
-        await Promise.all([`embed/${TEMPLATE}`, `embed/${ATTACK_TEMPLATE}`, `n/${TEMPLATE}`].map((path) => rm(join(out, path), { recursive: true })));
+        const templates = [`embed/${TEMPLATE}`, `embed/${ATTACK_TEMPLATE}`, `n/${TEMPLATE}`, `terms/${TEMPLATE}/training`, `terms/${ATTACK_TEMPLATE}/training`];
+        const [plainCard, attackCard, redirect, plainTraining, attackTraining] = await Promise.all(templates.map(template));
+        await Promise.all([`embed/${TEMPLATE}`, `embed/${ATTACK_TEMPLATE}`, `n/${TEMPLATE}`, `terms/${TEMPLATE}`, `terms/${ATTACK_TEMPLATE}`].map((path) => rm(join(out, path), { recursive: true })));
 
         const categoryBySlug = new Map(CATEGORIES.map((c) => [c.slug, c]));
         await mkdir(join(out, 'api/terms'), { recursive: true });
         const pages: [string, string][] = [];
-        for (const { slug, data } of entries) {
+        for (const { slug, data, body } of entries) {
           const card = embedCardOf({ slug, ...data });
-          pages.push([`embed/${slug}`, stamp(card.attackId ? attackCard : plainCard, card)]);
-          const to = stamp(redirect, { slug, title: data.title });
+          pages.push([`embed/${slug}`, stamp(card.attackId ? attackCard! : plainCard!, card)]);
+          const training = trainingPageOf({ slug, ...data, headings: body.headings }, { site, base });
+          pages.push([`terms/${slug}/training`, stamp(training.attackId ? attackTraining! : plainTraining!, training)]);
+          const to = stamp(redirect!, { slug, title: data.title });
           pages.push([`n/${data.number}`, to]);
           for (const old of data.redirectFrom) pages.push([`terms/${old}`, to]);
         }
@@ -57,7 +56,7 @@ export function stampedPages(): AstroIntegration {
           }),
         ];
         await inParallel(writes, 32);
-        logger.info(`Wrote ${entries.length} embed cards, ${pages.length - entries.length} redirects and ${entries.length} JSON records.`);
+        logger.info(`Wrote ${entries.length} embed cards, ${entries.length} training pages, ${pages.length - 2 * entries.length} redirects and ${entries.length} JSON records.`);
       },
     },
   };

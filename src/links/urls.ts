@@ -18,13 +18,15 @@ export const urls = {
   /** `base` is for Markdown rendered outside Vite (the content checks), where BASE is always "/". */
   term: (slug: string, base: string = BASE) => withBase(`/terms/${slug}/`, base),
   category: (slug: string) => withBase(`/categories/${slug}/`),
-  attack: (id: string) => withBase(`/attack/${id}/`),
-  embed: (slug: string) => withBase(`/embed/${slug}/`),
+  attack: (id: string, base: string = BASE) => withBase(`/attack/${id}/`, base),
+  embed: (slug: string, base: string = BASE) => withBase(`/embed/${slug}/`, base),
+  /** A term's links, embed code, citations and slide for training material, on a page of their own. */
+  training: (slug: string) => withBase(`/terms/${slug}/training/`),
   embedHelp: () => withBase('/embed/'),
   ogImage: (slug: string) => withBase(`/og/${slug}.png`),
   /** A 1920×1080 slide of the term for training decks; the PNG is drawn from it in the browser. */
   slide: (slug: string) => withBase(`/slides/${slug}.svg`),
-  number: (number: number) => withBase(`/n/${number}/`),
+  number: (number: number, base: string = BASE) => withBase(`/n/${number}/`, base),
   attackOverview: () => withBase('/attack/'),
   attackIds: () => withBase('/attack/ids/'),
   /** A Navigator layer: `layer` (the current release) or `layer-v18` (the committed data's IDs; navigator-layer.ts). */

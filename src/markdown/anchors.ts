@@ -20,17 +20,7 @@ const PAGE_IDS = new Set([
   'in-attack',
   'referenced-by',
   'sources',
-  'cite',
   'use-in-training',
-  'training-links',
-  'training-section',
-  'training-link',
-  'training-short-link',
-  'training-attack-link',
-  'training-embed',
-  'training-embed-code',
-  'training-slide',
-  'training-pack',
   'on-this-page',
   'toc',
   'site-search',
@@ -42,8 +32,8 @@ const PAGE_IDS = new Set([
 
 /** Ids the page and the components number (`example-1`, `callout-1`, `tabs-1-2`): reserved when a digit follows. */
 const NUMBERED = ['example-', ...COMPONENT_ID_PREFIXES];
-/** Ids the page names after text (`faq-<question>`, `citation-apa`, `site-search-listbox-1`): reserved whatever follows. */
-const NAMED = ['faq-', 'citation-', 'site-search-listbox-'];
+/** Ids the page names after text (`faq-<question>`, `site-search-listbox-1`): reserved whatever follows. */
+const NAMED = ['faq-', 'site-search-listbox-'];
 
 export function isReservedAnchor(id: string): boolean {
   return reservedAnchorReason(id) !== undefined;

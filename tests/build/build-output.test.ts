@@ -50,8 +50,11 @@ describe('a finished build', () => {
 
   test('labels copy links with plain text, escaped once: "ATT&amp;CK", never "ATT&amp;amp;CK"', () => {
     // The embed snippet is HTML source shown as text: its own "&amp;" is rightly escaped again.
-    const html = readFileSync(join(outDir, 'terms/alpha-control/index.html'), 'utf8').replace(/<code id="training-embed-code"[^>]*>[^]*?<\/code>/, '');
-    expect(html).not.toContain('&amp;amp;');
+    for (const path of ['terms/alpha-control/index.html', 'terms/alpha-control/training/index.html']) {
+      const html = readFileSync(join(outDir, path), 'utf8').replace(/<code id="training-embed-code"[^>]*>[^]*?<\/code>/, '');
+      expect(html, path).toContain('ATT&amp;CK Fixture');
+      expect(html, path).not.toContain('&amp;amp;');
+    }
     const $ = page('terms/alpha-control');
     const label = (id: string) => $(`a.copy-link[href="#${id}"]`).attr('aria-label');
     expect(label('definition')).toBe('Copy link to: What is ATT&CK Fixture?');

@@ -12,7 +12,7 @@ import { join, relative, sep } from 'node:path';
 import { launchBrowser, openPage } from '../helpers/browser.ts';
 import { cloudflarePattern, headersFor, netlifyHeadersFor, netlifyPattern, parseHeadersFile, rulesFor } from '../../scripts/lib/headers-file.ts';
 import { serveDir, type RunningServer } from '../../scripts/lib/static-server.ts';
-import { embedSnippet } from '../../src/client/embed-message.ts';
+import { embedSnippet } from '../../src/links/embed-message.ts';
 import { apiIdsSchema } from '../../src/schemas/api-ids.ts';
 import type { ApiTerm } from '../../src/schemas/api.ts';
 

@@ -175,7 +175,7 @@ describe('picking terms', () => {
 describe('"Add to a pack" on a term page', () => {
   test('adds the term to the pack being built, and with no pack started makes a pack of it', async () => {
     const { page, problems, close } = await picker('?terms=execution&title=Week%203');
-    await page.goto(`${site}/terms/powershell/#training-pack`);
+    await page.goto(`${site}/terms/powershell/#use-in-training`);
     await page.getByRole('link', { name: 'Add to a pack' }).click();
     await page.waitForURL(/\/packs\//);
     await expect.poll(() => page.url(), { timeout: 10_000 }).toBe(`${site}/packs/?terms=execution,powershell&title=Week%203`);
@@ -189,8 +189,7 @@ describe('"Add to a pack" on a term page', () => {
 
     const fresh = await session.browser.newContext();
     const { page: other } = await openPage(fresh);
-    await other.goto(`${site}/terms/powershell/`);
-    await other.getByText('Show links, the embed code, citations and the slide').click();
+    await other.goto(`${site}/terms/powershell/training/`);
     await other.getByRole('link', { name: 'Add to a pack' }).click();
     await expect.poll(() => other.url(), { timeout: 10_000 }).toBe(`${site}/packs/?terms=powershell`);
     await fresh.close();

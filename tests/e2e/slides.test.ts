@@ -1,5 +1,5 @@
 /**
- * The slides of the training panel: every term has `/slides/<slug>.svg` in the build, served as SVG under the data
+ * The slides on the training pages: every term has `/slides/<slug>.svg` in the build, served as SVG under the data
  * policy; Chromium draws the longest definition inside the canvas; and `enableSlidePng` turns a slide into a
  * 1920×1080 PNG download. The panel itself lives on the term page; here a copy of one built term page gets the
  * panel's button and the bundled script, served from a folder of its own so dist/ stays as the build left it.
@@ -91,9 +91,9 @@ describe('in Chromium', () => {
     await page.close();
   });
 
-  test('the term page\'s PNG button downloads a 1920×1080 PNG of the slide, under the page policy as it is', async () => {
+  test('the training page\'s PNG button downloads a 1920×1080 PNG of the slide, under the page policy as it is', async () => {
     const { page, problems } = await openPage(context);
-    await page.goto(`${site}/terms/${longest.slug}/#training-slide`);
+    await page.goto(`${site}/terms/${longest.slug}/training/#training-slide`);
     const button = page.getByRole('button', { name: 'Download PNG' });
     expect(await button.isVisible()).toBe(true);
     const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);

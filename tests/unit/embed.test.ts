@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { apiIds } from '../../src/catalog/api-ids.ts';
 import { apiIdsSchema } from '../../src/schemas/api-ids.ts';
-import { embedHeightMessage, embedSnippet, isEmbedHeightMessage, linesThatFit } from '../../src/client/embed-message.ts';
+import { embedHeightMessage, embedSnippet, isEmbedHeightMessage, linesThatFit } from '../../src/links/embed-message.ts';
 
 const previewScript = readFileSync(new URL('../../public/embed/preview.js', import.meta.url));
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');

@@ -79,7 +79,7 @@ describe('checkBody rejects what it cannot render safely, naming the line, compo
     ['a code block without a language', '```\nwhoami /all\n```', { line: 1, field: 'code block', found: 'none' }],
     ['an unknown language', '```powershel\nx\n```', { line: 1, field: 'code block', found: '"powershel"', hint: 'did you mean "powershell"?' }],
     ['a heading that takes a page anchor', '## Examples', { line: 1, field: 'body heading', found: '"Examples", whose anchor is #examples: the page already uses #examples' }],
-    ['a heading that takes the anchor of the page\'s "Use in training" panel', '## Training pack', { line: 1, field: 'body heading', found: '"Training pack", whose anchor is #training-pack: the page already uses #training-pack' }],
+    ['a heading that takes the anchor of the page\'s "Use in training" section', '## Use in training', { line: 1, field: 'body heading', found: '"Use in training", whose anchor is #use-in-training: the page already uses #use-in-training' }],
     ['a heading that takes an FAQ anchor', '## FAQ about it', { line: 1, field: 'body heading', found: '"FAQ about it", whose anchor is #faq-about-it: anchors starting "#faq-" are reserved for the page\'s own FAQ answers' }],
     ['two headings with one anchor', '## Logs\n\n## Logs', { line: 3, field: 'body heading', found: '"Logs" twice' }],
     ['two wordings with one anchor', '## C++ logs\n\n## C logs', { line: 3, field: 'body heading', found: '"C logs", whose anchor #c-logs "C++ logs" already has' }],

@@ -1,7 +1,7 @@
 /**
- * The "Use in training" panel on a term page, used as a trainer would: copy a link (the page's, a section's, the
- * short ones), the embed snippet and a citation, then paste them where they go. Every copy is confirmed on screen
- * without moving focus or the page.
+ * A term's "Use in training" page, used as a trainer would: reach it from the term, copy a link (the page's, a
+ * section's, the short ones), the embed snippet and a citation, then paste them where they go. Every copy is
+ * confirmed on screen without moving focus or the page.
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -21,11 +21,9 @@ const session = useBrowser({ viewport: { width: 1280, height: 800 }, permissions
 const local = (url: string) => url.replace(TEST_SITE_URL, site);
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 
-async function termPage(slug: string): Promise<{ page: Page; problems: string[] }> {
+async function trainingPage(slug: string): Promise<{ page: Page; problems: string[] }> {
   const watched = await openPage(session.context);
-  await watched.page.goto(`${site}/terms/${slug}/`);
-  // The panel is folded under its heading; a trainer opens it first.
-  await watched.page.getByText('Show links, the embed code, citations and the slide').click();
+  await watched.page.goto(`${site}/terms/${slug}/training/`);
   return watched;
 }
 
@@ -49,10 +47,32 @@ async function copyWith(page: Page, control: ReturnType<Page['locator']>): Promi
   return clipboard(page);
 }
 
+describe('from a term to its training page', () => {
+  test('the term page leads there from its title and from its "Use in training" section, and carries none of the tools itself', async () => {
+    const { page, problems } = await openPage(session.context);
+    await page.goto(`${site}/terms/powershell/`);
+    const section = page.locator('section[aria-labelledby="use-in-training"]');
+    // What a reader downloads with every term page: the tools are a page of their own.
+    expect(await page.locator('#training-embed-code, [data-tabs].citations, #training-link').count()).toBe(0);
+    await section.getByRole('link', { name: 'PowerShell in training material' }).click();
+    await page.waitForURL(`${site}/terms/powershell/training/`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Use in training: PowerShell (MITRE Sub-technique)');
+    expect(await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'PowerShell' }).getAttribute('href')).toBe('/terms/powershell/');
+    // A tool page, not an entry: search engines and the site's search leave it out.
+    expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
+    expect(await page.locator('[data-pagefind-body]').count()).toBe(0);
+    await page.goBack();
+    await page.locator('.term-header').getByRole('link', { name: 'Use in training' }).click();
+    await page.waitForURL(`${site}/terms/powershell/training/`);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('links for training material', () => {
   test('the page link, the short link and the ATT&CK link are copied in full and lead to the term', async () => {
-    const { page, problems } = await termPage('powershell');
-    const panel = page.locator('section[aria-labelledby="use-in-training"]');
+    const { page, problems } = await trainingPage('powershell');
+    const panel = page.locator('[data-training]');
     const pageLink = await copyWith(page, panel.getByRole('button', { name: 'Copy page link' }));
     expect(pageLink).toBe(`${TEST_SITE_URL}/terms/powershell/`);
     const short = await copyWith(page, panel.getByRole('button', { name: 'Copy short link' }));
@@ -70,14 +90,17 @@ describe('links for training material', () => {
   });
 
   test('a term without an ATT&CK ID offers no ATT&CK link', async () => {
-    const { page } = await termPage('edr');
+    const { page } = await trainingPage('edr');
     await expect.poll(() => page.getByRole('button', { name: 'Copy page link' }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Copy ATT&CK ID link' }).count()).toBe(0);
     await page.close();
   });
 
   test('choosing a section makes the page link point at it, and that anchor exists', async () => {
-    const { page } = await termPage('execution');
+    const { page } = await trainingPage('execution');
+    // The term's own sections, its body's headings among them, in page order.
+    const options = await page.getByLabel('Link to', { exact: true }).locator('option').allTextContents();
+    expect(options).toEqual(['The whole page', 'What is Execution?', 'How it works', 'Why it matters', 'How it shows up in telemetry', 'Detecting and preventing it', 'Examples', 'Frequently asked questions', 'Sources']);
     await page.getByLabel('Link to', { exact: true }).selectOption({ label: 'Frequently asked questions' });
     expect(await page.locator('#training-link').textContent()).toBe(`${TEST_SITE_URL}/terms/execution/#faq`);
     const copied = await copyWith(page, page.getByRole('button', { name: 'Copy page link' }));
@@ -90,8 +113,9 @@ describe('links for training material', () => {
     await page.close();
   });
 
-  test('a "#" link beside a heading copies the section link without scrolling the page', async () => {
-    const { page } = await termPage('execution');
+  test('a "#" link beside a heading of a term page copies the section link without scrolling the page', async () => {
+    const { page } = await openPage(session.context);
+    await page.goto(`${site}/terms/execution/`);
     const link = page.locator('a.copy-link[href="#examples"]');
     const copied = await copyWith(page, link);
     expect(copied).toBe(`${site}/terms/execution/#examples`);
@@ -100,7 +124,7 @@ describe('links for training material', () => {
   });
 
   test('the confirmation goes away by itself', async () => {
-    const { page } = await termPage('execution');
+    const { page } = await trainingPage('execution');
     await copyWith(page, page.getByRole('button', { name: 'Copy short link' }));
     await expect.poll(() => page.locator('[data-copy-status]').textContent(), { timeout: 8000 }).toBe('');
     const box = (await page.locator('[data-copy-status]').boundingBox())!;
@@ -119,7 +143,7 @@ describe('the embed snippet', () => {
   afterAll(() => lms?.close());
 
   test('pasted into a course page on another origin, it shows the card at its full height', async () => {
-    const { page } = await termPage('command-and-scripting-interpreter');
+    const { page } = await trainingPage('command-and-scripting-interpreter');
     const snippet = await copyWith(page, page.getByRole('button', { name: 'Copy embed code' }));
     expect(snippet).toContain(`src="${TEST_SITE_URL}/embed/command-and-scripting-interpreter/"`);
     await writeFile(
@@ -150,7 +174,7 @@ describe('citations', () => {
   }
 
   test('each of the four styles is copied in its own format, with the entry and its address', async () => {
-    const { page, problems } = await termPage('execution');
+    const { page, problems } = await trainingPage('execution');
     const url = `${TEST_SITE_URL}/terms/execution/`;
     expect(await cite(page, 'Plain text')).toMatch(/^“Execution \(MITRE Tactic\)\.” Security Glossary, entry № 1\. \S+ \(last reviewed \d{1,2} \w+ \d{4}\)\.$/);
     expect(await cite(page, 'APA')).toMatch(/^Security Glossary\. \(\d{4}, \w+ \d{1,2}\)\. Execution \(MITRE Tactic\)\. In Security Glossary \(No\. 1\)\. https:\/\/\S+\/terms\/execution\/$/);
@@ -160,7 +184,8 @@ describe('citations', () => {
     expect(bib).toContain('  title = {{Execution (MITRE Tactic)}},');
     expect(bib.endsWith('\n}')).toBe(true);
     expect(await cite(page, 'Markdown')).toMatch(new RegExp(`^\\[Execution \\(MITRE Tactic\\)\\]\\(${url.replace(/[./]/g, '\\$&')}\\), Security Glossary, entry № 1, last reviewed`));
-    // The review date is the entry's, in all four.
+    // The review date is the entry's, as its page shows it.
+    await page.goto(`${site}/terms/execution/`);
     const reviewed = await page.locator('section[aria-labelledby="sources"] time').getAttribute('datetime');
     expect(bib).toContain(`date = {${reviewed!.slice(0, 10)}}`);
     expect(problems).toEqual([]);
@@ -170,11 +195,9 @@ describe('citations', () => {
   test('without JavaScript all four styles show under their own headings and no dead Copy button is offered', async () => {
     const ctx = await session.browser.newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();
-    await page.goto(`${site}/terms/execution/`);
-    const panel = page.locator('section[aria-labelledby="use-in-training"]');
-    // <details> opens without scripts.
-    await panel.getByText('Show links, the embed code, citations and the slide').click();
-    for (const style of styles) expect(await panel.getByRole('heading', { name: style, level: 4 }).isVisible()).toBe(true);
+    await page.goto(`${site}/terms/execution/training/`);
+    const panel = page.locator('[data-training]');
+    for (const style of styles) expect(await panel.getByRole('heading', { name: style, level: 3 }).isVisible()).toBe(true);
     expect(await panel.locator('button:visible').count()).toBe(0);
     expect(await panel.getByLabel('Link to', { exact: true }).isVisible()).toBe(false);
     expect(await panel.locator('#training-link').textContent()).toBe(`${TEST_SITE_URL}/terms/execution/`);
@@ -184,12 +207,12 @@ describe('citations', () => {
 
 describe('accessibility', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
-    test(`the panel, a chosen citation tab and the confirmation pass axe in the ${colorScheme} theme`, async () => {
+    test(`the training page, a chosen citation tab and the confirmation pass axe in the ${colorScheme} theme`, async () => {
       // axe is injected as an inline script, which the page's CSP would block.
       const ctx = await session.browser.newContext({ colorScheme, bypassCSP: true });
       await ctx.grantPermissions(['clipboard-read', 'clipboard-write']);
       const { page } = await openPage(ctx);
-      await page.goto(`${site}/terms/powershell/#cite`);
+      await page.goto(`${site}/terms/powershell/training/#cite`);
       await page.getByRole('tab', { name: 'BibTeX' }).click();
       await page.getByRole('button', { name: 'Copy BibTeX citation' }).click();
       await expect.poll(() => page.locator('[data-copy-status]').textContent()).toMatch(/copied/i);
