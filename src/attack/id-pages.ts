@@ -3,7 +3,10 @@
  * tactics, parent, sub-techniques; no MITRE prose), the nearest entries and MITRE's page. Trainers can link any ID
  * through the glossary, and the link improves by itself when the entry is written (the page becomes a redirect).
  */
-import { attackObject, matrixTactics, subTechniquesOf, techniquesOfTactic, type AttackObject } from './data.ts';
+import { attackDataVersion, attackObject, matrixTactics, subTechniquesOf, techniquesOfTactic, type AttackObject } from './data.ts';
+import { t } from '../i18n/ui.ts';
+import { BASE, urls } from '../links/urls.ts';
+import { escapeHtmlAttribute, escapeHtmlText } from '../text/escape.ts';
 
 export interface IdRef {
   id: string;
@@ -44,4 +47,33 @@ export function idStubs(slugOf: (id: string) => string | undefined): IdStub[] {
     }
   }
   return stubs.sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+/**
+ * The stub page's own part, under the breadcrumb: its facts, MITRE's page and the nearest entries, as the HTML Astro
+ * would write for it. Written here rather than as a component because its shape varies from ID to ID (one or more
+ * tactics, a parent or not, sub-techniques or not) and a build stamps it into one page rendered once
+ * (catalog/stamped-pages.ts); `astro dev` puts the same string in the same page. `base` is for the build
+ * integration, which runs outside Vite.
+ */
+export function stubArticle(stub: IdStub, base: string = BASE): string {
+  const link = (ref: IdRef) => escapeHtmlAttribute(ref.slug ? urls.term(ref.slug, base) : urls.attack(ref.id, base));
+  const text = escapeHtmlText;
+  const nearest = [...(stub.parent ? [stub.parent] : []), ...stub.subTechniques, ...stub.tactics].filter((r) => r.slug);
+  const tactics = stub.tactics.map((tactic) => `<a href="${link(tactic)}">${text(tactic.name)}</a> (${text(tactic.id)})`).join(', ');
+  const parent = stub.parent ? `<dt>${text(t('attack.subTechniqueOf'))}</dt><dd><a href="${link(stub.parent)}">${text(stub.parent.id)} ${text(stub.parent.name)}</a></dd>` : '';
+  const subTechniques = stub.subTechniques.length
+    ? `<dt>${text(t('attack.subTechniques'))}</dt><dd><ul>${stub.subTechniques.map((sub) => `<li><a href="${link(sub)}">${text(sub.id)} ${text(sub.name)}</a></li>`).join('')}</ul></dd>`
+    : '';
+  const nearestList = nearest.length ? `<ul>${nearest.map((ref) => `<li><a href="${link(ref)}">${text(ref.name)}</a> (${text(ref.id)})</li>`).join('')}</ul>` : `<p>${text(t('stub.noNearest'))}</p>`;
+  return (
+    '<article class="prose attack-stub">' +
+    `<p class="muted">${text(t('stub.kind', { kind: stub.kind, version: attackDataVersion.label }))}</p>` +
+    `<h1>${text(stub.id)} ${text(stub.name)}</h1>` +
+    `<p>${text(t('stub.noEntry', { id: stub.id }))}</p>` +
+    `<dl><dt>${text(stub.tactics.length === 1 ? t('attack.tactic') : t('attack.tactics'))}</dt><dd>${tactics}</dd>${parent}${subTechniques}</dl>` +
+    `<p><a href="${escapeHtmlAttribute(stub.url)}" rel="external noopener">${text(t('stub.mitre', { id: stub.id, name: stub.name }))}</a></p>` +
+    `<h2>${text(t('stub.nearest'))}</h2>${nearestList}` +
+    '</article>'
+  );
 }

@@ -1,21 +1,27 @@
 /**
- * Pages that differ between terms only in a few escaped values: the embed card (`/embed/<slug>/`), the "Use in
- * training" page (`/terms/<slug>/training/`) and the redirect pages (`/n/<number>/`, former slugs under `/terms/`). In a build, Astro renders each once as a template whose
- * values are placeholder tokens, and the `stamped-pages` integration writes every term's copy from the template and
- * the checked entries after Astro is done, with each term's JSON record. Rendered as Astro routes they were three
- * extra pages per term, about a third of the files a build writes and a tenth of its time; `astro dev` still
- * serves them as routes, from the same components, so both give the same bytes.
+ * Pages that differ from one another only in a few values: the embed card (`/embed/<slug>/`), a term's "Use in
+ * training" page (`/terms/<slug>/training/`), the redirect pages
+ * (`/n/<number>/`, former slugs under `/terms/`, every form of an entry's ATT&CK ID under `/attack/`) and the page
+ * of an ATT&CK ID without an entry (`/attack/<ID>/`). In a build, Astro renders each once as a template whose values
+ * are placeholder tokens, and the `stamped-pages` integration writes every copy from the template and the checked
+ * entries after Astro is done, with each term's JSON record. Rendered as Astro routes they were three extra pages
+ * per term and about a thousand for ATT&CK IDs whatever the glossary's size (1,040 of the 1,293 pages Astro
+ * rendered for 234 entries); `astro dev` still serves them as routes, from the same components, so both give the
+ * same bytes.
  */
+import { attackIdPaths, indexByAttackId } from '../attack/ids.ts';
+import { idStubs, stubArticle, type IdStub } from '../attack/id-pages.ts';
 import type { TermData } from '../schemas/term.ts';
 import { CATEGORIES } from '../schemas/vocabulary.ts';
 import { citations } from '../links/cite.ts';
 import { embedSnippet } from '../links/embed-message.ts';
 import { t } from '../i18n/ui.ts';
 import { BASE, absolute, urls } from '../links/urls.ts';
+import { escapeHtmlAttribute, escapeHtmlText } from '../text/escape.ts';
 
 /**
- * Where the templates are rendered: `/embed/_template/`, `/embed/_template-attack/`, `/n/_template/`. A term slug
- * cannot start with "_", so no term's page is ever mistaken for one.
+ * Where the templates are rendered: `/embed/_template/`, `/embed/_template-attack/`, `/n/_template/`,
+ * `/attack/_template/`. A term slug or an ATT&CK ID cannot start with "_", so no real page is ever mistaken for one.
  */
 export const TEMPLATE = '_template';
 export const ATTACK_TEMPLATE = '_template-attack';
@@ -71,17 +77,56 @@ export function embedTemplate(withAttack: boolean): EmbedCard {
 
 export const redirectTemplate: RedirectTarget = { slug: token('slug'), title: token('title') };
 
-// Astro's own escaping of text and attribute values, so a stamped page has the bytes Astro would have written.
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&#39;', '"': '&quot;' };
-const escapeHtml = (value: string) => value.replace(/[&<>'"]/g, (c) => ENTITIES[c]!);
+/**
+ * What the page of an ATT&CK ID without an entry shows around its facts; `article` is the facts' HTML
+ * (attack/id-pages.ts), which varies in shape from ID to ID, so the template holds it as one raw value.
+ */
+export interface IdStubPage {
+  id: string;
+  name: string;
+  kind: string;
+  article: string;
+}
 
-/** The template with every placeholder replaced by the value's escaped text. */
-export function stamp(template: string, values: EmbedCard | RedirectTarget | TrainingPage): string {
-  const given = new Map<string, string | undefined>(Object.entries(values));
-  return template.replace(/zqz(\w+?)zqz/g, (_, name: string) => {
+export function idStubPageOf(stub: IdStub, base?: string): IdStubPage {
+  return { id: stub.id, name: stub.name, kind: stub.kind, article: stubArticle(stub, base) };
+}
+
+export const idStubTemplate: IdStubPage = { id: token('id'), name: token('name'), kind: token('kind'), article: token('article') };
+
+/** A value put into a template as it is: HTML, not text. */
+export interface RawHtml {
+  html: string;
+}
+
+type Values = EmbedCard | RedirectTarget | TrainingPage | (Omit<IdStubPage, 'article'> & { article: RawHtml });
+
+// A tag with its attributes (values double-quoted, as Astro writes them), or a placeholder in text.
+const TAG_OR_PLACEHOLDER = /(<[A-Za-z!/](?:[^>"]|"[^"]*")*>)|zqz(\w+?)zqz/g;
+const PLACEHOLDER = /zqz(\w+?)zqz/g;
+
+/**
+ * The template with every placeholder replaced by its value, escaped as Astro escapes it where it stands: text
+ * between tags escapes more characters than an attribute value does, and the same value may stand in both (a page's
+ * title is in `<title>` and in `og:title`'s `content`).
+ */
+export function stamp(template: string, values: Values): string {
+  const given = new Map<string, string | RawHtml | undefined>(Object.entries(values));
+  const valueOf = (name: string) => {
     const value = given.get(name);
     if (value === undefined) throw new Error(`The page template has a placeholder "${name}" with no value to fill it.`);
-    return escapeHtml(value);
+    return value;
+  };
+  return template.replace(TAG_OR_PLACEHOLDER, (_match, tag: string | undefined, name: string | undefined) => {
+    if (tag !== undefined) {
+      return tag.replace(PLACEHOLDER, (_, inTag: string) => {
+        const value = valueOf(inTag);
+        if (typeof value !== 'string') throw new Error(`The page template has the HTML placeholder "${inTag}" inside a tag.`);
+        return escapeHtmlAttribute(value);
+      });
+    }
+    const value = valueOf(name!);
+    return typeof value === 'string' ? escapeHtmlText(value) : value.html;
   });
 }
 
@@ -154,4 +199,28 @@ export function trainingTemplate(withAttack: boolean): TrainingPage {
     attackId: withAttack ? token('attackId') : undefined,
     attackUrl: withAttack ? token('attackUrl') : undefined,
   };
+}
+
+/** The values that fill the ID page's template for one ID. */
+export function idStubValues(page: IdStubPage) {
+  return { ...page, article: { html: page.article } };
+}
+
+/** A term as far as its ATT&CK ID's pages need it. */
+type AttackSource = { slug: string; title: string; attack?: { id: string } | null | undefined };
+
+/**
+ * Every page under `/attack/<ID>/` but the matrix, the ID list and the layers: a redirect to the entry for every
+ * form of an ID that has one (attackIdPaths), and the facts page of every Enterprise technique in use that has none
+ * (idStubs). Paths are relative to the output folder, without `index.html`.
+ */
+export function attackPages(terms: readonly AttackSource[], templates: { redirect: string; idStub: string }, base?: string): [string, string][] {
+  const owners = indexByAttackId(terms, (term) => term.attack?.id).owners;
+  const pages: [string, string][] = [];
+  for (const [id, term] of owners) {
+    const to = stamp(templates.redirect, { slug: term.slug, title: term.title });
+    for (const path of attackIdPaths(id)) pages.push([`attack/${path}`, to]);
+  }
+  for (const stub of idStubs((id) => owners.get(id)?.slug)) pages.push([`attack/${stub.id}`, stamp(templates.idStub, idStubValues(idStubPageOf(stub, base)))]);
+  return pages;
 }

@@ -77,6 +77,14 @@ export function splitFrontmatter(source: string): { yaml: string; body: string }
   return match ? { yaml: match[1] ?? '', body: match[2] ?? '' } : undefined;
 }
 
+/**
+ * The file with its frontmatter blanked to spaces, line breaks kept: the body stays at the same lines and offsets,
+ * and the text MDX compiles (which blanks the frontmatter the same way) is unchanged.
+ */
+export function withoutFrontmatter(source: string): string {
+  return source.replace(/^(---\r?\n)([\s\S]*?)(\r?\n---(?:\r?\n|$))/, (_, open: string, yaml: string, close: string) => open + yaml.replace(/[^\r\n]/g, ' ') + close);
+}
+
 export interface FrontmatterResult {
   /** The schema's output when the frontmatter is valid. */
   data?: TermData;

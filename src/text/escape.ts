@@ -37,3 +37,18 @@ export function oneLine(text: string): string {
 export function escapeMarkup(text: string): string {
   return escapeUTF8(text);
 }
+
+// Astro's own escaping (astro/runtime/server: escapeHTML for text, addAttribute for values), for HTML written beside
+// Astro's that must have the bytes Astro would have written: text escapes all five characters, a double-quoted
+// attribute value only "&" and '"'.
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&#39;', '"': '&quot;' };
+
+/** A value in HTML text, escaped as Astro escapes `{value}` between tags. */
+export function escapeHtmlText(value: string): string {
+  return value.replace(/[&<>'"]/g, (c) => ENTITIES[c]!);
+}
+
+/** A value in a double-quoted HTML attribute, escaped as Astro escapes `name={value}`. */
+export function escapeHtmlAttribute(value: string): string {
+  return value.replace(/[&"]/g, (c) => ENTITIES[c]!);
+}

@@ -87,6 +87,16 @@ describe('a build under BASE_PATH=/glossary/', () => {
     expect(hrefs.filter((h) => h.startsWith('/') && !h.startsWith('/glossary/'))).toEqual([]);
   });
 
+  test('the page of an ATT&CK ID without an entry, stamped after Astro from one template, links under the base path', async () => {
+    // T1059.002: neither its parent T1059 nor its tactic has an entry in this glossary.
+    const $ = load(await readFile(join(outDir, 'attack/T1059.002/index.html'), 'utf8'));
+    expect($('h1').text()).toBe('T1059.002 AppleScript');
+    expect($('link[rel="canonical"]').attr('href')).toBe('https://glossary.example.net/glossary/attack/T1059.002/');
+    const hrefs = $('a[href^="/"]').map((_, a) => $(a).attr('href')).get();
+    expect(hrefs).toEqual(expect.arrayContaining(['/glossary/', '/glossary/attack/', '/glossary/attack/T1059/', '/glossary/attack/TA0002/']));
+    expect(hrefs.filter((h) => !h.startsWith('/glossary/'))).toEqual([]);
+  });
+
   test.each([
     ['/glossary/terms/old-alpha/', '/glossary/terms/alpha-control/'],
     ['/glossary/n/2/', '/glossary/terms/beta-signal/'],

@@ -38,6 +38,10 @@ describe('astro dev', () => {
     const url = `http://127.0.0.1:${port}/terms/alpha-control/`;
     await expect.poll(async () => (await fetch(url).catch(() => undefined))?.status, { timeout: 60_000, interval: 500 }).toBe(200);
     expect(await (await fetch(url)).text()).toContain('<a href="/terms/beta-signal/" class="term-link">Beta Signal</a>');
+    // A build writes the ATT&CK ID pages from one template after Astro; here the route still renders each.
+    const stub = await fetch(`http://127.0.0.1:${port}/attack/T1059.002/`);
+    expect(stub.status).toBe(200);
+    expect(await stub.text()).toContain('<h1>T1059.002 AppleScript</h1>');
 
     const path = join(dir, 'alpha-control.mdx');
     const source = await readFile(path, 'utf8');

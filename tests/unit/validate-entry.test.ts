@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { BODY_MAX_CHARACTERS, countWords, validateEntry } from '../../src/entries/validate-entry.ts';
+import { BODY_MAX_CHARACTERS, countWords, splitFrontmatter, validateEntry, withoutFrontmatter } from '../../src/entries/validate-entry.ts';
 import { parseReviewDate, termSchema } from '../../src/schemas/term.ts';
 import { formatProblems, type Problem } from '../../src/entries/problems.ts';
 import { termSource, validFrontmatter, VALID_BODY, type Frontmatter } from '../helpers/term-source.ts';
@@ -328,5 +328,17 @@ describe('countWords', () => {
     ['Run `cmd.exe /c whoami` now.', 5],
   ])('counts %j as %i words', (text, words) => {
     expect(countWords(text)).toBe(words);
+  });
+});
+
+describe('withoutFrontmatter', () => {
+  test('blanks the frontmatter to spaces and keeps every line break, so the body keeps its lines and offsets', () => {
+    const source = termSource(validFrontmatter('alpha-control', 1, ['beta-signal']), VALID_BODY);
+    const blanked = withoutFrontmatter(source);
+    expect(blanked).toHaveLength(source.length);
+    expect(blanked.split('\n').length).toBe(source.split('\n').length);
+    expect(splitFrontmatter(blanked)!.body).toBe(splitFrontmatter(source)!.body);
+    expect(splitFrontmatter(blanked)!.yaml.trim()).toBe('');
+    expect(withoutFrontmatter('---\r\ntitle: A\r\n---\r\nBody')).toBe('---\r\n        \r\n---\r\nBody');
   });
 });
