@@ -6,7 +6,7 @@ import { describe, expect, inject, test } from 'vitest';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { openPage } from '../helpers/browser.ts';
 import { useBrowser } from '../helpers/use-browser.ts';
-import { axeViolations } from '../helpers/axe.ts';
+import { axeViolationsInBothThemes } from '../helpers/axe.ts';
 
 const site = inject('siteUrl');
 const session = useBrowser();
@@ -217,14 +217,16 @@ describe('the header search box suggests as you type', () => {
 });
 
 describe('accessibility and layout', () => {
-  test.each(['light', 'dark'] as const)('with the popup open and an option highlighted, axe finds no violations (%s theme)', async (colorScheme) => {
+  test('with the popup open and an option highlighted, axe finds no violations in the light and the dark theme', async () => {
     // axe is injected as an inline script, which the real policy would rightly block.
-    const { page, problems, close } = await termPage({ bypassCSP: true, colorScheme });
+    const { page, problems, close } = await termPage({ bypassCSP: true });
     await typeQuery(page, 'powershell');
     await page.locator(OPTIONS).first().waitFor();
     await page.keyboard.press('ArrowDown');
     expect(await attr(page, 'aria-expanded')).toBe('true');
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolationsInBothThemes(page)).toEqual([]);
+    // Still open after the checks: they judged the popup, not a page that had closed it.
+    expect(await attr(page, 'aria-expanded')).toBe('true');
     expect(problems).toEqual([]);
     await close();
   });

@@ -7,7 +7,7 @@ import { load } from 'cheerio';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, openPage } from '../helpers/browser.ts';
-import { axeViolations } from '../helpers/axe.ts';
+import { axeViolations, axeViolationsInBothThemes } from '../helpers/axe.ts';
 import { builtPages } from '../helpers/site-pages.ts';
 import { samplePages, templateOf } from '../helpers/page-sample.ts';
 
@@ -144,11 +144,7 @@ describe('accessibility', () => {
     const failures: string[] = [];
     for (const path of sample) {
       await page.goto(`${site}${path}`);
-      for (const colorScheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme });
-        for (const v of await axeViolations(page)) failures.push(`${path} (${colorScheme}): ${v.id} (${v.help}) at ${v.nodes.join(', ')}`);
-      }
-      await page.emulateMedia({ colorScheme: 'light' });
+      for (const v of await axeViolationsInBothThemes(page)) failures.push(`${path} (${v.theme}): ${v.id} (${v.help}) at ${v.nodes.join(', ')}`);
     }
     expect(failures).toEqual([]);
     expect(problems.filter((p) => !p.includes('/404.html') && !p.startsWith('HTTP 404') && !p.includes('status of 404'))).toEqual([]);
