@@ -36,7 +36,8 @@ export default defineConfig({
             output: {
               // A page names each of its scripts: "TableOfContents.[hash].js" rather than Vite's
               // "TableOfContents.astro_astro_type_script_index_0_lang.[hash].js" keeps every term page's HTML shorter.
-              entryFileNames: ({ name }) => `_astro/${name.replace(/\.astro_astro_type_script_index_(\d+)_lang$/, (_, n) => (n === '0' ? '' : `-${n}`))}.[hash].js`,
+              entryFileNames: ({ name }) =>
+                `_astro/${name.replace(/\.astro_astro_type_script_index_(\d+)_lang$/, (_, n) => (n === '0' ? '' : `-${n}`))}.[hash].js`,
             },
           },
         },
@@ -58,7 +59,8 @@ export default defineConfig({
             if (/\/pages\/search\.astro/.test(id)) return 'search';
             // Pages a reader rarely opens (the A–Z index, the embedding help, a term's training page): a term page
             // need not carry their rules.
-            if (/\/pages\/terms\/index\.astro|AlphabetNav|\/pages\/embed\/index\.astro|TrainingTools/.test(id)) return 'pages';
+            if (/\/pages\/terms\/index\.astro|AlphabetNav|\/pages\/embed\/index\.astro|TrainingTools/.test(id))
+              return 'pages';
             if (/\/pages\/embed\/\[slug\]\.astro|\/pages\/404\.astro/.test(id)) return 'own';
             return 'site';
           },

@@ -25,7 +25,9 @@ const { values, positionals } = parseArgs({
   },
 });
 if (positionals.length === 0) {
-  console.error('Give one to three STIX inputs: npm run attack:update -- enterprise-attack.json [mobile-attack.json] [ics-attack.json]');
+  console.error(
+    'Give one to three STIX inputs: npm run attack:update -- enterprise-attack.json [mobile-attack.json] [ics-attack.json]',
+  );
   process.exit(1);
 }
 
@@ -41,8 +43,10 @@ async function jsonFiles(dir: string): Promise<string[]> {
 
 /** A file holds a bundle (`{ type: "bundle", objects }`) or, rarely, one bare object. */
 function objectsOf(json: unknown): StixObject[] {
-  if (json && typeof json === 'object' && Array.isArray((json as { objects?: unknown }).objects)) return (json as { objects: StixObject[] }).objects;
-  if (json && typeof json === 'object' && typeof (json as { type?: unknown }).type === 'string') return [json as StixObject];
+  if (json && typeof json === 'object' && Array.isArray((json as { objects?: unknown }).objects))
+    return (json as { objects: StixObject[] }).objects;
+  if (json && typeof json === 'object' && typeof (json as { type?: unknown }).type === 'string')
+    return [json as StixObject];
   return [];
 }
 

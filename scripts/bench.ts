@@ -69,7 +69,9 @@ function synthesize(count: number): Synthetic[] {
     const links = [...new Set(Array.from({ length: 3 }, () => slugs[(i + offset()) % count]!))];
     body.push(`This entry reads alongside ${links.map((l) => `<Term slug="${l}" />`).join(', ')}.`);
     body.push(`<Callout type="note" title="${sentence(4).slice(0, -1)}">\n\n${sentence(20)}\n\n</Callout>`);
-    body.push('```powershell\npowershell.exe -NoProfile -EncodedCommand SQBFAFgAIAAoAE4AZQB3AC0ATwBiAGoAZQBjAHQAKQA= | Out-Null\n```');
+    body.push(
+      '```powershell\npowershell.exe -NoProfile -EncodedCommand SQBFAFgAIAAoAE4AZQB3AC0ATwBiAGoAZQBjAHQAKQA= | Out-Null\n```',
+    );
     const frontmatter = {
       title,
       qualifier: 'Synthetic Concept',
@@ -97,18 +99,27 @@ async function writeMdx(entries: Synthetic[], dir: string) {
   await mkdir(dir, { recursive: true });
   await Promise.all(
     entries.map((e) =>
-      writeFile(join(dir, `${e.slug}.mdx`), `---\n${stringify(e.frontmatter)}---\n\n## Overview\n\n${e.body.join('\n\n')}\n`),
+      writeFile(
+        join(dir, `${e.slug}.mdx`),
+        `---\n${stringify(e.frontmatter)}---\n\n## Overview\n\n${e.body.join('\n\n')}\n`,
+      ),
     ),
   );
 }
 
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const escape = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /** The floor: each term as one plain HTML file with the same text, no framework at all. */
 async function writeFloorHtml(entries: Synthetic[], dir: string) {
   await Promise.all(
     entries.map(async (e) => {
-      const fm = e.frontmatter as { summary: string; examples: { title: string; body: string }[]; faq: { question: string; answer: string }[]; related: { term: string }[] };
+      const fm = e.frontmatter as {
+        summary: string;
+        examples: { title: string; body: string }[];
+        faq: { question: string; answer: string }[];
+        related: { term: string }[];
+      };
       const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(e.title)}</title></head><body><main data-pagefind-body>
 <h1>${escape(e.title)}</h1><p>${escape(fm.summary)}</p><h2 id="overview">Overview</h2>${e.body.map((p) => `<p>${escape(p)}</p>`).join('')}
 <h2 id="examples">Examples</h2><ol>${fm.examples.map((x, i) => `<li><h3 id="example-${i + 1}">${escape(x.title)}</h3><p>${escape(x.body)}</p></li>`).join('')}</ol>
@@ -132,7 +143,15 @@ async function writeStarlight(entries: Synthetic[], dir: string) {
   await mkdir(docs, { recursive: true });
   // The site lives inside this project (see where it is made) so that it finds this project's installed packages;
   // Astro bundles a package that ships .astro files only when the site's package.json names it.
-  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'bench-starlight', private: true, type: 'module', dependencies: { '@astrojs/starlight': '*', astro: '*' } }));
+  await writeFile(
+    join(dir, 'package.json'),
+    JSON.stringify({
+      name: 'bench-starlight',
+      private: true,
+      type: 'module',
+      dependencies: { '@astrojs/starlight': '*', astro: '*' },
+    }),
+  );
   await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ extends: 'astro/tsconfigs/base' }));
   await writeFile(
     join(dir, 'astro.config.mjs'),
@@ -152,12 +171,24 @@ import { docsSchema } from '@astrojs/starlight/schema';
 export const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };
 `,
   );
-  await writeFile(join(docs, 'index.mdx'), '---\ntitle: Synthetic glossary\n---\n\nEvery synthetic term has its own page.\n');
+  await writeFile(
+    join(docs, 'index.mdx'),
+    '---\ntitle: Synthetic glossary\n---\n\nEvery synthetic term has its own page.\n',
+  );
   await Promise.all(
     entries.map((e) => {
-      const fm = e.frontmatter as { summary: string; examples: { title: string; body: string }[]; faq: { question: string; answer: string }[]; related: { term: string }[] };
+      const fm = e.frontmatter as {
+        summary: string;
+        examples: { title: string; body: string }[];
+        faq: { question: string; answer: string }[];
+        related: { term: string }[];
+      };
       const body = e.body
-        .map((p) => p.replace(/<Term slug="([^"]+)" \/>/g, '[$1](/$1/)').replace(/<Callout type="note" title="([^"]+)">\n\n([\s\S]*?)\n\n<\/Callout>/, ':::note[$1]\n$2\n:::'))
+        .map((p) =>
+          p
+            .replace(/<Term slug="([^"]+)" \/>/g, '[$1](/$1/)')
+            .replace(/<Callout type="note" title="([^"]+)">\n\n([\s\S]*?)\n\n<\/Callout>/, ':::note[$1]\n$2\n:::'),
+        )
         .join('\n\n');
       const text = [
         `---\n${stringify({ title: e.title, description: fm.summary })}---`,
@@ -246,8 +277,10 @@ async function pageWeight(dist: string, slug: string) {
   const gz = (text: string | Buffer) => gzipSync(text).length;
   const css = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!);
   const js = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]!);
-  const bytesOf = async (list: string[]) => (await Promise.all(list.map(async (u) => gz(await readFile(join(dist, u)))))).reduce((a, b) => a + b, 0);
-  const blockingJs = [...html.matchAll(/<script(?![^>]*(?:type="module"|defer|async|application\/ld\+json))[^>]*src=/g)].length;
+  const bytesOf = async (list: string[]) =>
+    (await Promise.all(list.map(async (u) => gz(await readFile(join(dist, u)))))).reduce((a, b) => a + b, 0);
+  const blockingJs = [...html.matchAll(/<script(?![^>]*(?:type="module"|defer|async|application\/ld\+json))[^>]*src=/g)]
+    .length;
   return { html: gz(html), css: await bytesOf(css), js: await bytesOf(js), blockingJs };
 }
 
@@ -264,7 +297,8 @@ async function searchTiming(dist: string, queries: string[]) {
     let counting = false;
     page.on('response', async (response) => {
       // Bytes on the wire: the test server gzips text as static hosts do; Pagefind's index files are compressed already.
-      if (counting && response.url().includes('/pagefind/')) searchBytes += (await response.request().sizes()).responseBodySize;
+      if (counting && response.url().includes('/pagefind/'))
+        searchBytes += (await response.request().sizes()).responseBodySize;
     });
     await page.goto(`${server.url}/search/`);
     const input = page.locator('#search-query');
@@ -325,17 +359,32 @@ for (const count of SIZES) {
   await mkdir(join(ROOT, '.bench'), { recursive: true });
   const starlightDir = await mkdtemp(join(ROOT, '.bench', `starlight-${count}-`));
   await writeStarlight(entries, starlightDir);
-  const starlight = await run(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {}, starlightDir);
-  if (starlight.code !== 0) throw new Error(`The ${count}-entry Starlight build failed:\n${starlight.output.slice(-3000)}`);
+  const starlight = await run(
+    process.execPath,
+    [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'],
+    {},
+    starlightDir,
+  );
+  if (starlight.code !== 0)
+    throw new Error(`The ${count}-entry Starlight build failed:\n${starlight.output.slice(-3000)}`);
   const starlightPages = Number(/Found (\d+) HTML files/.exec(starlight.output)?.[1] ?? 0);
-  if (starlightPages <= count) throw new Error(`Starlight's Pagefind found ${starlightPages} pages, not ${count + 2}:\n${starlight.output.slice(-3000)}`);
+  if (starlightPages <= count)
+    throw new Error(
+      `Starlight's Pagefind found ${starlightPages} pages, not ${count + 2}:\n${starlight.output.slice(-3000)}`,
+    );
 
   const starlightSize = await dirSize(join(starlightDir, 'dist'));
   await rm(starlightDir, { recursive: true, force: true });
 
   const dist = join(work, 'dist');
   const weight = await pageWeight(dist, entries[0]!.slug);
-  const search = await searchTiming(dist, ['synthetic term 00042', 'synthetic term 00137', 'synthetic term 00256', 'synthetic term 00389', 'synthetic term 00512']);
+  const search = await searchTiming(dist, [
+    'synthetic term 00042',
+    'synthetic term 00137',
+    'synthetic term 00256',
+    'synthetic term 00389',
+    'synthetic term 00512',
+  ]);
 
   rows.push([
     `${count}`,
@@ -350,8 +399,12 @@ for (const count of SIZES) {
   ]);
 }
 
-console.log(`\nBenchmark ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
+console.log(
+  `\nBenchmark ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`,
+);
 console.log(`Memory: the process tree's resident set, sampled every ${SAMPLE_MS} ms.\n`);
-console.log('| entries | build wall time | Starlight | floor | peak memory (process tree) | dist size | term page before interaction (gzip) | search: keystroke → result, first-query bytes | warning lines |');
+console.log(
+  '| entries | build wall time | Starlight | floor | peak memory (process tree) | dist size | term page before interaction (gzip) | search: keystroke → result, first-query bytes | warning lines |',
+);
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);

@@ -51,7 +51,10 @@ const fail = async (code: number): Promise<never> => {
 // Rolldown (Vite's bundler) allocates with mimalloc, which by default keeps a committed arena of several hundred
 // MiB after bundling ends; these settings hand freed memory back, lowering the peak at 5,000 terms by ~150 MiB.
 const allocator = { MIMALLOC_ARENA_EAGER_COMMIT: '0', MIMALLOC_PURGE_DELAY: '0', MIMALLOC_PURGE_DECOMMITS: '1' };
-const built = spawnSync(process.execPath, [astro, 'build', ...args, '--outDir', staging], { stdio: 'inherit', env: { ...allocator, ...process.env } });
+const built = spawnSync(process.execPath, [astro, 'build', ...args, '--outDir', staging], {
+  stdio: 'inherit',
+  env: { ...allocator, ...process.env },
+});
 if (built.status !== 0) await fail(built.status ?? 1);
 
 const start = performance.now();
@@ -75,7 +78,9 @@ try {
     throw error;
   }
 } catch (error) {
-  console.error(`Could not move the new site into ${outDir}: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `Could not move the new site into ${outDir}: ${error instanceof Error ? error.message : String(error)}`,
+  );
   await fail(1);
 }
 await rm(previous, { recursive: true, force: true });

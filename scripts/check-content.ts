@@ -6,7 +6,9 @@ import { contentDir } from '../src/entries/term-file.ts';
 
 const { entries, problems, warnings } = await checkContentDir(contentDir());
 if (warnings.length) {
-  console.warn(`Warnings (files not read, unlinked first mentions):\n${formatProblems(warnings, { summary: false })}\n`);
+  console.warn(
+    `Warnings (files not read, unlinked first mentions):\n${formatProblems(warnings, { summary: false })}\n`,
+  );
 }
 if (problems.length) {
   console.error(formatProblems(problems));

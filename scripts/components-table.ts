@@ -7,4 +7,8 @@ const guide = new URL('../docs/content-guide.md', import.meta.url);
 const before = await readFile(guide, 'utf8');
 const after = withComponentTable(before);
 if (after !== before) await writeFile(guide, after);
-console.log(after === before ? 'docs/content-guide.md: the component table is up to date.' : 'docs/content-guide.md: wrote the component table.');
+console.log(
+  after === before
+    ? 'docs/content-guide.md: the component table is up to date.'
+    : 'docs/content-guide.md: wrote the component table.',
+);

@@ -24,17 +24,21 @@ for (const name of (await readdir(dir)).filter((n) => n.endsWith('.mdx') && (onl
   if (!parts) continue;
   const self = name.slice(0, -'.mdx'.length);
   // Smart punctuation changes text lengths; offsets must match the file.
-  const tree = mdxToMdast(parts.body, { features: { ...MARKDOWN_FEATURES, smartPunctuation: false } }) as unknown as Parents;
+  const tree = mdxToMdast(parts.body, {
+    features: { ...MARKDOWN_FEATURES, smartPunctuation: false },
+  }) as unknown as Parents;
   const seen = new Set<string>([self]);
   const edits: { start: number; end: number; slug: string; text: string }[] = [];
   const visit = (node: Nodes, skip: boolean) => {
     if (node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') {
-      const slug = node.name === 'Term' ? node.attributes.find((a) => 'name' in a && a.name === 'slug')?.value : undefined;
+      const slug =
+        node.name === 'Term' ? node.attributes.find((a) => 'name' in a && a.name === 'slug')?.value : undefined;
       if (typeof slug === 'string') seen.add(slug);
       for (const child of node.children) visit(child as Nodes, skip || node.name === 'Term');
       return;
     }
-    if (node.type === 'link' && /^\/terms\/([^/]+)\//.test(node.url)) seen.add(/^\/terms\/([^/]+)\//.exec(node.url)![1]!);
+    if (node.type === 'link' && /^\/terms\/([^/]+)\//.test(node.url))
+      seen.add(/^\/terms\/([^/]+)\//.exec(node.url)![1]!);
     if (node.type === 'text' && !skip && node.position?.start.offset !== undefined) {
       const at = node.position.start.offset;
       // Only where the text node is the file's text verbatim (no escapes or entities inside it).
@@ -46,7 +50,9 @@ for (const name of (await readdir(dir)).filter((n) => n.endsWith('.mdx') && (onl
       }
       return;
     }
-    if ('children' in node) for (const child of (node as Parents).children) visit(child as Nodes, skip || node.type === 'link' || node.type === 'heading');
+    if ('children' in node)
+      for (const child of (node as Parents).children)
+        visit(child as Nodes, skip || node.type === 'link' || node.type === 'heading');
   };
   for (const child of tree.children) visit(child as Nodes, false);
   if (!edits.length) continue;

@@ -34,7 +34,9 @@ if (existsSync(path)) {
 const retiredPath = retiredNumbersPath(dir);
 const retired = await readRetiredNumbers(retiredPath, relative(process.cwd(), retiredPath));
 if (retired.problems.length) {
-  console.error(`The list of retired catalog numbers must be fixed first, or a retired number could be handed out again.\n${formatProblems(retired.problems)}`);
+  console.error(
+    `The list of retired catalog numbers must be fixed first, or a retired number could be handed out again.\n${formatProblems(retired.problems)}`,
+  );
   process.exit(1);
 }
 const numbers: number[] = [];

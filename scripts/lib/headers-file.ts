@@ -35,7 +35,15 @@ export function netlifyPattern(path: string): RegExp {
     .split('/')
     .map((part) => part.trimEnd())
     .filter(Boolean)
-    .map((part) => (part.startsWith(':') ? '([^/]+)' : part === '*' ? '?(.*)' : part.includes('*') ? part.replaceAll('*', '(.*)') : escape(part)));
+    .map((part) =>
+      part.startsWith(':')
+        ? '([^/]+)'
+        : part === '*'
+          ? '?(.*)'
+          : part.includes('*')
+            ? part.replaceAll('*', '(.*)')
+            : escape(part),
+    );
   return new RegExp(`^/${parts.join('/')}/?$`, 'iu');
 }
 

@@ -15,7 +15,8 @@ const ID_IN_TEXT = attackIdPattern(CITED_KINDS, { inText: true });
  * Words that present an ID as a former one in the sentence around it ("T1086, revoked in favour of T1059.001";
  * "formerly T1064"). A retired ID without such a word reads as current, and a reader would paste it.
  */
-const FORMER = /\b(former(?:ly)?|previous(?:ly)?|old(?:er)?|earlier|before|prior|original(?:ly)?|until|retired|revoked|deprecated|replaced|superseded|renamed|renumbered|moved|merged|bec[ao]me|used to|up to|no longer|legacy|historic(?:al)?|first version)\b/i;
+const FORMER =
+  /\b(former(?:ly)?|previous(?:ly)?|old(?:er)?|earlier|before|prior|original(?:ly)?|until|retired|revoked|deprecated|replaced|superseded|renamed|renumbered|moved|merged|bec[ao]me|used to|up to|no longer|legacy|historic(?:al)?|first version)\b/i;
 
 export interface AttackIdProblem {
   id: string;
@@ -27,7 +28,12 @@ export interface AttackIdProblem {
 /** What is wrong with writing this ID as a current one, or undefined. */
 export function attackIdProblem(id: string): AttackIdProblem | undefined {
   const found = attackObject(id);
-  if (!found) return { id, expected: `ATT&CK IDs that exist in ATT&CK ${attackDataVersion.label}`, found: `"${id}", which MITRE's data does not have` };
+  if (!found)
+    return {
+      id,
+      expected: `ATT&CK IDs that exist in ATT&CK ${attackDataVersion.label}`,
+      found: `"${id}", which MITRE's data does not have`,
+    };
   if (found.revoked) {
     const by = found.revokedBy ? attackObject(found.revokedBy) : undefined;
     return {
@@ -58,7 +64,9 @@ export function attackIdsInText(text: string, surrounding?: { text: string; offs
     if (pairing) problems.push(pairing);
     const problem = attackIdProblem(match[1]!);
     if (!problem) continue;
-    const sentence = surrounding ? sentenceAround(surrounding.text, surrounding.offset + match.index) : sentenceAround(text, match.index);
+    const sentence = surrounding
+      ? sentenceAround(surrounding.text, surrounding.offset + match.index)
+      : sentenceAround(text, match.index);
     if (attackObject(match[1]!) && FORMER.test(sentence)) continue;
     problems.push(problem);
   }
@@ -101,11 +109,13 @@ export function namePairingProblem(text: string, at: number, id: string): Attack
   const ownNames = [own, ...(successor ? [successor] : [])].flatMap((o) => mitreNames(o));
   if (ownNames.some((n) => endsWith(n, false))) return undefined;
   // A name a later release replaced fits only where the sentence says it is the former one.
-  if ((own.formerNames ?? []).some((n) => endsWith(n, false)) && FORMER.test(sentenceAround(text, at))) return undefined;
+  if ((own.formerNames ?? []).some((n) => endsWith(n, false)) && FORMER.test(sentenceAround(text, at)))
+    return undefined;
   // Other objects' names count only as MITRE writes them: "accounts (T1078)" is prose, "Remote Services (T1021.002)" a name.
   let other: string | undefined;
   for (const [name, ids] of idsByName()) {
-    if (name.length >= 4 && !ids.includes(own.id) && endsWith(name, true) && (!other || name.length > other.length)) other = name;
+    if (name.length >= 4 && !ids.includes(own.id) && endsWith(name, true) && (!other || name.length > other.length))
+      other = name;
   }
   const former = (own.formerNames ?? []).find((n) => endsWith(n, false));
   if (former && (!other || former.length >= other.length)) {
@@ -120,7 +130,9 @@ export function namePairingProblem(text: string, at: number, id: string): Attack
   const written = other;
   return {
     id,
-    expected: `MITRE's name for ${id} before it: ${mitreNames(own).map((n) => `"${n}"`).join(' or ')}`,
+    expected: `MITRE's name for ${id} before it: ${mitreNames(own)
+      .map((n) => `"${n}"`)
+      .join(' or ')}`,
     found: `"${written} (${id})", which pairs ${id} with the name of ${idsByName().get(other)!.join('/')}`,
     hint: `write "${own.name} (${id})"${own.parent ? ` or "${mitreNames(own)[1]} (${id})"` : ''}`,
   };
@@ -149,7 +161,11 @@ export interface OwnAttack {
 }
 
 /** The entry's own `attack` field: the ID exists, in its domain, with the declared kind, and the entry carries MITRE's name. */
-export function ownAttackProblems(attack: OwnAttack, title: string, aliases: readonly string[]): { field: string; expected: string; found: string; hint?: string }[] {
+export function ownAttackProblems(
+  attack: OwnAttack,
+  title: string,
+  aliases: readonly string[],
+): { field: string; expected: string; found: string; hint?: string }[] {
   const found = attackObject(attack.id, attack.domain as never);
   if (!found) {
     const elsewhere = attackObject(attack.id);
@@ -157,7 +173,9 @@ export function ownAttackProblems(attack: OwnAttack, title: string, aliases: rea
       {
         field: 'attack.id',
         expected: `an ID in ATT&CK ${attackDataVersion.label}'s ${attack.domain} data`,
-        found: elsewhere ? `"${attack.id}", which is in the ${elsewhere.domain} data` : `"${attack.id}", which MITRE's data does not have`,
+        found: elsewhere
+          ? `"${attack.id}", which is in the ${elsewhere.domain} data`
+          : `"${attack.id}", which MITRE's data does not have`,
         ...(elsewhere ? { hint: `set attack.domain to ${elsewhere.domain}` } : {}),
       },
     ];
@@ -172,7 +190,11 @@ export function ownAttackProblems(attack: OwnAttack, title: string, aliases: rea
     });
   }
   if (found.kind !== attack.kind) {
-    problems.push({ field: 'attack.kind', expected: `"${found.kind}", as MITRE files ${attack.id}`, found: `"${attack.kind}"` });
+    problems.push({
+      field: 'attack.kind',
+      expected: `"${found.kind}", as MITRE files ${attack.id}`,
+      found: `"${attack.kind}"`,
+    });
   }
   const names = [title, ...aliases].map((n) => n.toLowerCase());
   if (!mitreNames(found).some((name) => names.includes(name.toLowerCase()))) {
@@ -189,7 +211,8 @@ export function ownAttackProblems(attack: OwnAttack, title: string, aliases: rea
 /** The object a revoked ID finally leads to (revocations can chain). */
 function successorOf(found: AttackObject): AttackObject | undefined {
   let current: AttackObject | undefined = found;
-  for (let hops = 0; current?.revokedBy && hops < 5; hops++) current = attackObject(current.revokedBy, current.domain) ?? attackObject(current.revokedBy);
+  for (let hops = 0; current?.revokedBy && hops < 5; hops++)
+    current = attackObject(current.revokedBy, current.domain) ?? attackObject(current.revokedBy);
   return current === found ? undefined : current;
 }
 
@@ -208,23 +231,53 @@ export function aliasAttackProblem(
   const plain = (n: string) => n.toLowerCase().replace(/\.exe$/, '');
   const names = new Set([entry.title, ...entry.aliases, ...(own ? mitreNames(own) : [])].map(plain));
   const leadsToOwn = (o: AttackObject) => !!own && (o.id === own.id || successorOf(o)?.id === own.id);
-  const sameThingElsewhere = (o: AttackObject) => (!own || o.domain !== own.domain || o.kind === 'software') && !o.revoked && !o.deprecated && names.has(plain(o.name));
-  const expected = "another name for this entry's own ATT&CK object: its ID, a former ID MITRE revoked into it, or the same object in another domain";
+  const sameThingElsewhere = (o: AttackObject) =>
+    (!own || o.domain !== own.domain || o.kind === 'software') &&
+    !o.revoked &&
+    !o.deprecated &&
+    names.has(plain(o.name));
+  const expected =
+    "another name for this entry's own ATT&CK object: its ID, a former ID MITRE revoked into it, or the same object in another domain";
   if (ATTACK_ID_PATTERN.test(alias)) {
     const found = attackObject(alias)!;
     if (leadsToOwn(found) || sameThingElsewhere(found)) return undefined;
     if (found.deprecated && !found.revoked) {
-      return { expected, found: `"${alias}" (${found.name}), which MITRE deprecated without a successor`, hint: 'a deprecated ID is history: explain it in the body instead' };
+      return {
+        expected,
+        found: `"${alias}" (${found.name}), which MITRE deprecated without a successor`,
+        hint: 'a deprecated ID is history: explain it in the body instead',
+      };
     }
     const successor = successorOf(found);
-    if (successor) return { expected, found: `"${alias}" (${found.name}), which MITRE revoked in favour of ${successor.id} ${successor.name}`, hint: `list it on the entry for ${successor.id}` };
-    return { expected, found: `"${alias}", the ID of ${found.name} (${found.kind})`, hint: 'a different ATT&CK object is a related term, not an alias' };
+    if (successor)
+      return {
+        expected,
+        found: `"${alias}" (${found.name}), which MITRE revoked in favour of ${successor.id} ${successor.name}`,
+        hint: `list it on the entry for ${successor.id}`,
+      };
+    return {
+      expected,
+      found: `"${alias}", the ID of ${found.name} (${found.kind})`,
+      hint: 'a different ATT&CK object is a related term, not an alias',
+    };
   }
   if (!own) return undefined;
   // The name index, not a scan of every object: this runs for every alias of every entry.
   const other = (idsByName().get(alias) ?? [])
     .map((id) => attackObject(id, own.domain))
-    .find((o) => o && o.name === alias && (o.kind === 'technique' || o.kind === 'sub-technique' || o.kind === 'tactic') && !o.revoked && !o.deprecated && !leadsToOwn(o));
+    .find(
+      (o) =>
+        o &&
+        o.name === alias &&
+        (o.kind === 'technique' || o.kind === 'sub-technique' || o.kind === 'tactic') &&
+        !o.revoked &&
+        !o.deprecated &&
+        !leadsToOwn(o),
+    );
   if (!other) return undefined;
-  return { expected, found: `"${alias}", the name of ${other.id} (${other.kind})`, hint: 'a different ATT&CK object is a related term, not an alias' };
+  return {
+    expected,
+    found: `"${alias}", the name of ${other.id} (${other.kind})`,
+    hint: 'a different ATT&CK object is a related term, not an alias',
+  };
 }

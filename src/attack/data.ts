@@ -151,7 +151,9 @@ export function createAttackLookup(datasets: AttackDataset[], overlays: AttackOv
   function techniquesOfTactic(tacticId: string): TacticTechnique[] {
     const tactic = attackObject(tacticId);
     if (!tactic || tactic.kind !== 'tactic') return [];
-    const all = [...(objects.get(tactic.domain)?.values() ?? [])].filter((o) => inUse(o) && o.tactics.includes(tactic.id));
+    const all = [...(objects.get(tactic.domain)?.values() ?? [])].filter(
+      (o) => inUse(o) && o.tactics.includes(tactic.id),
+    );
     return all
       .filter((o) => o.kind === 'technique')
       .sort(byName)
@@ -183,13 +185,19 @@ export function createAttackLookup(datasets: AttackDataset[], overlays: AttackOv
     return [...objects.values()].flatMap((m) => [...m.values()]);
   }
 
-  return { attackObject, attackName, isKnownAttackId, subTechniquesOf, techniquesOfTactic, matrixTactics, allAttackObjects, version };
+  return {
+    attackObject,
+    attackName,
+    isKnownAttackId,
+    subTechniquesOf,
+    techniquesOfTactic,
+    matrixTactics,
+    allAttackObjects,
+    version,
+  };
 }
 
-const lookup = createAttackLookup(
-  [enterprise, mobile, ics] as AttackDataset[],
-  [overlayV19 as AttackOverlay],
-);
+const lookup = createAttackLookup([enterprise, mobile, ics] as AttackDataset[], [overlayV19 as AttackOverlay]);
 
 /** An ATT&CK object by ID (`attackObject('T1059.001')`), optionally in one domain; undefined when unknown. */
 export const attackObject = lookup.attackObject;
@@ -221,7 +229,10 @@ export function dataIdsFor(id: string, domain: AttackDomainName = 'enterprise'):
   return (overlayV19 as AttackOverlay).changes
     .filter((c) => c.op === 'revoke' && c.domain === domain && 'revokedBy' in c && c.revokedBy === id)
     .map((c) => c.id)
-    .filter((old) => { const o = dataLookup.attackObject(old, domain); return o !== undefined && !o.revoked && !o.deprecated; });
+    .filter((old) => {
+      const o = dataLookup.attackObject(old, domain);
+      return o !== undefined && !o.revoked && !o.deprecated;
+    });
 }
 
 /** The ATT&CK release the lookups answer for, and where the underlying data came from. */

@@ -40,10 +40,17 @@ export interface Placement {
 
 type SlugOf = (id: string) => string | undefined;
 
-const node = (o: AttackObject, slugOf: SlugOf): HierarchyNode => ({ id: o.id, name: o.name, url: o.url, slug: slugOf(o.id) });
+const node = (o: AttackObject, slugOf: SlugOf): HierarchyNode => ({
+  id: o.id,
+  name: o.name,
+  url: o.url,
+  slug: slugOf(o.id),
+});
 
 const matrixOrder = (ids: readonly string[]) =>
-  [...ids].sort((a, b) => ENTERPRISE_TACTICS.findIndex((t) => t.id === a) - ENTERPRISE_TACTICS.findIndex((t) => t.id === b));
+  [...ids].sort(
+    (a, b) => ENTERPRISE_TACTICS.findIndex((t) => t.id === a) - ENTERPRISE_TACTICS.findIndex((t) => t.id === b),
+  );
 
 /** The placement of an Enterprise tactic, technique or sub-technique; undefined for anything else. */
 export function placementOf(id: string, slugOf: SlugOf): Placement | undefined {
@@ -57,7 +64,8 @@ export function placementOf(id: string, slugOf: SlugOf): Placement | undefined {
     return { tactics: [], children, coverage: coverageOf(children), trail: [] };
   }
   if (object.kind !== 'technique' && object.kind !== 'sub-technique') return undefined;
-  const technique = object.kind === 'sub-technique' && object.parent ? attackObject(object.parent, 'enterprise') : object;
+  const technique =
+    object.kind === 'sub-technique' && object.parent ? attackObject(object.parent, 'enterprise') : object;
   const tactics = matrixOrder(technique?.tactics ?? object.tactics)
     .map((t) => attackObject(t, 'enterprise'))
     .filter((t): t is AttackObject => Boolean(t))
@@ -87,6 +95,10 @@ function coverageOf(rows: readonly TechniqueRow[]): Coverage {
 /** Slugs a page's hierarchy already shows, so "Referenced by" need not repeat them. */
 export function slugsShown(placement: Placement | undefined): Set<string> {
   if (!placement) return new Set();
-  const nodes = [...placement.tactics, ...(placement.parent ? [placement.parent] : []), ...placement.children.flatMap((r) => [r, ...r.subTechniques])];
+  const nodes = [
+    ...placement.tactics,
+    ...(placement.parent ? [placement.parent] : []),
+    ...placement.children.flatMap((r) => [r, ...r.subTechniques]),
+  ];
   return new Set(nodes.map((n) => n.slug).filter((s): s is string => Boolean(s)));
 }

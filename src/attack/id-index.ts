@@ -88,7 +88,10 @@ export function attackIdIndex(terms: readonly IndexedTerm[]): IdIndexGroup[] {
         domain: former.domain,
         parent: former.parent,
         ...(former.revoked
-          ? { revoked: true, revokedBy: former.revokedBy ? { id: former.revokedBy, name: by?.name ?? former.revokedBy } : undefined }
+          ? {
+              revoked: true,
+              revokedBy: former.revokedBy ? { id: former.revokedBy, name: by?.name ?? former.revokedBy } : undefined,
+            }
           : { deprecated: true }),
         term: entry,
       });

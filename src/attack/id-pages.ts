@@ -3,7 +3,14 @@
  * tactics, parent, sub-techniques; no MITRE prose), the nearest entries and MITRE's page. Trainers can link any ID
  * through the glossary, and the link improves by itself when the entry is written (the page becomes a redirect).
  */
-import { attackDataVersion, attackObject, matrixTactics, subTechniquesOf, techniquesOfTactic, type AttackObject } from './data.ts';
+import {
+  attackDataVersion,
+  attackObject,
+  matrixTactics,
+  subTechniquesOf,
+  techniquesOfTactic,
+  type AttackObject,
+} from './data.ts';
 import { t } from '../i18n/ui.ts';
 import { BASE, urls } from '../links/urls.ts';
 import { escapeHtmlAttribute, escapeHtmlText } from '../text/escape.ts';
@@ -39,7 +46,10 @@ export function idStubs(slugOf: (id: string) => string | undefined): IdStub[] {
           ...ref(o),
           kind: o.kind,
           url: o.url,
-          tactics: o.tactics.map((id) => attackObject(id, 'enterprise')).filter((t) => t !== undefined).map(ref),
+          tactics: o.tactics
+            .map((id) => attackObject(id, 'enterprise'))
+            .filter((t) => t !== undefined)
+            .map(ref),
           parent: parent && ref(parent),
           subTechniques: o.kind === 'technique' ? subTechniquesOf(o.id, 'enterprise').map(ref) : [],
         });
@@ -60,12 +70,18 @@ export function stubArticle(stub: IdStub, base: string = BASE): string {
   const link = (ref: IdRef) => escapeHtmlAttribute(ref.slug ? urls.term(ref.slug, base) : urls.attack(ref.id, base));
   const text = escapeHtmlText;
   const nearest = [...(stub.parent ? [stub.parent] : []), ...stub.subTechniques, ...stub.tactics].filter((r) => r.slug);
-  const tactics = stub.tactics.map((tactic) => `<a href="${link(tactic)}">${text(tactic.name)}</a> (${text(tactic.id)})`).join(', ');
-  const parent = stub.parent ? `<dt>${text(t('attack.subTechniqueOf'))}</dt><dd><a href="${link(stub.parent)}">${text(stub.parent.id)} ${text(stub.parent.name)}</a></dd>` : '';
+  const tactics = stub.tactics
+    .map((tactic) => `<a href="${link(tactic)}">${text(tactic.name)}</a> (${text(tactic.id)})`)
+    .join(', ');
+  const parent = stub.parent
+    ? `<dt>${text(t('attack.subTechniqueOf'))}</dt><dd><a href="${link(stub.parent)}">${text(stub.parent.id)} ${text(stub.parent.name)}</a></dd>`
+    : '';
   const subTechniques = stub.subTechniques.length
     ? `<dt>${text(t('attack.subTechniques'))}</dt><dd><ul>${stub.subTechniques.map((sub) => `<li><a href="${link(sub)}">${text(sub.id)} ${text(sub.name)}</a></li>`).join('')}</ul></dd>`
     : '';
-  const nearestList = nearest.length ? `<ul>${nearest.map((ref) => `<li><a href="${link(ref)}">${text(ref.name)}</a> (${text(ref.id)})</li>`).join('')}</ul>` : `<p>${text(t('stub.noNearest'))}</p>`;
+  const nearestList = nearest.length
+    ? `<ul>${nearest.map((ref) => `<li><a href="${link(ref)}">${text(ref.name)}</a> (${text(ref.id)})</li>`).join('')}</ul>`
+    : `<p>${text(t('stub.noNearest'))}</p>`;
   return (
     '<article class="prose attack-stub">' +
     `<p class="muted">${text(t('stub.kind', { kind: stub.kind, version: attackDataVersion.label }))}</p>` +

@@ -1,14 +1,28 @@
 import { ATTACK_KINDS, attackIdPattern, type AttackKind } from '../schemas/vocabulary.ts';
 
 /** The kinds of ATT&CK object that entries may cite, and whose IDs the content check finds in prose. */
-export const CITED_KINDS = ['tactic', 'technique', 'sub-technique', 'mitigation', 'software'] as const satisfies readonly AttackKind[];
+export const CITED_KINDS = [
+  'tactic',
+  'technique',
+  'sub-technique',
+  'mitigation',
+  'software',
+] as const satisfies readonly AttackKind[];
 
 /** The shape of an ATT&CK ID that entries may cite: a tactic, technique, sub-technique, mitigation or software. */
 export const ATTACK_ID_PATTERN = attackIdPattern(CITED_KINDS);
 
 /** What kind of ATT&CK object an ID names, from its shape alone (for IDs MITRE's data does not hold). */
 export function kindOfId(id: string): AttackKind {
-  return id.startsWith('TA') ? 'tactic' : id.includes('.') ? 'sub-technique' : id.startsWith('T') ? 'technique' : id.startsWith('M') ? 'mitigation' : 'software';
+  return id.startsWith('TA')
+    ? 'tactic'
+    : id.includes('.')
+      ? 'sub-technique'
+      : id.startsWith('T')
+        ? 'technique'
+        : id.startsWith('M')
+          ? 'mitigation'
+          : 'software';
 }
 
 export interface AttackRef {

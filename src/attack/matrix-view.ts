@@ -45,7 +45,12 @@ export interface MatrixView {
   coverage: MatrixCoverage;
 }
 
-const cell = (o: { id: string; name: string; url: string }, slugOf: SlugOf): MatrixCell => ({ id: o.id, name: o.name, slug: slugOf(o.id), url: o.url });
+const cell = (o: { id: string; name: string; url: string }, slugOf: SlugOf): MatrixCell => ({
+  id: o.id,
+  name: o.name,
+  slug: slugOf(o.id),
+  url: o.url,
+});
 
 /** The matrix of a domain (Enterprise unless told) with each ID's glossary entry. */
 export function matrixView(slugOf: SlugOf, domain: AttackDomainName = 'enterprise'): MatrixView {
@@ -55,7 +60,11 @@ export function matrixView(slugOf: SlugOf, domain: AttackDomainName = 'enterpris
     let columnCovered = 0;
     const techniques = techniquesOfTactic(tactic.id).map(({ technique, subTechniques }): MatrixTechnique => {
       const subs = subTechniques.map((s) => cell(s, slugOf));
-      const row = { ...cell(technique, slugOf), subTechniques: subs, coveredSubTechniques: subs.filter((s) => s.slug).length };
+      const row = {
+        ...cell(technique, slugOf),
+        subTechniques: subs,
+        coveredSubTechniques: subs.filter((s) => s.slug).length,
+      };
       for (const c of [row, ...subs]) {
         all.add(c.id);
         if (c.slug) {
@@ -65,7 +74,12 @@ export function matrixView(slugOf: SlugOf, domain: AttackDomainName = 'enterpris
       }
       return row;
     });
-    return { ...cell(tactic, slugOf), techniques, coveredTechniques: techniques.filter((t) => t.slug || t.coveredSubTechniques > 0).length, covered: columnCovered };
+    return {
+      ...cell(tactic, slugOf),
+      techniques,
+      coveredTechniques: techniques.filter((t) => t.slug || t.coveredSubTechniques > 0).length,
+      covered: columnCovered,
+    };
   });
   return { columns, coverage: { covered: covered.size, total: all.size } };
 }

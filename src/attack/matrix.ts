@@ -52,9 +52,13 @@ export function tacticPosition(id: string): TacticPosition | undefined {
  * Terms with the Enterprise tactics first, in the matrix's order (the order people learn them in), then the rest
  * in the order given. A list of tactics read alphabetically hides the sequence that makes them useful.
  */
-export function inMatrixOrder<T extends { attack?: { id: string; kind: string; domain: string } | undefined }>(terms: readonly T[]): T[] {
+export function inMatrixOrder<T extends { attack?: { id: string; kind: string; domain: string } | undefined }>(
+  terms: readonly T[],
+): T[] {
   const stage = (term: T) =>
-    term.attack?.kind === 'tactic' && term.attack.domain === 'enterprise' ? (tacticPosition(term.attack.id)?.stage ?? Infinity) : Infinity;
+    term.attack?.kind === 'tactic' && term.attack.domain === 'enterprise'
+      ? (tacticPosition(term.attack.id)?.stage ?? Infinity)
+      : Infinity;
   // Array.prototype.sort is stable, so terms outside the matrix keep their relative order.
   return [...terms].sort((a, b) => {
     const x = stage(a);

@@ -38,7 +38,8 @@ export const NAVIGATOR_VERSION = '5.2.0';
 const isLayerTechnique = (term: LayerTerm) =>
   term.attack?.domain === 'enterprise' && (term.attack.kind === 'technique' || term.attack.kind === 'sub-technique');
 
-const byTechniqueId = (a: LayerTechnique, b: LayerTechnique) => (a.techniqueID < b.techniqueID ? -1 : a.techniqueID > b.techniqueID ? 1 : 0);
+const byTechniqueId = (a: LayerTechnique, b: LayerTechnique) =>
+  a.techniqueID < b.techniqueID ? -1 : a.techniqueID > b.techniqueID ? 1 : 0;
 
 /** The parent of a sub-technique ID: `T1059.001` → `T1059`. */
 const parentOf = (id: string) => id.split('.')[0]!;
@@ -60,7 +61,10 @@ export function navigatorLayer(
     release === 'current'
       ? terms.filter(isLayerTechnique)
       : terms.filter(isLayerTechnique).flatMap((term) =>
-          dataIdsFor(term.attack!.id).map((id) => ({ ...term, attack: { ...term.attack!, id, kind: (dataLookup.attackObject(id)!.kind as AttackKind) } })),
+          dataIdsFor(term.attack!.id).map((id) => ({
+            ...term,
+            attack: { ...term.attack!, id, kind: dataLookup.attackObject(id)!.kind as AttackKind },
+          })),
         );
   const techniques = new Map<string, LayerTechnique>();
 
@@ -91,7 +95,10 @@ export function navigatorLayer(
       existing.showSubtechniques = true;
       continue;
     }
-    const list = subs.map((s) => `${s.attack!.id} ${s.title}`).sort().join(', ');
+    const list = subs
+      .map((s) => `${s.attack!.id} ${s.title}`)
+      .sort()
+      .join(', ');
     techniques.set(parent, {
       techniqueID: parent,
       comment: `No entry of its own; sub-techniques with entries in the ${glossaryName}: ${list}.`,
@@ -121,7 +128,13 @@ export function navigatorLayer(
     selectSubtechniquesWithParent: false,
     selectVisibleTechniques: false,
     metadata: [
-      { name: 'ATT&CK data', value: release === 'current' ? `${attackDataVersion.label}${attackDataVersion.released ? ` (${attackDataVersion.released})` : ''}` : version },
+      {
+        name: 'ATT&CK data',
+        value:
+          release === 'current'
+            ? `${attackDataVersion.label}${attackDataVersion.released ? ` (${attackDataVersion.released})` : ''}`
+            : version,
+      },
       { name: 'Generated from', value: absolute(urls.home()) },
     ],
     links: [
@@ -130,4 +143,3 @@ export function navigatorLayer(
     ],
   };
 }
-

@@ -130,7 +130,13 @@ function kindOf(object: StixObject, id: string): AttackObjectKind {
 
 /** The attack.mitre.org page of an object, in the form STIX uses (no trailing slash). */
 export function attackUrl(id: string, kind: AttackObjectKind): string {
-  const path = { tactic: 'tactics', technique: 'techniques', 'sub-technique': 'techniques', mitigation: 'mitigations', software: 'software' }[kind];
+  const path = {
+    tactic: 'tactics',
+    technique: 'techniques',
+    'sub-technique': 'techniques',
+    mitigation: 'mitigations',
+    software: 'software',
+  }[kind];
   return `https://attack.mitre.org/${path}/${id.replace('.', '/')}`;
 }
 
@@ -160,16 +166,21 @@ export function readStixBundle(bundle: StixBundle | StixObject[], options: ReadO
   const collection = objects.find((o) => o.type === 'x-mitre-collection');
   const attackVersion = collection?.x_mitre_version ?? options.attackVersion;
   if (!attackVersion) {
-    throw new Error('The data has no x-mitre-collection object to read the ATT&CK version from: pass the version (--attack-version 18.1).');
+    throw new Error(
+      'The data has no x-mitre-collection object to read the ATT&CK version from: pass the version (--attack-version 18.1).',
+    );
   }
 
   const released = collection?.modified?.slice(0, 10) ?? options.released;
 
   const matrices = objects.filter((o) => o.type === 'x-mitre-matrix' && !o.revoked && !o.x_mitre_deprecated);
-  const matrixDomains = [...new Set(matrices.map((m) => DOMAIN_OF_MATRIX[attackIdOf(m) ?? '']).filter((d) => d !== undefined))];
+  const matrixDomains = [
+    ...new Set(matrices.map((m) => DOMAIN_OF_MATRIX[attackIdOf(m) ?? '']).filter((d) => d !== undefined)),
+  ];
   const domain = options.domain ?? matrixDomains[0];
   if (!domain) throw new Error('The data has no x-mitre-matrix for Enterprise, Mobile or ICS: pass the domain.');
-  if (matrixDomains.length > 1) throw new Error(`The data mixes domains (${matrixDomains.join(', ')}): give one domain's bundle at a time.`);
+  if (matrixDomains.length > 1)
+    throw new Error(`The data mixes domains (${matrixDomains.join(', ')}): give one domain's bundle at a time.`);
 
   // ATT&CK ID of every STIX object we keep, for resolving references.
   const attackIdByStixId = new Map<string, string>();
@@ -179,7 +190,8 @@ export function readStixBundle(bundle: StixBundle | StixObject[], options: ReadO
     if (!pattern) continue;
     const id = attackIdOf(object);
     if (!id || !pattern.test(id)) {
-      if (object.type !== 'course-of-action' || !object.x_mitre_deprecated) warn(`skipped ${object.type} ${object.id} with ATT&CK ID ${id ?? '(none)'}`);
+      if (object.type !== 'course-of-action' || !object.x_mitre_deprecated)
+        warn(`skipped ${object.type} ${object.id} with ATT&CK ID ${id ?? '(none)'}`);
       continue;
     }
     const kind = kindOf(object, id);
@@ -199,8 +211,12 @@ export function readStixBundle(bundle: StixBundle | StixObject[], options: ReadO
     if (seen) {
       // The same ID on two objects: keep the one in use, else the newer.
       const rank = (o: StixObject) => (o.revoked || o.x_mitre_deprecated ? 0 : 1);
-      const keepNew = rank(object) > rank(seen.object) || (rank(object) === rank(seen.object) && (object.modified ?? '') > (seen.object.modified ?? ''));
-      warn(`${id} names two STIX objects (${seen.object.id}, ${object.id}); kept ${keepNew ? object.id : seen.object.id}`);
+      const keepNew =
+        rank(object) > rank(seen.object) ||
+        (rank(object) === rank(seen.object) && (object.modified ?? '') > (seen.object.modified ?? ''));
+      warn(
+        `${id} names two STIX objects (${seen.object.id}, ${object.id}); kept ${keepNew ? object.id : seen.object.id}`,
+      );
       if (!keepNew) {
         attackIdByStixId.set(object.id, id);
         continue;
@@ -223,10 +239,12 @@ export function readStixBundle(bundle: StixBundle | StixObject[], options: ReadO
   };
   const tacticIdByShortname = new Map<string, string>();
   for (const { record } of tacticRecords.sort((a, b) => compareIds(a.record.id, b.record.id))) {
-    if (record.shortname && !(record.revoked || record.deprecated)) tacticIdByShortname.set(record.shortname, record.id);
+    if (record.shortname && !(record.revoked || record.deprecated))
+      tacticIdByShortname.set(record.shortname, record.id);
   }
   for (const { record } of tacticRecords) {
-    if (record.shortname && !tacticIdByShortname.has(record.shortname)) tacticIdByShortname.set(record.shortname, record.id);
+    if (record.shortname && !tacticIdByShortname.has(record.shortname))
+      tacticIdByShortname.set(record.shortname, record.id);
   }
 
   for (const { record, object } of records.values()) {
@@ -242,7 +260,8 @@ export function readStixBundle(bundle: StixBundle | StixObject[], options: ReadO
   }
 
   for (const relationship of objects) {
-    if (relationship.type !== 'relationship' || relationship.relationship_type !== 'revoked-by' || relationship.revoked) continue;
+    if (relationship.type !== 'relationship' || relationship.relationship_type !== 'revoked-by' || relationship.revoked)
+      continue;
     const from = attackIdByStixId.get(relationship.source_ref ?? '');
     const to = attackIdByStixId.get(relationship.target_ref ?? '');
     const entry = from ? records.get(from) : undefined;
@@ -262,7 +281,19 @@ export function readStixBundle(bundle: StixBundle | StixObject[], options: ReadO
   };
 }
 
-const RECORD_KEYS: (keyof AttackRecord)[] = ['id', 'name', 'kind', 'software', 'shortname', 'tactics', 'parent', 'deprecated', 'revoked', 'revokedBy', 'url'];
+const RECORD_KEYS: (keyof AttackRecord)[] = [
+  'id',
+  'name',
+  'kind',
+  'software',
+  'shortname',
+  'tactics',
+  'parent',
+  'deprecated',
+  'revoked',
+  'revokedBy',
+  'url',
+];
 
 /**
  * The dataset as committed: the header fields first, then one object per line, so a new ATT&CK
@@ -346,21 +377,34 @@ export function compareVersions(a: string, b: string): number {
 export function applyOverlay(dataset: AttackDataset, overlay: AttackOverlay): AttackDataset {
   if (compareVersions(dataset.attackVersion, overlay.attackVersion) >= 0) return dataset;
   if (compareVersions(dataset.attackVersion, overlay.basedOn) !== 0) {
-    throw new Error(`The ${overlay.attackVersion} overlay is written against ATT&CK ${overlay.basedOn}, but the ${dataset.domain} data is ${dataset.attackVersion}.`);
+    throw new Error(
+      `The ${overlay.attackVersion} overlay is written against ATT&CK ${overlay.basedOn}, but the ${dataset.domain} data is ${dataset.attackVersion}.`,
+    );
   }
   const byId = new Map(dataset.objects.map((r) => [r.id, structuredClone(r)]));
   const matrix = [...dataset.matrix];
   const existing = (change: OverlayChange) => {
     const record = byId.get(change.id);
-    if (!record) throw new Error(`Overlay ${overlay.attackVersion}: ${change.op} ${change.id}, which the ${dataset.domain} data does not have.`);
+    if (!record)
+      throw new Error(
+        `Overlay ${overlay.attackVersion}: ${change.op} ${change.id}, which the ${dataset.domain} data does not have.`,
+      );
     return record;
   };
   for (const change of overlay.changes) {
     if (change.domain !== dataset.domain) continue;
     switch (change.op) {
       case 'add': {
-        if (byId.has(change.id)) throw new Error(`Overlay ${overlay.attackVersion}: adds ${change.id}, which the ${dataset.domain} data already has.`);
-        const record: AttackRecord = { id: change.id, name: change.name, kind: change.kind, url: attackUrl(change.id, change.kind) };
+        if (byId.has(change.id))
+          throw new Error(
+            `Overlay ${overlay.attackVersion}: adds ${change.id}, which the ${dataset.domain} data already has.`,
+          );
+        const record: AttackRecord = {
+          id: change.id,
+          name: change.name,
+          kind: change.kind,
+          url: attackUrl(change.id, change.kind),
+        };
         if (change.software) record.software = change.software;
         if (change.shortname) record.shortname = change.shortname;
         if (change.tactics) record.tactics = [...change.tactics];
@@ -368,7 +412,10 @@ export function applyOverlay(dataset: AttackDataset, overlay: AttackOverlay): At
         byId.set(change.id, record);
         if (change.kind === 'tactic') {
           const at = change.after === undefined ? matrix.length : matrix.indexOf(change.after) + 1;
-          if (at === 0) throw new Error(`Overlay ${overlay.attackVersion}: ${change.id} follows ${change.after}, which is not in the matrix.`);
+          if (at === 0)
+            throw new Error(
+              `Overlay ${overlay.attackVersion}: ${change.id} follows ${change.after}, which is not in the matrix.`,
+            );
           matrix.splice(at, 0, change.id);
         }
         break;

@@ -12,7 +12,9 @@ export function groupByLetter<T extends { title: string }>(items: readonly T[]):
     const letter = /[A-Z]/.test(first) ? first : '#';
     groups.set(letter, [...(groups.get(letter) ?? []), item]);
   }
-  return [...groups].map(([letter, list]) => ({ letter, items: list })).sort((a, b) => Number(a.letter === '#') - Number(b.letter === '#') || (a.letter < b.letter ? -1 : 1));
+  return [...groups]
+    .map(([letter, list]) => ({ letter, items: list }))
+    .sort((a, b) => Number(a.letter === '#') - Number(b.letter === '#') || (a.letter < b.letter ? -1 : 1));
 }
 
 export const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');

@@ -5,7 +5,10 @@ import type { Category } from '../schemas/vocabulary.ts';
 import { mitreUrl } from '../attack/ids.ts';
 import { csvCell } from '../text/escape.ts';
 
-export interface ApiSource extends Pick<TermData, 'number' | 'title' | 'qualifier' | 'summary' | 'aliases' | 'attack' | 'related' | 'reviewed'> {
+export interface ApiSource extends Pick<
+  TermData,
+  'number' | 'title' | 'qualifier' | 'summary' | 'aliases' | 'attack' | 'related' | 'reviewed'
+> {
   slug: string;
   categoryInfo: Category;
 }
@@ -27,7 +30,17 @@ export function apiTerm(term: ApiSource, absoluteUrl: string): ApiTerm {
   };
 }
 
-const CSV_COLUMNS = ['number', 'title', 'qualifier', 'category', 'summary', 'aliases', 'attack_id', 'url', 'reviewed'] as const;
+const CSV_COLUMNS = [
+  'number',
+  'title',
+  'qualifier',
+  'category',
+  'summary',
+  'aliases',
+  'attack_id',
+  'url',
+  'reviewed',
+] as const;
 
 /**
  * A UTF-8 byte-order mark. Excel opens a CSV by double-click in the system's legacy code page unless the file starts
@@ -41,7 +54,19 @@ export const CSV_BOM = '\uFEFF';
  */
 export function toCsv(terms: readonly ApiTerm[]): string {
   const rows = terms.map((t) =>
-    [t.number, t.title, t.qualifier, t.category.name, t.summary, t.aliases.join('; '), t.attack?.id ?? '', t.url, t.reviewed].map(csvCell).join(','),
+    [
+      t.number,
+      t.title,
+      t.qualifier,
+      t.category.name,
+      t.summary,
+      t.aliases.join('; '),
+      t.attack?.id ?? '',
+      t.url,
+      t.reviewed,
+    ]
+      .map(csvCell)
+      .join(','),
   );
   return CSV_BOM + [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
 }

@@ -57,7 +57,9 @@ export function relationsByTerm(terms: readonly GraphTerm[]): Map<string, Edge[]
 
   const edges = new Map<string, Edge[]>(terms.map((t) => [t.slug, []]));
   const add = (slug: string, other: string, relation: Relation, end: End) =>
-    edges.get(slug)!.push({ slug: other, relation, end, label: relationLabel(relation, end, isTactic(slug) && isTactic(other)) });
+    edges
+      .get(slug)!
+      .push({ slug: other, relation, end, label: relationLabel(relation, end, isTactic(slug) && isTactic(other)) });
   for (const { source, target, relation } of links) add(source, target, relation, 'source');
   for (const { source, target, relation } of links) add(target, source, relation, 'target');
   for (const list of edges.values()) list.sort((a, b) => rank(a) - rank(b));

@@ -9,7 +9,13 @@ import hyphen from 'hyphen/en-us/index.js';
  */
 export function breakable(text: string): string {
   // Even "Command" overflows a tactic's heading at 1200 px; words under 6 letters always fit.
-  return hyphen.hyphenateSync(text, { minWordLength: 6 }).replace(COMPOUND, (word) => COMPOUNDS[word.toLowerCase()]!.replace('|', '\u00ad').replace(/^./, (c) => (word[0] === word[0]!.toUpperCase() ? c.toUpperCase() : c)));
+  return hyphen
+    .hyphenateSync(text, { minWordLength: 6 })
+    .replace(COMPOUND, (word) =>
+      COMPOUNDS[word.toLowerCase()]!.replace('|', '\u00ad').replace(/^./, (c) =>
+        word[0] === word[0]!.toUpperCase() ? c.toUpperCase() : c,
+      ),
+    );
 }
 
 /** Compound words in ATT&CK's names that the dictionary has no break for, with where to break them. */

@@ -46,7 +46,10 @@ export interface RedirectTarget {
   title: string;
 }
 
-type CardSource = { slug: string } & Pick<TermData, 'title' | 'qualifier' | 'number' | 'category' | 'summary' | 'attack'>;
+type CardSource = { slug: string } & Pick<
+  TermData,
+  'title' | 'qualifier' | 'number' | 'category' | 'summary' | 'attack'
+>;
 
 const categoryName = new Map(CATEGORIES.map((c) => [c.slug, c.name]));
 
@@ -92,7 +95,12 @@ export function idStubPageOf(stub: IdStub, base?: string): IdStubPage {
   return { id: stub.id, name: stub.name, kind: stub.kind, article: stubArticle(stub, base) };
 }
 
-export const idStubTemplate: IdStubPage = { id: token('id'), name: token('name'), kind: token('kind'), article: token('article') };
+export const idStubTemplate: IdStubPage = {
+  id: token('id'),
+  name: token('name'),
+  kind: token('kind'),
+  article: token('article'),
+};
 
 /** A value put into a template as it is: HTML, not text. */
 export interface RawHtml {
@@ -121,7 +129,8 @@ export function stamp(template: string, values: Values): string {
     if (tag !== undefined) {
       return tag.replace(PLACEHOLDER, (_, inTag: string) => {
         const value = valueOf(inTag);
-        if (typeof value !== 'string') throw new Error(`The page template has the HTML placeholder "${inTag}" inside a tag.`);
+        if (typeof value !== 'string')
+          throw new Error(`The page template has the HTML placeholder "${inTag}" inside a tag.`);
         return escapeHtmlAttribute(value);
       });
     }
@@ -170,10 +179,20 @@ function linkableSections(term: TrainingSource): [string, string][] {
   ];
 }
 
-export function trainingPageOf(term: TrainingSource, { site, base = BASE }: { site: URL | string | undefined; base?: string }): TrainingPage {
+export function trainingPageOf(
+  term: TrainingSource,
+  { site, base = BASE }: { site: URL | string | undefined; base?: string },
+): TrainingPage {
   const abs = (path: string) => absolute(path, site);
   const pageUrl = abs(urls.term(term.slug, base));
-  const cited = citations({ title: term.title, qualifier: term.qualifier, number: term.number, glossary: t('site.name'), url: pageUrl, reviewed: term.reviewed });
+  const cited = citations({
+    title: term.title,
+    qualifier: term.qualifier,
+    number: term.number,
+    glossary: t('site.name'),
+    url: pageUrl,
+    reviewed: term.reviewed,
+  });
   return {
     slug: term.slug,
     title: term.title,
@@ -193,7 +212,19 @@ export function trainingPageOf(term: TrainingSource, { site, base = BASE }: { si
 
 /** The training page's template; pages with and without an ATT&CK link differ in markup. */
 export function trainingTemplate(withAttack: boolean): TrainingPage {
-  const names = ['slug', 'title', 'qualifier', 'pageUrl', 'shortUrl', 'embedCode', 'citationPlain', 'citationApa', 'citationBibtex', 'citationMarkdown', 'sections'] as const;
+  const names = [
+    'slug',
+    'title',
+    'qualifier',
+    'pageUrl',
+    'shortUrl',
+    'embedCode',
+    'citationPlain',
+    'citationApa',
+    'citationBibtex',
+    'citationMarkdown',
+    'sections',
+  ] as const;
   return {
     ...(Object.fromEntries(names.map((n) => [n, token(n)])) as Record<(typeof names)[number], string>),
     attackId: withAttack ? token('attackId') : undefined,
@@ -214,13 +245,18 @@ type AttackSource = { slug: string; title: string; attack?: { id: string } | nul
  * form of an ID that has one (attackIdPaths), and the facts page of every Enterprise technique in use that has none
  * (idStubs). Paths are relative to the output folder, without `index.html`.
  */
-export function attackPages(terms: readonly AttackSource[], templates: { redirect: string; idStub: string }, base?: string): [string, string][] {
+export function attackPages(
+  terms: readonly AttackSource[],
+  templates: { redirect: string; idStub: string },
+  base?: string,
+): [string, string][] {
   const owners = indexByAttackId(terms, (term) => term.attack?.id).owners;
   const pages: [string, string][] = [];
   for (const [id, term] of owners) {
     const to = stamp(templates.redirect, { slug: term.slug, title: term.title });
     for (const path of attackIdPaths(id)) pages.push([`attack/${path}`, to]);
   }
-  for (const stub of idStubs((id) => owners.get(id)?.slug)) pages.push([`attack/${stub.id}`, stamp(templates.idStub, idStubValues(idStubPageOf(stub, base)))]);
+  for (const stub of idStubs((id) => owners.get(id)?.slug))
+    pages.push([`attack/${stub.id}`, stamp(templates.idStub, idStubValues(idStubPageOf(stub, base)))]);
   return pages;
 }

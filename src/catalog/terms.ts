@@ -33,14 +33,26 @@ const entries = await getCollection('terms');
 /** The one place the stored metadata (term-loader.ts) is read back; an entry stored without it has none of it. */
 function proseOf(entry: CollectionEntry<'terms'>): StoredProse {
   const stored = (entry.rendered?.metadata ?? {}) as Partial<StoredProse>;
-  return { headings: stored.headings ?? [], mentions: stored.mentions ?? [], mentionSections: stored.mentionSections ?? {}, examples: stored.examples ?? [], answers: stored.answers ?? [] };
+  return {
+    headings: stored.headings ?? [],
+    mentions: stored.mentions ?? [],
+    mentionSections: stored.mentionSections ?? {},
+    examples: stored.examples ?? [],
+    answers: stored.answers ?? [],
+  };
 }
 
 const categoryBySlug = new Map(CATEGORIES.map((c) => [c.slug, c]));
 
 /** All terms, ordered by title. */
 export const terms: readonly Term[] = entries
-  .map((entry) => ({ ...entry.data, slug: entry.id, categoryInfo: categoryBySlug.get(entry.data.category)!, entry, prose: proseOf(entry) }))
+  .map((entry) => ({
+    ...entry.data,
+    slug: entry.id,
+    categoryInfo: categoryBySlug.get(entry.data.category)!,
+    entry,
+    prose: proseOf(entry),
+  }))
   .sort((a, b) => a.title.localeCompare(b.title, 'en', { sensitivity: 'base' }));
 
 export const termsBySlug: ReadonlyMap<string, Term> = new Map(terms.map((t) => [t.slug, t]));

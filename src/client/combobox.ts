@@ -55,13 +55,18 @@ export function comboboxKey(state: ComboboxState, { key, altKey = false, hasValu
   switch (key) {
     case 'ArrowDown': {
       if (count === 0) return keep;
-      if (!open) return { state: { ...state, open: true, active: altKey ? -1 : 0 }, action: 'update', preventDefault: true };
+      if (!open)
+        return { state: { ...state, open: true, active: altKey ? -1 : 0 }, action: 'update', preventDefault: true };
       return { state: { ...state, active: (active + 1) % count }, action: 'update', preventDefault: true };
     }
     case 'ArrowUp': {
       if (count === 0) return keep;
       if (!open) return { state: { ...state, open: true, active: count - 1 }, action: 'update', preventDefault: true };
-      return { state: { ...state, active: active <= 0 ? count - 1 : active - 1 }, action: 'update', preventDefault: true };
+      return {
+        state: { ...state, active: active <= 0 ? count - 1 : active - 1 },
+        action: 'update',
+        preventDefault: true,
+      };
     }
     case 'Enter':
       if (open && active >= 0 && active < count) return { state, action: 'follow', preventDefault: true };
@@ -119,7 +124,12 @@ export interface Suggestion {
 }
 
 /** A suggestion from a Pagefind result's data: plain strings, read as text, never as markup. */
-export function toSuggestion(data: { url: string; meta: Record<string, string>; filters?: Record<string, string[]>; excerpt?: string }): Suggestion {
+export function toSuggestion(data: {
+  url: string;
+  meta: Record<string, string>;
+  filters?: Record<string, string[]>;
+  excerpt?: string;
+}): Suggestion {
   const excerpt = parseExcerpt(data.excerpt ?? '');
   return {
     url: data.url,

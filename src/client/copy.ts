@@ -61,8 +61,10 @@ export function enableCopyControls(doc: Document): (message: string) => void {
     const source = doc.getElementById(button.dataset['copyText'] ?? '');
     if (!source) continue;
     button.hidden = false;
-    button.addEventListener('click', () =>
-      void copy(source.textContent?.trim() ?? '', button.dataset['copied'] ?? status?.dataset['textCopied'] ?? ''),
+    button.addEventListener(
+      'click',
+      () =>
+        void copy(source.textContent?.trim() ?? '', button.dataset['copied'] ?? status?.dataset['textCopied'] ?? ''),
     );
   }
   return announce;

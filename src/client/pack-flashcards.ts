@@ -71,7 +71,9 @@ export async function startFlashcards(doc: Document): Promise<void> {
         break;
       case 'shuffle':
         // A pack's seed gives the whole class the same order; without one, every shuffle is new.
-        session = startSession(reading.slugs, { rng: reading.seed === undefined ? Math.random : mulberry32(reading.seed) });
+        session = startSession(reading.slugs, {
+          rng: reading.seed === undefined ? Math.random : mulberry32(reading.seed),
+        });
         break;
       case 'restart':
         session = startSession(session.cards);

@@ -38,7 +38,8 @@ const PACK_QR_MIN_MM = 30;
 export async function startHandout(doc: Document): Promise<void> {
   const status = doc.querySelector<HTMLElement>('[data-handout-status]')!;
   const strings = JSON.parse(status.dataset['strings'] ?? '{}') as Strings;
-  const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
+  const fill = (text: string, values: Record<string, string | number>) =>
+    text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
   status.textContent = strings.loading;
 
   let opened;
@@ -144,7 +145,12 @@ function svgFromMarkup(doc: Document, markup: string): SVGSVGElement {
   return doc.importNode(root, true);
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text: string, className?: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  text: string,
+  className?: string,
+): HTMLElementTagNameMap[K] {
   const node = doc.createElement(tag);
   if (text) node.textContent = text;
   if (className) node.className = className;

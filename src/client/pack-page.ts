@@ -28,12 +28,19 @@ export function loadPackData(): Promise<PackData> {
 export async function openPack(location: Location | URL): Promise<OpenPack> {
   const data = await loadPackData();
   const bySlug = new Map(data.terms.map((term) => [term.slug, term]));
-  const reading = readPack(new URLSearchParams(location.search), { slugs: [...bySlug.keys()], redirects: data.redirects });
+  const reading = readPack(new URLSearchParams(location.search), {
+    slugs: [...bySlug.keys()],
+    redirects: data.redirects,
+  });
   return { data, reading, terms: reading.slugs.map((slug) => bySlug.get(slug)!), bySlug };
 }
 
 /** Notices as plain sentences; `strings` are the page's templates with {list}, {count} and {max} placeholders. */
-export function packNotices(reading: PackReading, bySlug: ReadonlyMap<string, PackTerm>, strings: Record<'renamed' | 'unknown' | 'tooMany' | 'titleCut', string>): string[] {
+export function packNotices(
+  reading: PackReading,
+  bySlug: ReadonlyMap<string, PackTerm>,
+  strings: Record<'renamed' | 'unknown' | 'tooMany' | 'titleCut', string>,
+): string[] {
   const notices: string[] = [];
   if (reading.renamed.length) {
     const list = reading.renamed.map(({ from, to }) => `${from} → ${bySlug.get(to)?.title ?? to}`).join(', ');

@@ -10,7 +10,17 @@ import { urls } from '../links/urls.ts';
 import { PACK_FORMATS, packFiles } from '../packs/downloads.ts';
 import type { ExportLabels } from '../packs/exports.ts';
 import { packHref, type Pack } from '../packs/pack-url.ts';
-import { addTerms, DRAFT_KEY, draftText, matchesFilter, moveTerm, readDraft, removeTerms, startingPack, termsOfTactic } from '../packs/picker.ts';
+import {
+  addTerms,
+  DRAFT_KEY,
+  draftText,
+  matchesFilter,
+  moveTerm,
+  readDraft,
+  removeTerms,
+  startingPack,
+  termsOfTactic,
+} from '../packs/picker.ts';
 import type { PackTerm } from '../packs/pack-term.ts';
 
 interface Strings {
@@ -33,7 +43,8 @@ interface Strings {
   notices: Record<'renamed' | 'unknown' | 'tooMany' | 'titleCut', string>;
 }
 
-const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
+const fill = (text: string, values: Record<string, string | number>) =>
+  text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
 
 /** localStorage, or nothing where it is blocked (private modes, disabled site data): the draft is a convenience. */
 function draftStorage(win: Window): Storage | undefined {
@@ -68,7 +79,8 @@ export async function startPackPicker(doc: Document): Promise<void> {
 
   const notices = packNotices(reading, bySlug, strings.notices);
   if (start.from === 'draft') notices.push(strings.restored);
-  if (start.from === 'added') notices.push(fill(strings.added, { list: link.slugs.map((slug) => bySlug.get(slug)!.title).join(', ') }));
+  if (start.from === 'added')
+    notices.push(fill(strings.added, { list: link.slugs.map((slug) => bySlug.get(slug)!.title).join(', ') }));
   showNotices(view, notices);
 
   const titleInput = form.querySelector<HTMLInputElement>('input[name="title"]')!;
@@ -80,7 +92,11 @@ export async function startPackPicker(doc: Document): Promise<void> {
   function render(): void {
     const chosen = new Set(pack.slugs);
     for (const box of boxes) box.checked = chosen.has(box.value);
-    renderList(view, pack.slugs.map((slug) => bySlug.get(slug)!), strings);
+    renderList(
+      view,
+      pack.slugs.map((slug) => bySlug.get(slug)!),
+      strings,
+    );
     const n = pack.slugs.length;
     count.textContent = n === 0 ? strings.countNone : n === 1 ? strings.countOne : fill(strings.count, { count: n });
     view.querySelector<HTMLElement>('[data-pack-empty]')!.hidden = n > 0;
@@ -102,7 +118,12 @@ export async function startPackPicker(doc: Document): Promise<void> {
   }
 
   function renderDownloads(terms: PackTerm[]): void {
-    const files = packFiles(terms, { title: pack.title, glossary: data.glossary, untitled: strings.untitled, labels: strings.exportLabels });
+    const files = packFiles(terms, {
+      title: pack.title,
+      glossary: data.glossary,
+      untitled: strings.untitled,
+      labels: strings.exportLabels,
+    });
     for (const format of PACK_FORMATS) {
       const anchor = view.querySelector<HTMLAnchorElement>(`a[data-pack-download="${format}"]`);
       if (!anchor) continue;
@@ -146,20 +167,28 @@ export async function startPackPicker(doc: Document): Promise<void> {
     for (const group of form.querySelectorAll<HTMLFieldSetElement>('fieldset[data-category]')) {
       group.hidden = !group.querySelector('li:not([hidden])');
     }
-    filterStatus.textContent = !query ? '' : shown === 0 ? fill(strings.filterNone, { query }) : fill(strings.filterCount, { shown, total: boxes.length });
+    filterStatus.textContent = !query
+      ? ''
+      : shown === 0
+        ? fill(strings.filterNone, { query })
+        : fill(strings.filterCount, { shown, total: boxes.length });
   });
 
   for (const button of form.querySelectorAll<HTMLButtonElement>('[data-select-all]')) {
     button.hidden = false;
     button.addEventListener('click', () => {
       const group = button.closest('fieldset')!;
-      const shown = [...group.querySelectorAll<HTMLInputElement>('li:not([hidden]) input[name="terms"]')].map((box) => box.value);
+      const shown = [...group.querySelectorAll<HTMLInputElement>('li:not([hidden]) input[name="terms"]')].map(
+        (box) => box.value,
+      );
       update(addTerms(pack, shown));
     });
   }
 
   const tactic = form.querySelector<HTMLSelectElement>('[data-pack-tactic]')!;
-  form.querySelector<HTMLButtonElement>('[data-add-tactic]')!.addEventListener('click', () => update(addTerms(pack, termsOfTactic(data.terms, tactic.value))));
+  form
+    .querySelector<HTMLButtonElement>('[data-add-tactic]')!
+    .addEventListener('click', () => update(addTerms(pack, termsOfTactic(data.terms, tactic.value))));
   form.querySelector<HTMLElement>('[data-picker-tools]')!.hidden = false;
 
   view.querySelector<HTMLOListElement>('[data-pack-terms]')!.addEventListener('click', (event) => {
@@ -258,7 +287,10 @@ function restoreFocus(view: HTMLElement, action: string, slug: string, index: nu
   } else {
     const item = items.find((li) => li.dataset['slug'] === slug);
     const same = item?.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`);
-    target = same && !same.disabled ? same : item?.querySelector<HTMLButtonElement>(`button[data-action="${action === 'up' ? 'down' : 'up'}"]`);
+    target =
+      same && !same.disabled
+        ? same
+        : item?.querySelector<HTMLButtonElement>(`button[data-action="${action === 'up' ? 'down' : 'up'}"]`);
   }
   (target ?? view.querySelector<HTMLElement>('#pack-heading'))?.focus();
 }

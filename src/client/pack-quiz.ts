@@ -28,7 +28,9 @@ export async function startQuiz(doc: Document): Promise<void> {
     // A pack's seed gives the whole class the same questions in the same order, try after try.
     const seed = reading.seed ?? crypto.getRandomValues(new Uint32Array(1))[0]!;
     quiz = buildQuiz(terms, data.terms, mulberry32(seed));
-    questions.replaceChildren(...quiz.questions.map((question, i) => questionFieldset(doc, question, i, quiz.questions.length, formStrings)));
+    questions.replaceChildren(
+      ...quiz.questions.map((question, i) => questionFieldset(doc, question, i, quiz.questions.length, formStrings)),
+    );
     result.hidden = true;
     check.hidden = false;
     form.hidden = false;
@@ -58,11 +60,20 @@ export async function startQuiz(doc: Document): Promise<void> {
   start();
 }
 
-function questionFieldset(doc: Document, question: Quiz['questions'][number], index: number, total: number, strings: FormStrings): HTMLFieldSetElement {
+function questionFieldset(
+  doc: Document,
+  question: Quiz['questions'][number],
+  index: number,
+  total: number,
+  strings: FormStrings,
+): HTMLFieldSetElement {
   const fieldset = doc.createElement('fieldset');
   const legend = doc.createElement('legend');
   legend.append(
-    Object.assign(doc.createElement('span'), { className: 'number', textContent: fill(strings.question, { number: index + 1, total }) }),
+    Object.assign(doc.createElement('span'), {
+      className: 'number',
+      textContent: fill(strings.question, { number: index + 1, total }),
+    }),
     Object.assign(doc.createElement('span'), { className: 'prompt', textContent: question.prompt }),
   );
   const list = doc.createElement('ul');
@@ -88,7 +99,9 @@ function markQuestions(container: HTMLElement, quiz: Quiz, score: QuizScore, str
     const answer = question.options[question.answer]!;
     fieldset.classList.add(miss ? 'wrong' : 'right');
     const verdict = fieldset.querySelector<HTMLElement>('.verdict')!;
-    verdict.textContent = !miss ? strings.right : fill(miss.chosen ? strings.wrong : strings.blank, { answer: answer.title });
+    verdict.textContent = !miss
+      ? strings.right
+      : fill(miss.chosen ? strings.wrong : strings.blank, { answer: answer.title });
     verdict.hidden = false;
     for (const input of fieldset.querySelectorAll('input')) {
       const label = input.closest('label')!;
@@ -100,7 +113,10 @@ function markQuestions(container: HTMLElement, quiz: Quiz, score: QuizScore, str
 }
 
 function showResult(doc: Document, result: HTMLElement, score: QuizScore, strings: ResultStrings): void {
-  result.querySelector('[data-quiz-score]')!.textContent = fill(strings.score, { correct: score.correct, total: score.total });
+  result.querySelector('[data-quiz-score]')!.textContent = fill(strings.score, {
+    correct: score.correct,
+    total: score.total,
+  });
   result.querySelector<HTMLElement>('[data-quiz-all-right]')!.hidden = score.misses.length > 0;
   const list = result.querySelector<HTMLOListElement>('[data-quiz-misses]')!;
   list.hidden = score.misses.length === 0;

@@ -46,7 +46,9 @@ export function startSearchPage(doc: Document): void {
     const { query, results, shown } = current;
     const total = results.length;
     let text =
-      total === 0 ? fill(strings.empty, { query }) : fill(total === 1 ? strings.countOne : strings.count, { count: total, query });
+      total === 0
+        ? fill(strings.empty, { query })
+        : fill(total === 1 ? strings.countOne : strings.count, { count: total, query });
     if (shown < total) text += ` ${fill(strings.showing, { shown, count: total })}`;
     status.textContent = text;
     more.hidden = shown >= total;
@@ -87,7 +89,11 @@ export function startSearchPage(doc: Document): void {
       // Term pages index the category's display name as the filter value.
       const category = categoryFilterName(slug, categories);
       // 80 ms: long enough to skip searching mid-word for most typists, short enough that results feel immediate.
-      const search = await engine.debouncedSearch(searchableQuery(query), category ? { filters: { category } } : {}, 80);
+      const search = await engine.debouncedSearch(
+        searchableQuery(query),
+        category ? { filters: { category } } : {},
+        80,
+      );
       if (!search || current.generation !== generation) return; // a newer keystroke superseded this search
       current.results = search.results;
       list.replaceChildren();

@@ -15,7 +15,8 @@ export function enableSectionLinks(doc: Document): void {
       continue;
     }
     if (!Array.isArray(sections)) continue;
-    for (const [id, text] of sections as unknown[][]) if (typeof id === 'string' && typeof text === 'string') select.add(new Option(text, id));
+    for (const [id, text] of sections as unknown[][])
+      if (typeof id === 'string' && typeof text === 'string') select.add(new Option(text, id));
     select.closest<HTMLElement>('[data-section-choice]')?.removeAttribute('hidden');
     select.addEventListener('change', () => {
       target.textContent = select.value ? `${base}#${select.value}` : base;

@@ -73,7 +73,11 @@ const cache: Cache = ((globalThis as Record<symbol, unknown>)[CACHE_KEY] ??= {
 
 const digestOf = (text: string | Uint8Array) => createHash('sha1').update(text).digest('hex');
 
-export async function checkContentDir(dir: string, root = process.cwd(), options: CheckOptions = {}): Promise<ContentReport> {
+export async function checkContentDir(
+  dir: string,
+  root = process.cwd(),
+  options: CheckOptions = {},
+): Promise<ContentReport> {
   const shown = (path: string) => relative(root, path) || path;
   let dirents: Dirent[];
   try {
@@ -94,8 +98,21 @@ export async function checkContentDir(dir: string, root = process.cwd(), options
     const kind = entryKind(d);
     if (kind !== 'file') {
       // A link or a special file could publish, or print into the build log, something from outside content/.
-      if (d.name.endsWith(TERM_EXTENSION) || kind !== 'folder') strays.push({ file, field: 'file', expected: 'a regular file in the terms folder', found: `a ${kind}, which is not read`, hint: kind === 'symbolic link' ? 'copy the file into the folder instead of linking to it' : 'remove it' });
-      else if (!d.name.startsWith('.')) ignored.push({ file, field: 'file', expected: 'term files directly in the terms folder', found: 'a subfolder, whose files are not read' });
+      if (d.name.endsWith(TERM_EXTENSION) || kind !== 'folder')
+        strays.push({
+          file,
+          field: 'file',
+          expected: 'a regular file in the terms folder',
+          found: `a ${kind}, which is not read`,
+          hint: kind === 'symbolic link' ? 'copy the file into the folder instead of linking to it' : 'remove it',
+        });
+      else if (!d.name.startsWith('.'))
+        ignored.push({
+          file,
+          field: 'file',
+          expected: 'term files directly in the terms folder',
+          found: 'a subfolder, whose files are not read',
+        });
       continue;
     }
     if (d.name.endsWith(TERM_EXTENSION)) {
@@ -104,14 +121,24 @@ export async function checkContentDir(dir: string, root = process.cwd(), options
     }
     const problem = strayFileProblem(d.name);
     if (problem) strays.push({ file, ...problem });
-    else if (!d.name.startsWith('.') && !d.name.endsWith('~')) ignored.push({ file, field: 'file name', expected: `a term file ending in ${TERM_EXTENSION}`, found: `"${d.name}", which is not read as a term` });
+    else if (!d.name.startsWith('.') && !d.name.endsWith('~'))
+      ignored.push({
+        file,
+        field: 'file name',
+        expected: `a term file ending in ${TERM_EXTENSION}`,
+        found: `"${d.name}", which is not read as a term`,
+      });
   }
   const bytes = await Promise.all(names.map((name) => readTermBytes(join(dir, name))));
   const retiredPath = options.retiredNumbers ?? retiredNumbersPath(dir);
   const retired = await readRetiredNumbers(retiredPath, shown(retiredPath));
   const base = options.base ?? '/';
   const reportKey = `${dir}\0${root}\0${base}`;
-  const key = digestOf(listing.join('\0') + bytes.map((b) => ('problem' in b ? b.problem.found : digestOf(b))).join('') + digestOf(retired.text));
+  const key = digestOf(
+    listing.join('\0') +
+      bytes.map((b) => ('problem' in b ? b.problem.found : digestOf(b))).join('') +
+      digestOf(retired.text),
+  );
   const cached = cache.reports.get(reportKey);
   if (cached?.key === key) {
     cache.latest = (await cached.report).problems;
@@ -123,11 +150,13 @@ export async function checkContentDir(dir: string, root = process.cwd(), options
     const decoded = decodeTermFile(read);
     return { name, source: decoded.source ?? '', problem: decoded.problem };
   });
-  const report = compileAll(dir, files, shown, base, { list: retired.retired, file: shown(retiredPath) }).then((report) => {
-    const problems = [...strays, ...retired.problems, ...report.problems];
-    cache.latest = problems;
-    return { ...report, problems, warnings: [...ignored, ...report.warnings] };
-  });
+  const report = compileAll(dir, files, shown, base, { list: retired.retired, file: shown(retiredPath) }).then(
+    (report) => {
+      const problems = [...strays, ...retired.problems, ...report.problems];
+      cache.latest = problems;
+      return { ...report, problems, warnings: [...ignored, ...report.warnings] };
+    },
+  );
   cache.reports.set(reportKey, { key, report });
   return report;
 }
@@ -137,13 +166,21 @@ function guarded<T>(file: string, pass: () => T, failed: (problem: Problem) => T
   try {
     return pass();
   } catch (error) {
-    const message = String(error instanceof Error ? error.message : error).split('\n')[0]!.slice(0, 160);
-    return failed({ file, field: 'file', expected: 'a file the check can read to the end', found: `an error while reading it: ${message}` });
+    const message = String(error instanceof Error ? error.message : error)
+      .split('\n')[0]!
+      .slice(0, 160);
+    return failed({
+      file,
+      field: 'file',
+      expected: 'a file the check can read to the end',
+      found: `an error while reading it: ${message}`,
+    });
   }
 }
 
 type EntryKind = 'file' | 'folder' | 'symbolic link' | 'special file';
-const entryKind = (d: Dirent): EntryKind => (d.isSymbolicLink() ? 'symbolic link' : d.isFile() ? 'file' : d.isDirectory() ? 'folder' : 'special file');
+const entryKind = (d: Dirent): EntryKind =>
+  d.isSymbolicLink() ? 'symbolic link' : d.isFile() ? 'file' : d.isDirectory() ? 'folder' : 'special file';
 
 /** A term file's bytes, or why it could not be read (a file removed mid-check, no permission). */
 async function readTermBytes(path: string): Promise<Uint8Array | { problem: FileProblem }> {
@@ -151,33 +188,62 @@ async function readTermBytes(path: string): Promise<Uint8Array | { problem: File
     return await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'the file disappeared while it was being read' : `an error while reading it (${code ?? 'unknown'})`;
+    const why =
+      code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'ENOENT'
+          ? 'the file disappeared while it was being read'
+          : `an error while reading it (${code ?? 'unknown'})`;
     return { problem: { field: 'file', expected: 'a file the check can read', found: why } };
   }
 }
 
-async function compileAll(dir: string, termFiles: TermFile[], shown: (p: string) => string, base: string, retired: { list: readonly RetiredNumber[]; file: string }): Promise<ContentReport> {
+async function compileAll(
+  dir: string,
+  termFiles: TermFile[],
+  shown: (p: string) => string,
+  base: string,
+  retired: { list: readonly RetiredNumber[]; file: string },
+): Promise<ContentReport> {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
-  const files = termFiles.flatMap(({ name, source, problem }): { path: string; file: string; slug: string; source: string; frontmatter: FrontmatterResult | undefined }[] => {
-    const path = join(dir, name);
-    const file = shown(path);
-    const slug = name.slice(0, -TERM_EXTENSION.length);
-    if (!SLUG_PATTERN.test(slug)) {
-      problems.push({ file, field: 'file name', expected: 'lower-case words joined by hyphens, like "cyber-kill-chain.mdx"', found: `"${name}"` });
-    }
-    if (problem) {
-      // Unreadable: reported once, and still counted as a term so that links to it are not reported as well.
-      problems.push({ file, ...problem });
-      return [{ path, file, slug, source, frontmatter: undefined }];
-    }
-    let fm = cache.frontmatter.get(path);
-    if (fm?.source !== source) {
-      fm = { source, result: guarded(file, () => parseFrontmatter(file, source), (p) => ({ problems: [p], body: '', bodyLine: 1 })) };
-      cache.frontmatter.set(path, fm);
-    }
-    return [{ path, file, slug, source, frontmatter: fm.result }];
-  });
+  const files = termFiles.flatMap(
+    ({
+      name,
+      source,
+      problem,
+    }): { path: string; file: string; slug: string; source: string; frontmatter: FrontmatterResult | undefined }[] => {
+      const path = join(dir, name);
+      const file = shown(path);
+      const slug = name.slice(0, -TERM_EXTENSION.length);
+      if (!SLUG_PATTERN.test(slug)) {
+        problems.push({
+          file,
+          field: 'file name',
+          expected: 'lower-case words joined by hyphens, like "cyber-kill-chain.mdx"',
+          found: `"${name}"`,
+        });
+      }
+      if (problem) {
+        // Unreadable: reported once, and still counted as a term so that links to it are not reported as well.
+        problems.push({ file, ...problem });
+        return [{ path, file, slug, source, frontmatter: undefined }];
+      }
+      let fm = cache.frontmatter.get(path);
+      if (fm?.source !== source) {
+        fm = {
+          source,
+          result: guarded(
+            file,
+            () => parseFrontmatter(file, source),
+            (p) => ({ problems: [p], body: '', bodyLine: 1 }),
+          ),
+        };
+        cache.frontmatter.set(path, fm);
+      }
+      return [{ path, file, slug, source, frontmatter: fm.result }];
+    },
+  );
 
   // Links need every entry's title, including entries whose own fields are broken (they are reported once, there).
   const titled = files.map(({ slug, frontmatter }) => {
@@ -202,17 +268,39 @@ async function compileAll(dir: string, termFiles: TermFile[], shown: (p: string)
     const bodyKey = digestOf(source) + indexDigest;
     let compiled = cache.bodies.get(path);
     if (compiled?.key !== bodyKey) {
-      compiled = { key: bodyKey, result: guarded(file, () => validateEntry(file, source, { index, slug, base }, frontmatter), (p) => ({ ok: false as const, problems: [p] })) };
+      compiled = {
+        key: bodyKey,
+        result: guarded(
+          file,
+          () => validateEntry(file, source, { index, slug, base }, frontmatter),
+          (p) => ({ ok: false as const, problems: [p] }),
+        ),
+      };
       cache.bodies.set(path, compiled);
     }
     const result = compiled.result;
     if (result.ok) {
-      entries.push({ slug, file, data: result.entry.data, body: result.entry.body, prose: result.entry.prose, digest: bodyKey });
+      entries.push({
+        slug,
+        file,
+        data: result.entry.data,
+        body: result.entry.body,
+        prose: result.entry.prose,
+        digest: bodyKey,
+      });
       warnings.push(...result.warnings);
     } else problems.push(...result.problems);
   }
   const established = await publishedEntries(dir, entries);
-  problems.push(...crossEntryProblems(entries, { contentDir: shown(dir), allSlugs: files.map((f) => f.slug), retired: retired.list, retiredFile: retired.file, established }));
+  problems.push(
+    ...crossEntryProblems(entries, {
+      contentDir: shown(dir),
+      allSlugs: files.map((f) => f.slug),
+      retired: retired.list,
+      retiredFile: retired.file,
+      established,
+    }),
+  );
   return { entries, problems, warnings };
 }
 
@@ -231,7 +319,9 @@ async function publishedEntries(dir: string, entries: readonly ContentEntry[]): 
     const committed = await Promise.all(
       group.map(async (entry) => {
         try {
-          const { stdout } = await run('git', ['-C', dir, 'show', `HEAD:./${entry.slug}${TERM_EXTENSION}`], { maxBuffer: 4 * 1024 * 1024 });
+          const { stdout } = await run('git', ['-C', dir, 'show', `HEAD:./${entry.slug}${TERM_EXTENSION}`], {
+            maxBuffer: 4 * 1024 * 1024,
+          });
           const yaml = /^(?:\uFEFF)?---\r?\n([\s\S]*?)\r?\n---/.exec(stdout)?.[1];
           return (parseYaml(yaml ?? '') as { number?: unknown } | null)?.number === number;
         } catch {

@@ -16,7 +16,8 @@ export interface CheckedEntry {
   slug: string;
   /** Where the entry lives, for messages. */
   file: string;
-  data: Pick<TermData, 'title' | 'number' | 'category' | 'aliases' | 'attack' | 'related' | 'redirectFrom'> & Partial<Pick<TermData, 'searchPhrases'>>;
+  data: Pick<TermData, 'title' | 'number' | 'category' | 'aliases' | 'attack' | 'related' | 'redirectFrom'> &
+    Partial<Pick<TermData, 'searchPhrases'>>;
 }
 
 /** A control, product or practice that defends, or an ATT&CK mitigation: the ends `detects` and `counters` start from. */
@@ -63,7 +64,10 @@ export function crossEntryProblems(
   const slugSet = new Set(allSlugs);
   // Only when every file parsed do we know every number in use; retired numbers are never handed out again.
   const everyFileParsed = entries.length === allSlugs.length;
-  const nextNumber = nextCatalogNumber(entries.map((e) => e.data.number), retired);
+  const nextNumber = nextCatalogNumber(
+    entries.map((e) => e.data.number),
+    retired,
+  );
   const nextHint = everyFileParsed ? `the next free number is ${nextNumber}` : undefined;
 
   const firstOwner = <K>(owners: Map<K, CheckedEntry>, key: K, entry: CheckedEntry) => {
@@ -81,7 +85,10 @@ export function crossEntryProblems(
   // A name, ATT&CK ID or former slug that two entries claim belongs to the older one, the first to be published
   // (it was given the lower catalog number), and the newer one is told: never the other way round.
   const bySeniority = [...entries].sort(
-    (a, b) => Number(established.has(b.file)) - Number(established.has(a.file)) || a.data.number - b.data.number || a.file.localeCompare(b.file),
+    (a, b) =>
+      Number(established.has(b.file)) - Number(established.has(a.file)) ||
+      a.data.number - b.data.number ||
+      a.file.localeCompare(b.file),
   );
   for (const entry of bySeniority) {
     const { data, file } = entry;
@@ -106,7 +113,6 @@ export function crossEntryProblems(
       }
     });
 
-
     data.redirectFrom.forEach((old, i) => {
       const owner = paths.get(old);
       if (owner && owner !== entry) {
@@ -117,7 +123,12 @@ export function crossEntryProblems(
           found: `"${old}", already the URL of ${owner.file}`,
         });
       } else if (owner === entry) {
-        problems.push({ file, field: `redirectFrom[${i}]`, expected: 'a former slug', found: `"${old}", the current slug` });
+        problems.push({
+          file,
+          field: `redirectFrom[${i}]`,
+          expected: 'a former slug',
+          found: `"${old}", the current slug`,
+        });
       } else {
         paths.set(old, entry);
       }
@@ -131,13 +142,19 @@ export function crossEntryProblems(
         problems.push({
           file: entry.file,
           field: `searchPhrases[${i}]`,
-          expected: 'a search phrase that is not another term\'s title or alias',
+          expected: "a search phrase that is not another term's title or alias",
           found: `"${phrase}", a name of ${owner.file}`,
           hint: `a learner who types it wants ${owner.slug}: remove it here`,
         });
       } else if (owner === entry) {
         // Titles and aliases are searched with a higher weight already: the phrase would add nothing.
-        problems.push({ file: entry.file, field: `searchPhrases[${i}]`, expected: 'a search phrase that is not already one of this term\'s names', found: `"${phrase}"`, hint: 'remove it' });
+        problems.push({
+          file: entry.file,
+          field: `searchPhrases[${i}]`,
+          expected: "a search phrase that is not already one of this term's names",
+          found: `"${phrase}"`,
+          hint: 'remove it',
+        });
       }
     });
   }
@@ -163,7 +180,10 @@ export function crossEntryProblems(
           field,
           expected: 'the slug of an existing term (a file name in content/terms without .mdx)',
           found: `"${term}", which does not exist`,
-          ...didYouMean(term, allSlugs.filter((s) => s !== entry.slug)),
+          ...didYouMean(
+            term,
+            allSlugs.filter((s) => s !== entry.slug),
+          ),
         });
       } else if (seen.has(term)) {
         problems.push({ file, field, expected: 'each related term once', found: `"${term}" again` });
@@ -172,7 +192,6 @@ export function crossEntryProblems(
       }
       seen.add(term);
     });
-
   }
   problems.push(...linkProblems(entries, links, contentDir));
   // Only when every file parsed do we know every link to a term.
@@ -188,7 +207,19 @@ export function crossEntryProblems(
  */
 function numberProblems(
   entries: readonly CheckedEntry[],
-  { retired, retiredFile, established, nextHint, allSlugs }: { retired: readonly RetiredNumber[]; retiredFile: string; established: ReadonlySet<string>; nextHint: string | undefined; allSlugs: ReadonlySet<string> },
+  {
+    retired,
+    retiredFile,
+    established,
+    nextHint,
+    allSlugs,
+  }: {
+    retired: readonly RetiredNumber[];
+    retiredFile: string;
+    established: ReadonlySet<string>;
+    nextHint: string | undefined;
+    allSlugs: ReadonlySet<string>;
+  },
 ): Problem[] {
   const problems: Problem[] = [];
   const retiredByNumber = new Map(retired.map((r) => [r.number, r]));
@@ -269,10 +300,20 @@ function linkProblems(entries: readonly CheckedEntry[], links: readonly Link[], 
         let hint: string;
         if (reverse?.relation === relation) hint = `${already}: remove it here`;
         else if (targetEntry && !isDefence(targetEntry.data)) {
-          hint = already ? `neither term is a defence, and ${already}: remove it here` : 'neither term is a defence: use another relation, such as "see-also"';
-        } else if (already) hint = `${already}: if ${target} ${relation} ${source}, change the relation there to "${relation}", then remove it here`;
-        else hint = `if ${target} ${relation} ${source}, state it in ${fileOf(target)} as "- term: ${source} / relation: ${relation}" and remove it here`;
-        problems.push({ file: entry.file, field, expected, found: `${stated(source, relation, target)}, but ${source} is not a defence`, hint });
+          hint = already
+            ? `neither term is a defence, and ${already}: remove it here`
+            : 'neither term is a defence: use another relation, such as "see-also"';
+        } else if (already)
+          hint = `${already}: if ${target} ${relation} ${source}, change the relation there to "${relation}", then remove it here`;
+        else
+          hint = `if ${target} ${relation} ${source}, state it in ${fileOf(target)} as "- term: ${source} / relation: ${relation}" and remove it here`;
+        problems.push({
+          file: entry.file,
+          field,
+          expected,
+          found: `${stated(source, relation, target)}, but ${source} is not a defence`,
+          hint,
+        });
         continue;
       }
       if (targetEntry && isDefence(targetEntry.data)) {
@@ -289,7 +330,11 @@ function linkProblems(entries: readonly CheckedEntry[], links: readonly Link[], 
 
     // Software serves techniques in many tactics (Cobalt Strike runs code, moves laterally and talks to its C2),
     // so it belongs to no one tactic: link the techniques it uses instead.
-    if (relation === 'part-of' && entry.data.attack?.kind === 'software' && targetEntry?.data.attack?.kind === 'tactic') {
+    if (
+      relation === 'part-of' &&
+      entry.data.attack?.kind === 'software' &&
+      targetEntry?.data.attack?.kind === 'tactic'
+    ) {
       problems.push({
         file: entry.file,
         field,

@@ -39,7 +39,9 @@ export function formatProblems(problems: readonly Problem[], { summary = true } 
   }
   const files = byFile.size;
   if (summary) {
-    lines.push(`${problems.length} ${plural(problems.length, 'problem')} in ${files} ${plural(files, 'file')}: fix them and build again.`);
+    lines.push(
+      `${problems.length} ${plural(problems.length, 'problem')} in ${files} ${plural(files, 'file')}: fix them and build again.`,
+    );
   }
   return lines.join('\n');
 }
@@ -106,5 +108,8 @@ export function plural(count: number, word: string): string {
  * line (zero-width spaces, bidi overrides, controls) written as `\u{…}`, so the message shows what the file holds.
  */
 export function visibleQuote(text: string): string {
-  return JSON.stringify(text).replace(/[\p{Cf}\p{Cc}\u2028\u2029\u3164\u115F\u1160\uFFA0]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`);
+  return JSON.stringify(text).replace(
+    /[\p{Cf}\p{Cc}\u2028\u2029\u3164\u115F\u1160\uFFA0]/gu,
+    (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`,
+  );
 }

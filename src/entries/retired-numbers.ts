@@ -12,7 +12,10 @@ import { contentDir } from './term-file.ts';
 import type { Problem } from './problems.ts';
 import { issueToProblems } from './validate-entry.ts';
 
-const slug = z.string().max(LIMITS.slug).regex(SLUG_PATTERN, { message: 'a slug of lower-case words joined by hyphens' });
+const slug = z
+  .string()
+  .max(LIMITS.slug)
+  .regex(SLUG_PATTERN, { message: 'a slug of lower-case words joined by hyphens' });
 
 export const retiredNumberSchema = z.strictObject({
   /** The catalog number, never to be used again. */
@@ -74,7 +77,14 @@ export function parseRetiredNumbers(text: string, file: string): { retired: Reti
   } catch (error) {
     return {
       retired: [],
-      problems: [{ file, field: 'file', expected: 'valid JSON: a list of { "number", "slug", "title", "reason" }', found: `a syntax error: ${(error as Error).message}` }],
+      problems: [
+        {
+          file,
+          field: 'file',
+          expected: 'valid JSON: a list of { "number", "slug", "title", "reason" }',
+          found: `a syntax error: ${(error as Error).message}`,
+        },
+      ],
     };
   }
   const parsed = retiredNumbersSchema.safeParse(raw, { reportInput: true });
@@ -82,7 +92,11 @@ export function parseRetiredNumbers(text: string, file: string): { retired: Reti
     return {
       retired: [],
       problems: parsed.error.issues.flatMap((issue) =>
-        issueToProblems(file, issue).map((p) => (p.field === 'frontmatter' ? { ...p, field: 'file', expected: 'a list of { "number", "slug", "title", "reason" }' } : p)),
+        issueToProblems(file, issue).map((p) =>
+          p.field === 'frontmatter'
+            ? { ...p, field: 'file', expected: 'a list of { "number", "slug", "title", "reason" }' }
+            : p,
+        ),
       ),
     };
   }
@@ -91,7 +105,12 @@ export function parseRetiredNumbers(text: string, file: string): { retired: Reti
   parsed.data.forEach((entry, i) => {
     const first = seen.get(entry.number);
     if (first !== undefined) {
-      problems.push({ file, field: `[${i}].number`, expected: 'each retired number once', found: `${entry.number}, already retired at [${first}]` });
+      problems.push({
+        file,
+        field: `[${i}].number`,
+        expected: 'each retired number once',
+        found: `${entry.number}, already retired at [${first}]`,
+      });
     } else seen.set(entry.number, i);
   });
   return { retired: parsed.data, problems };

@@ -17,9 +17,14 @@ export type FileProblem = Omit<Problem, 'file'>;
 export type DecodedTermFile = { source: string; problem?: undefined } | { source?: undefined; problem: FileProblem };
 
 const size = (bytes: number) =>
-  bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${bytes} bytes`;
+  bytes >= 1024 * 1024
+    ? `${(bytes / (1024 * 1024)).toFixed(1)} MB`
+    : bytes >= 1024
+      ? `${Math.round(bytes / 1024)} KB`
+      : `${bytes} bytes`;
 
-const SAVE_AS_UTF8 = 'save it again as UTF-8, with your editor\'s "Save with Encoding" or the encoding choice in "Save As…"';
+const SAVE_AS_UTF8 =
+  'save it again as UTF-8, with your editor\'s "Save with Encoding" or the encoding choice in "Save As…"';
 
 /** The text of a term file, or the one problem that stops it from being read. */
 export function decodeTermFile(bytes: Uint8Array): DecodedTermFile {

@@ -79,7 +79,13 @@ async function sync({ store, config, watcher, logger }: LoaderContext, dir: stri
     const metadata: StoredProse = { headings, mentions, mentionSections, examples, answers };
     // No `body`, and no HTML: the compiled MDX module renders the body, and the store is bundled into the build,
     // so every byte costs memory. `rendered.metadata` carries what the check found for the page around the body.
-    store.set({ id: entry.slug, data, filePath: entry.file, digest, rendered: { html: '', metadata: { ...metadata } } });
+    store.set({
+      id: entry.slug,
+      data,
+      filePath: entry.file,
+      digest,
+      rendered: { html: '', metadata: { ...metadata } },
+    });
   }
   // Entries whose file is gone (renamed or deleted since the last build) leave the cached store.
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);

@@ -29,8 +29,16 @@ export const BODY_MAX_CHARACTERS = 20_000;
 const PROSE_FIELDS = /^(?:summary|examples\[\d+\]\.body|faq\[\d+\]\.answer)$/;
 
 const CONTROL_NAMES: Record<number, string> = {
-  0x00: 'NUL', 0x07: 'bell', 0x08: 'backspace', 0x09: 'tab', 0x0a: 'line break', 0x0b: 'vertical tab', 0x0c: 'form feed',
-  0x0d: 'carriage return', 0x1b: 'escape', 0x7f: 'delete',
+  0x00: 'NUL',
+  0x07: 'bell',
+  0x08: 'backspace',
+  0x09: 'tab',
+  0x0a: 'line break',
+  0x0b: 'vertical tab',
+  0x0c: 'form feed',
+  0x0d: 'carriage return',
+  0x1b: 'escape',
+  0x7f: 'delete',
 };
 
 /** "U+0007 (bell)": a control character named so an author can find it, since editors rarely show it. */
@@ -82,7 +90,10 @@ export function splitFrontmatter(source: string): { yaml: string; body: string }
  * and the text MDX compiles (which blanks the frontmatter the same way) is unchanged.
  */
 export function withoutFrontmatter(source: string): string {
-  return source.replace(/^(---\r?\n)([\s\S]*?)(\r?\n---(?:\r?\n|$))/, (_, open: string, yaml: string, close: string) => open + yaml.replace(/[^\r\n]/g, ' ') + close);
+  return source.replace(
+    /^(---\r?\n)([\s\S]*?)(\r?\n---(?:\r?\n|$))/,
+    (_, open: string, yaml: string, close: string) => open + yaml.replace(/[^\r\n]/g, ' ') + close,
+  );
 }
 
 export interface FrontmatterResult {
@@ -124,7 +135,13 @@ export function parseFrontmatter(file: string, source: string): FrontmatterResul
     // The yaml library stops an alias bomb ("billion laughs") here by throwing: it is a problem with this file.
     raw = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    at('frontmatter', 'YAML that the parser can read', `an error while reading it: ${String(error instanceof Error ? error.message : error).split('\n')[0]!.slice(0, 160)}`);
+    at(
+      'frontmatter',
+      'YAML that the parser can read',
+      `an error while reading it: ${String(error instanceof Error ? error.message : error)
+        .split('\n')[0]!
+        .slice(0, 160)}`,
+    );
     return { problems, body: parts.body, bodyLine };
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
@@ -151,14 +168,17 @@ export function parseFrontmatter(file: string, source: string): FrontmatterResul
         const spacing = control.char === '\t' || control.char === '\n' || control.char === '\r';
         at(
           field,
-          prose ? 'text without control characters other than line breaks and tabs' : 'text without control characters (no tabs or line breaks either)',
+          prose
+            ? 'text without control characters other than line breaks and tabs'
+            : 'text without control characters (no tabs or line breaks either)',
           `${describeValue(value)}, which holds the control character ${describeControl(control.char)} at character ${control.index + 1}`,
           lineOf(path),
           spacing ? 'replace it with a space' : 'delete it: most editors do not show it',
         );
       }
     } else if (Array.isArray(value)) value.forEach((item, i) => visitStrings(item, [...path, i]));
-    else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) visitStrings(item, [...path, key]);
+    else if (value !== null && typeof value === 'object')
+      for (const [key, item] of Object.entries(value)) visitStrings(item, [...path, key]);
   };
   visitStrings(raw, []);
 
@@ -173,22 +193,42 @@ export function parseFrontmatter(file: string, source: string): FrontmatterResul
     return { raw, problems, body: parts.body, bodyLine };
   }
   const data = parsed.data;
-  const prose = { examples: data.examples.map((e) => parseInline(e.body)), answers: data.faq.map((f) => parseInline(f.answer)) };
+  const prose = {
+    examples: data.examples.map((e) => parseInline(e.body)),
+    answers: data.faq.map((f) => parseInline(f.answer)),
+  };
   const proseFields: [string, string, ParsedInline, PropertyKey[]][] = [
-    ...data.examples.map((e, i): [string, string, ParsedInline, PropertyKey[]] => [`examples[${i}].body`, e.body, prose.examples[i]!, ['examples', i, 'body']]),
-    ...data.faq.map((f, i): [string, string, ParsedInline, PropertyKey[]] => [`faq[${i}].answer`, f.answer, prose.answers[i]!, ['faq', i, 'answer']]),
+    ...data.examples.map((e, i): [string, string, ParsedInline, PropertyKey[]] => [
+      `examples[${i}].body`,
+      e.body,
+      prose.examples[i]!,
+      ['examples', i, 'body'],
+    ]),
+    ...data.faq.map((f, i): [string, string, ParsedInline, PropertyKey[]] => [
+      `faq[${i}].answer`,
+      f.answer,
+      prose.answers[i]!,
+      ['faq', i, 'answer'],
+    ]),
   ];
   for (const [field, text, parsedText, path] of proseFields) {
     for (const p of parsedInlineProblems(parsedText)) problems.push({ file, field, ...p, line: lineOf(path) });
     for (const { id: _id, ...p } of attackIdsInText(text)) problems.push({ file, field, ...p, line: lineOf(path) });
   }
   if (data.attack) {
-    for (const p of ownAttackProblems(data.attack, data.title, data.aliases)) problems.push({ file, ...p, line: lineOf(p.field.split('.')) });
+    for (const p of ownAttackProblems(data.attack, data.title, data.aliases))
+      problems.push({ file, ...p, line: lineOf(p.field.split('.')) });
   }
   // Aliases are where former IDs belong, so a retired ID is fine there; one MITRE never had is not.
   data.aliases.forEach((alias, i) => {
     if (ATTACK_ID_PATTERN.test(alias) && !attackObject(alias)) {
-      problems.push({ file, field: `aliases[${i}]`, expected: 'ATT&CK IDs that exist in MITRE\'s data', found: `"${alias}"`, line: lineOf(['aliases', i]) });
+      problems.push({
+        file,
+        field: `aliases[${i}]`,
+        expected: "ATT&CK IDs that exist in MITRE's data",
+        found: `"${alias}"`,
+        line: lineOf(['aliases', i]),
+      });
       return;
     }
     const problem = aliasAttackProblem(alias, data);
@@ -206,22 +246,41 @@ export interface ValidateOptions {
   base?: string;
 }
 
-export function validateEntry(file: string, source: string, options: ValidateOptions = {}, frontmatter = parseFrontmatter(file, source)): EntryResult {
+export function validateEntry(
+  file: string,
+  source: string,
+  options: ValidateOptions = {},
+  frontmatter = parseFrontmatter(file, source),
+): EntryResult {
   const problems = [...frontmatter.problems];
   const index = options.index ?? { terms: new Map() };
-  const slug = options.slug ?? file.split('/').pop()!.replace(/\.mdx$/, '');
+  const slug =
+    options.slug ??
+    file
+      .split('/')
+      .pop()!
+      .replace(/\.mdx$/, '');
   if (frontmatter.prose) {
     // Links in frontmatter prose to /terms/<slug>/ need the other entries; parseFrontmatter checked the rest.
     const { examples, answers } = frontmatter.prose;
     const linked = (parsed: ParsedInline) => parsedInlineProblems(parsed, { policy: false, terms: index.terms });
-    examples.forEach((parsed, i) => linked(parsed).forEach((p) => problems.push({ file, field: `examples[${i}].body`, ...p })));
-    answers.forEach((parsed, i) => linked(parsed).forEach((p) => problems.push({ file, field: `faq[${i}].answer`, ...p })));
+    examples.forEach((parsed, i) =>
+      linked(parsed).forEach((p) => problems.push({ file, field: `examples[${i}].body`, ...p })),
+    );
+    answers.forEach((parsed, i) =>
+      linked(parsed).forEach((p) => problems.push({ file, field: `faq[${i}].answer`, ...p })),
+    );
   }
   if (!splitFrontmatter(source)) return { ok: false, problems };
 
   if (frontmatter.body.length > BODY_MAX_CHARACTERS) {
     // Not compiled: parsing megabytes of MDX only to report more would keep the author waiting.
-    problems.push({ file, field: 'body', expected: `a body of at most ${BODY_MAX_CHARACTERS.toLocaleString('en')} characters`, found: `${frontmatter.body.length.toLocaleString('en')} characters` });
+    problems.push({
+      file,
+      field: 'body',
+      expected: `a body of at most ${BODY_MAX_CHARACTERS.toLocaleString('en')} characters`,
+      found: `${frontmatter.body.length.toLocaleString('en')} characters`,
+    });
     return { ok: false, problems };
   }
   const control = firstControl(frontmatter.body, true);
@@ -238,16 +297,38 @@ export function validateEntry(file: string, source: string, options: ValidateOpt
 
   const body = checkBody(frontmatter.body, { ...index, slug });
   const toFile = (line: number) => frontmatter.bodyLine + line - 1;
-  for (const p of body.problems) problems.push({ file, field: p.field, expected: p.expected, found: p.found, line: toFile(p.line), ...(p.hint ? { hint: p.hint } : {}) });
+  for (const p of body.problems)
+    problems.push({
+      file,
+      field: p.field,
+      expected: p.expected,
+      found: p.found,
+      line: toFile(p.line),
+      ...(p.hint ? { hint: p.hint } : {}),
+    });
 
-  if (!body.problems.some((p) => p.found.startsWith('a syntax error')) && (body.words < BODY_WORDS.min || body.words > BODY_WORDS.max)) {
-    problems.push({ file, field: 'body', expected: `an explanation of ${BODY_WORDS.min}–${BODY_WORDS.max} words`, found: `${body.words} words` });
+  if (
+    !body.problems.some((p) => p.found.startsWith('a syntax error')) &&
+    (body.words < BODY_WORDS.min || body.words > BODY_WORDS.max)
+  ) {
+    problems.push({
+      file,
+      field: 'body',
+      expected: `an explanation of ${BODY_WORDS.min}–${BODY_WORDS.max} words`,
+      found: `${body.words} words`,
+    });
   }
 
   const placeholder = PLACEHOLDERS.exec(source);
   if (placeholder) {
     const line = source.slice(0, placeholder.index).split('\n').length;
-    problems.push({ file, field: fieldOfLine(source, placeholder.index), expected: 'finished text', found: `the placeholder "${placeholder[1]}"`, line });
+    problems.push({
+      file,
+      field: fieldOfLine(source, placeholder.index),
+      expected: 'finished text',
+      found: `the placeholder "${placeholder[1]}"`,
+      line,
+    });
   }
 
   if (problems.length || !frontmatter.data) return { ok: false, problems };
@@ -353,7 +434,10 @@ function fieldOfLine(source: string, offset: number): string {
 }
 
 function pathOf(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
+  return path.reduce<string>(
+    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+    '',
+  );
 }
 
 /** A schema issue in the project's words: field, expected, found, and a hint when the fix can be guessed. */
@@ -380,12 +464,7 @@ export function issueToProblems(file: string, issue: z.core.$ZodIssue): Problem[
     case 'too_big': {
       const bound = issue.code === 'too_small' ? 'at least' : 'at most';
       const limit = issue.code === 'too_small' ? issue.minimum : issue.maximum;
-      const unit =
-        issue.origin === 'array'
-          ? 'items'
-          : issue.origin === 'string'
-            ? 'characters'
-            : '';
+      const unit = issue.origin === 'array' ? 'items' : issue.origin === 'string' ? 'characters' : '';
       const size =
         issue.origin === 'array' && Array.isArray(issue.input)
           ? `${issue.input.length}`
@@ -397,7 +476,15 @@ export function issueToProblems(file: string, issue: z.core.$ZodIssue): Problem[
     case 'custom': {
       // A refinement may say what it found and how to fix it (see the review date in schemas/term.ts).
       const params = (issue.params ?? {}) as { found?: string; hint?: string };
-      return [{ file, field, expected: issue.message, found: params.found ?? found, ...(params.hint ? { hint: params.hint } : {}) }];
+      return [
+        {
+          file,
+          field,
+          expected: issue.message,
+          found: params.found ?? found,
+          ...(params.hint ? { hint: params.hint } : {}),
+        },
+      ];
     }
     default:
       return [{ file, field, expected: issue.message, found }];

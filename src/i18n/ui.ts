@@ -6,7 +6,8 @@ export const UI = {
   'site.name': 'Security Glossary',
   'site.tagline': 'Plain, exact definitions of attack techniques and the defences that catch them.',
   'site.skip': 'Skip to content',
-  'site.sources': '{site}: definitions checked against MITRE ATT&CK {version} ({released}), vendor documentation and NIST. ATT&CK® is a registered trademark of The MITRE Corporation.',
+  'site.sources':
+    '{site}: definitions checked against MITRE ATT&CK {version} ({released}), vendor documentation and NIST. ATT&CK® is a registered trademark of The MITRE Corporation.',
   'nav.terms': 'A–Z',
   'nav.attack': 'ATT&CK tactics',
   'nav.attackShort': 'ATT&CK',
@@ -64,8 +65,10 @@ export const UI = {
   'cite.embedHelp': 'previews and embedding',
   'cite.copied': 'Citation copied to the clipboard.',
   'training.title': 'Use in training',
-  'training.intro': 'Links, a card for an LMS page, citations and a slide, ready to paste into course material, decks and runbooks.',
-  'training.teaser': 'Links to this entry, a card to embed in an LMS page, citations in four styles and a slide for decks:',
+  'training.intro':
+    'Links, a card for an LMS page, citations and a slide, ready to paste into course material, decks and runbooks.',
+  'training.teaser':
+    'Links to this entry, a card to embed in an LMS page, citations in four styles and a slide for decks:',
   'training.open': '{title} in training material',
   'training.pageTitle': 'Use in training: {title}',
   'training.links': 'Links',
@@ -79,12 +82,14 @@ export const UI = {
   'training.copyShortLink': 'Copy short link',
   'training.copyAttackLink': 'Copy ATT&CK ID link',
   'training.embed': 'Embed this card',
-  'training.embedIntro': 'Paste this into an LMS page or any HTML page: the card makes its frame as tall as its text. More on',
+  'training.embedIntro':
+    'Paste this into an LMS page or any HTML page: the card makes its frame as tall as its text. More on',
   'training.embedPreview': 'See the card on its own.',
   'training.copyEmbed': 'Copy embed code',
   'training.embedCopied': 'Embed code copied to the clipboard.',
   'training.slide': 'Slide',
-  'training.slideIntro': 'A 1920 × 1080 slide with the term, its definition and its short link, in type large enough to read from the back of a room.',
+  'training.slideIntro':
+    'A 1920 × 1080 slide with the term, its definition and its short link, in type large enough to read from the back of a room.',
   'training.slideAlt': 'Preview of the slide for {title}',
   'training.slidePng': 'Download PNG',
   'training.slidePngFailed': 'The PNG could not be made ({reason}). The SVG link downloads the same slide.',
@@ -97,7 +102,8 @@ export const UI = {
   'callout.tip': 'Tip',
   'callout.warning': 'Warning',
   'embed.title': 'Use the glossary in training material',
-  'embed.description': 'Show glossary term previews on your own pages, embed a term card in an LMS, or use the glossary data.',
+  'embed.description':
+    'Show glossary term previews on your own pages, embed a term card in an LMS, or use the glossary data.',
   'embed.open': 'Read the full entry on {title}',
   'embed.missing.title': 'No card at this address',
   'embed.missing.body': 'There is no term card here. The list of cards and how to embed them is on the page',
@@ -105,33 +111,37 @@ export const UI = {
   'embed.previews.title': 'Term previews on your pages',
   'embed.previews.add': 'Add this line to any web page, course or runbook that links to the glossary:',
   'embed.previews.how':
-    'Links to the glossary then show the term\'s title, qualifier and one-line definition when pointed at or reached with the keyboard; Esc closes the preview. Every form of glossary link works: term pages ({termPath}, with or without a {section}), ATT&CK IDs as people paste them ({attackPaths}) and catalog numbers ({numberPath}). On a touch screen, the first tap on a glossary link shows the preview with an “Open” link, and a second tap on the link follows it. Try it on these links: {examples}.',
+    "Links to the glossary then show the term's title, qualifier and one-line definition when pointed at or reached with the keyboard; Esc closes the preview. Every form of glossary link works: term pages ({termPath}, with or without a {section}), ATT&CK IDs as people paste them ({attackPaths}) and catalog numbers ({numberPath}). On a touch screen, the first tap on a glossary link shows the preview with an “Open” link, and a second tap on the link follows it. Try it on these links: {examples}.",
   'embed.iframe.title': 'A term card in an iframe',
   'embed.iframe.intro':
-    'An LMS page can show a term\'s card in a frame. The card tells the page how tall it is, and the few lines of script below make the frame that tall, on any screen width:',
+    "An LMS page can show a term's card in a frame. The card tells the page how tall it is, and the few lines of script below make the frame that tall, on any screen width:",
   'embed.iframe.message':
     'The card sends its parent page, and only its parent, the message {message} when it loads and whenever its height changes; {height} is in CSS pixels. Where pages cannot run scripts, the frame keeps its 480×200 size and the card still shows the title, the start of the definition and the link to the full entry.',
   'embed.packs.title': 'Course packs',
   'embed.packs.text':
-    'To take a lesson\'s terms into class, {packLink}: pick the terms, then print a handout, share flashcards and a self-test with students, or download the pack for Moodle, Anki or Quizlet. The whole glossary is also one {moodleLink}.',
+    "To take a lesson's terms into class, {packLink}: pick the terms, then print a handout, share flashcards and a self-test with students, or download the pack for Moodle, Anki or Quizlet. The whole glossary is also one {moodleLink}.",
   'embed.packs.link': 'make a course pack',
   'embed.packs.moodle': 'Moodle glossary file',
   'embed.data.title': 'Data for your own tools',
   'embed.data.terms': 'every term, with URL, number, summary, aliases, ATT&CK ID and related terms',
   'embed.data.term': 'one term',
-  'embed.data.ids': 'ATT&CK IDs and catalog numbers, each with its term\'s slug',
+  'embed.data.ids': "ATT&CK IDs and catalog numbers, each with its term's slug",
   'embed.data.csv': 'the same as a spreadsheet, for LMS imports',
   'matrix.title': 'The ATT&CK Enterprise matrix',
-  'matrix.description': 'The {tactics} tactics of the MITRE ATT&CK Enterprise matrix ({version}) with all their techniques and sub-techniques; those with an entry in the glossary are highlighted and link to it.',
+  'matrix.description':
+    'The {tactics} tactics of the MITRE ATT&CK Enterprise matrix ({version}) with all their techniques and sub-techniques; those with an entry in the glossary are highlighted and link to it.',
   'matrix.coverage': '{covered} of {total} techniques and sub-techniques have entries.',
-  'matrix.intro': 'ATT&CK {version} ({released}) arranges the Enterprise matrix into {tactics} tactics: the goals an attacker pursues, read left to right from preparing an attack to its impact. Real intrusions jump between them; the order is a reading aid, not a timeline. Under each tactic are the techniques that achieve it.',
-  'matrix.legend': 'Highlighted techniques link to their entries; the others are listed by name and ID. Open a technique’s sub-techniques below it.',
+  'matrix.intro':
+    'ATT&CK {version} ({released}) arranges the Enterprise matrix into {tactics} tactics: the goals an attacker pursues, read left to right from preparing an attack to its impact. Real intrusions jump between them; the order is a reading aid, not a timeline. Under each tactic are the techniques that achieve it.',
+  'matrix.legend':
+    'Highlighted techniques link to their entries; the others are listed by name and ID. Open a technique’s sub-techniques below it.',
   'matrix.ids': 'Every ATT&CK ID in the glossary',
   'matrix.onMitre': 'No entry yet: opens attack.mitre.org',
   'matrix.layer': 'This coverage as an ATT&CK Navigator layer ({version})',
   'matrix.layerHelp': '(JSON, layer format 4.5: load it in the Navigator with “Open Existing Layer”)',
   'matrix.layerData': 'The same layer on {version} IDs',
-  'matrix.layerDataHelp': 'for a Navigator that does not offer ATT&CK {current} yet (the public one loads a layer only for a release it ships); techniques that {current} renumbered appear under the {version} IDs they replaced',
+  'matrix.layerDataHelp':
+    'for a Navigator that does not offer ATT&CK {current} yet (the public one loads a layer only for a release it ships); techniques that {current} renumbered appear under the {version} IDs they replaced',
   'matrix.techniques': '{count} techniques',
   'matrix.techniquesIn': 'in {tactic}',
   'matrix.subTechniques': '{count} sub-techniques',
@@ -141,8 +151,10 @@ export const UI = {
   'matrix.withEntryOne': '1 with an entry',
   'matrix.brief': 'The tactics in brief',
   'attackIds.title': 'ATT&CK IDs in the glossary',
-  'attackIds.description': 'Every MITRE ATT&CK ID with an entry in the glossary, with the name ATT&CK gives it, and the former IDs that lead to an entry.',
-  'attackIds.intro': 'Every ATT&CK ID the glossary has an entry for, with the name MITRE’s ATT&CK {version} data gives it, and the former IDs that entries list among their other names.',
+  'attackIds.description':
+    'Every MITRE ATT&CK ID with an entry in the glossary, with the name ATT&CK gives it, and the former IDs that lead to an entry.',
+  'attackIds.intro':
+    'Every ATT&CK ID the glossary has an entry for, with the name MITRE’s ATT&CK {version} data gives it, and the former IDs that entries list among their other names.',
   'attackIds.caption': 'ATT&CK IDs and the glossary entries they lead to, by kind, in ID order',
   'attackIds.id': 'ATT&CK ID',
   'attackIds.name': 'Name in ATT&CK',
@@ -162,12 +174,15 @@ export const UI = {
   'attackIds.matrix': 'The ATT&CK Enterprise matrix with every technique',
   'index.title': 'All terms A–Z',
   'index.letters': 'Jump to letter',
-  'home.lead': '{count} terms, starting from MITRE ATT&CK\'s Execution tactic and growing outward, each checked against primary sources and written to be linked from slides, courses and runbooks.',
+  'home.lead':
+    "{count} terms, starting from MITRE ATT&CK's Execution tactic and growing outward, each checked against primary sources and written to be linked from slides, courses and runbooks.",
   'home.categories': 'Browse by category',
-  'home.audience': 'For security trainers, analysts and learners: every term has a stable address to put in slides, courses and runbooks.',
+  'home.audience':
+    'For security trainers, analysts and learners: every term has a stable address to put in slides, courses and runbooks.',
   'home.trainers': 'What trainers do here',
   'home.link': 'Link a term',
-  'home.linkHelp': 'Every term lives at /terms/<name>/, every ATT&CK ID at /attack/<ID>/ (also for IDs without an entry yet), and every entry at a short /n/<number>/.',
+  'home.linkHelp':
+    'Every term lives at /terms/<name>/, every ATT&CK ID at /attack/<ID>/ (also for IDs without an entry yet), and every entry at a short /n/<number>/.',
   'home.embed': 'Embed a card or previews',
   'home.embedHelp': 'One script line shows definitions on hover in your LMS; one iframe shows a term card.',
   'home.pack': 'Build a course pack',
@@ -186,23 +201,29 @@ export const UI = {
   'attack.name': 'Name',
   'attack.onMitre': '(on attack.mitre.org)',
   'stub.kind': 'ATT&CK {kind} · {version}',
-  'stub.noEntry': 'This glossary has no entry for {id} yet. These are the facts from MITRE’s ATT&CK data; this address will lead to the entry once it is written, so it is safe to use in training material.',
+  'stub.noEntry':
+    'This glossary has no entry for {id} yet. These are the facts from MITRE’s ATT&CK data; this address will lead to the entry once it is written, so it is safe to use in training material.',
   'stub.mitre': 'Read {id} {name} on attack.mitre.org',
   'stub.nearest': 'Nearest entries in this glossary',
   'stub.noNearest': 'None of its tactics, its parent or its sub-techniques has an entry yet.',
   'notFound.title': 'Page not found',
-  'notFound.body': 'There is no page at this address. The term may have a different name: search for it, or browse the A–Z index.',
+  'notFound.body':
+    'There is no page at this address. The term may have a different name: search for it, or browse the A–Z index.',
   'redirect.title': 'Redirecting to {title}',
   'redirect.body': 'This address now lives at',
   'retired.title': '№ {number} is no longer in the glossary',
-  'retired.body': 'Catalog № {number} was the entry “{title}”. The number stays with it and is never given to another term.',
+  'retired.body':
+    'Catalog № {number} was the entry “{title}”. The number stays with it and is never given to another term.',
   'retired.instead': 'Read instead:',
   // Course packs: the picker (/packs/), its downloads and "Add to a pack" on term pages.
   'picker.nav': 'Course packs',
   'picker.title': 'Course packs',
-  'picker.description': 'Pick the terms of a lesson and take them into class: a handout to print, flashcards, a self-test, and files for Moodle, Anki and Quizlet.',
-  'picker.intro': 'Tick the terms of a lesson. The pack lives in this page’s address: bookmark it or share it; nothing is stored on a server.',
-  'picker.noscript': 'Without JavaScript, tick the terms, give the pack a title and press “Make the pack link”: the address of the page that opens is the pack’s link. The pack view, the handout, flashcards, self-test and downloads need JavaScript.',
+  'picker.description':
+    'Pick the terms of a lesson and take them into class: a handout to print, flashcards, a self-test, and files for Moodle, Anki and Quizlet.',
+  'picker.intro':
+    'Tick the terms of a lesson. The pack lives in this page’s address: bookmark it or share it; nothing is stored on a server.',
+  'picker.noscript':
+    'Without JavaScript, tick the terms, give the pack a title and press “Make the pack link”: the address of the page that opens is the pack’s link. The pack view, the handout, flashcards, self-test and downloads need JavaScript.',
   'picker.choose': 'Choose terms',
   'picker.packTitle': 'Pack title',
   'picker.titleHint': 'Printed on the handout and used in the files, e.g. “Week 3: Execution”.',
@@ -253,12 +274,15 @@ export const UI = {
   'picker.added': 'Added to the pack you were building: {list}.',
   'picker.wholeGlossary': 'The whole glossary for Moodle',
   'picker.wholeGlossaryLink': 'Download every term as a Moodle glossary',
-  'picker.moodleHelp': 'In Moodle, add a Glossary activity to the course, open it and choose Import entries (in the glossary’s actions menu), pick the file and import it into the current glossary or as a new one. Each entry keeps its other names as keywords, so Moodle’s glossary auto-linking filter links them wherever they appear in the course.',
+  'picker.moodleHelp':
+    'In Moodle, add a Glossary activity to the course, open it and choose Import entries (in the glossary’s actions menu), pick the file and import it into the current glossary or as a new one. Each entry keeps its other names as keywords, so Moodle’s glossary auto-linking filter links them wherever they appear in the course.',
   'picker.addToPack': 'Add to a pack',
-  'picker.addToPackIntro': 'Collect this term with others for a lesson: a handout, flashcards, a self-test and files for Moodle, Anki and Quizlet.',
+  'picker.addToPackIntro':
+    'Collect this term with others for a lesson: a handout, flashcards, a self-test and files for Moodle, Anki and Quizlet.',
   // The printable handout of a course pack (/packs/handout/).
   'handout.title': 'Course pack handout',
-  'handout.description': 'A printable sheet of a course pack’s terms: definition, example, short link and QR code of each, and the pack’s own link.',
+  'handout.description':
+    'A printable sheet of a course pack’s terms: definition, example, short link and QR code of each, and the pack’s own link.',
   'handout.defaultTitle': 'Security Glossary: {count} terms',
   'handout.defaultTitleOne': 'Security Glossary: 1 term',
   'handout.meta': '{count} terms from the Security Glossary',
@@ -275,10 +299,12 @@ export const UI = {
   'handout.flashcards': 'Flashcards',
   'handout.quiz': 'Quiz',
   'handout.loading': 'Loading the pack…',
-  'handout.failed': 'The glossary’s term list could not load, so the handout cannot be built. Reload the page to try again.',
+  'handout.failed':
+    'The glossary’s term list could not load, so the handout cannot be built. Reload the page to try again.',
   'handout.empty': 'This link names no terms of the glossary, so there is nothing to print.',
   'handout.pick': 'Pick terms for a pack',
-  'handout.noscript': 'The handout is built in your browser from the terms named in its link, which needs JavaScript. Without it, print the term pages themselves from the A–Z index.',
+  'handout.noscript':
+    'The handout is built in your browser from the terms named in its link, which needs JavaScript. Without it, print the term pages themselves from the A–Z index.',
   'handout.renamed': 'Renamed since the link was made (the handout shows the current entries): {list}.',
   'handout.unknown': 'Not in the glossary, so not on the handout: {list}.',
   'handout.tooMany': '{count} more terms were left out: a pack holds at most {max}.',
@@ -301,7 +327,8 @@ export const UI = {
   'packStudy.termCountOne': '1 term',
   'packStudy.cards.title': 'Flashcards',
   'packStudy.cards.titleWith': 'Flashcards: {title}',
-  'packStudy.cards.description': 'Study a course pack’s terms one card at a time: the term on the front, its definition and an example on the back.',
+  'packStudy.cards.description':
+    'Study a course pack’s terms one card at a time: the term on the front, its definition and an example on the back.',
   'packStudy.cards.noscript': 'The flashcards need JavaScript. Every term and its definition is in the A–Z index.',
   'packStudy.cards.deck': 'Cards',
   'packStudy.cards.front': 'Term',
@@ -317,7 +344,8 @@ export const UI = {
   'packStudy.cards.again': 'Again',
   'packStudy.cards.shuffle': 'Shuffle',
   'packStudy.cards.restart': 'Restart',
-  'packStudy.cards.keys': 'Keys: Space flips the card, ← and → move, K for “knew it”, A for “again”. On a touch screen, tap the card to flip it and swipe to move.',
+  'packStudy.cards.keys':
+    'Keys: Space flips the card, ← and → move, K for “knew it”, A for “again”. On a touch screen, tap the card to flip it and swipe to move.',
   'packStudy.cards.saysFront': 'Card {position} of {length}, front: {title}',
   'packStudy.cards.saysBack': 'Back of {title}: {summary}',
   'packStudy.cards.saysShuffled': 'Cards shuffled. Starting again from the first card: {title}',
@@ -329,7 +357,8 @@ export const UI = {
   'packStudy.cards.startOver': 'Start over',
   'packStudy.quiz.title': 'Self-test',
   'packStudy.quiz.titleWith': 'Self-test: {title}',
-  'packStudy.quiz.description': 'A multiple-choice self-test on a course pack: read a definition and pick the term it describes.',
+  'packStudy.quiz.description':
+    'A multiple-choice self-test on a course pack: read a definition and pick the term it describes.',
   'packStudy.quiz.noscript': 'The self-test needs JavaScript. Every term and its definition is in the A–Z index.',
   'packStudy.quiz.intro': 'Pick the term each definition describes; ___ stands for its name.',
   'packStudy.quiz.question': 'Question {number} of {total}',

@@ -23,7 +23,9 @@ export function contentCheck(): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ config, logger, command, updateConfig }) => {
         updateConfig({ vite: { plugins: [bodiesModule(fileURLToPath(config.root), config.base)] } });
-        const { entries, problems } = await checkContentDir(contentDir(), fileURLToPath(config.root), { base: config.base });
+        const { entries, problems } = await checkContentDir(contentDir(), fileURLToPath(config.root), {
+          base: config.base,
+        });
         if (reportContentProblems(problems, { dev: command === 'dev', logger })) return;
         logger.info(`${entries.length} terms checked.`);
       },
@@ -56,7 +58,9 @@ function bodiesModule(root: string, base: string): Plugin {
       if (id !== RESOLVED_BODIES) return undefined;
       // The file list as the content check read it (cached): every term that passed, and only those.
       const { entries } = await checkContentDir(dir, root, { base });
-      const lines = entries.map((e) => `[${JSON.stringify(e.slug)}, () => import(${JSON.stringify(join(dir, `${e.slug}${TERM_EXTENSION}`))})]`);
+      const lines = entries.map(
+        (e) => `[${JSON.stringify(e.slug)}, () => import(${JSON.stringify(join(dir, `${e.slug}${TERM_EXTENSION}`))})]`,
+      );
       return `export default new Map([\n${lines.join(',\n')}\n]);`;
     },
     configureServer(server) {

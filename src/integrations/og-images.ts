@@ -41,7 +41,12 @@ export function ogImages(): AstroIntegration {
         const ogDir = join(fileURLToPath(dir), 'og');
         const slideDir = join(fileURLToPath(dir), 'slides');
         await Promise.all([mkdir(ogDir, { recursive: true }), mkdir(slideDir, { recursive: true })]);
-        await Promise.all(files.flatMap(({ slug, png, slide }) => [copyFile(png, join(ogDir, `${slug}.png`)), copyFile(slide, join(slideDir, `${slug}.svg`))]));
+        await Promise.all(
+          files.flatMap(({ slug, png, slide }) => [
+            copyFile(png, join(ogDir, `${slug}.png`)),
+            copyFile(slide, join(slideDir, `${slug}.svg`)),
+          ]),
+        );
         logger.info(`Wrote ${files.length} link-preview images and ${files.length} slides.`);
       },
     },
@@ -49,7 +54,10 @@ export function ogImages(): AstroIntegration {
 }
 
 /** What each term's card and slide show; `shortUrls` is the absolute address of `/n/`, base path included. */
-export function cardsOf(terms: { slug: string; data: Pick<TermData, 'title' | 'qualifier' | 'number' | 'category' | 'summary' | 'attack'> }[], shortUrls: string): Map<string, OgCard> {
+export function cardsOf(
+  terms: { slug: string; data: Pick<TermData, 'title' | 'qualifier' | 'number' | 'category' | 'summary' | 'attack'> }[],
+  shortUrls: string,
+): Map<string, OgCard> {
   const categoryName = new Map(CATEGORIES.map((c) => [c.slug, c.name]));
   const site = t('site.name');
   return new Map(
@@ -78,6 +86,9 @@ function drawInWorker(cards: Map<string, OgCard>, cacheDir: string): Promise<Dra
     });
     worker.once('message', resolve);
     worker.once('error', reject);
-    worker.once('exit', (code) => code !== 0 && reject(new Error(`The link-preview and slide worker stopped with code ${code}.`)));
+    worker.once(
+      'exit',
+      (code) => code !== 0 && reject(new Error(`The link-preview and slide worker stopped with code ${code}.`)),
+    );
   });
 }

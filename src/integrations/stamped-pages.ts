@@ -3,7 +3,14 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { apiTerm } from '../catalog/api.ts';
-import { ATTACK_TEMPLATE, TEMPLATE, attackPages, embedCardOf, stamp, trainingPageOf } from '../catalog/stamped-pages.ts';
+import {
+  ATTACK_TEMPLATE,
+  TEMPLATE,
+  attackPages,
+  embedCardOf,
+  stamp,
+  trainingPageOf,
+} from '../catalog/stamped-pages.ts';
 import { checkContentDir } from '../entries/check-content.ts';
 import { contentDir } from '../entries/term-file.ts';
 import { absolute, urls } from '../links/urls.ts';
@@ -69,18 +76,31 @@ export function stampedPages(): AstroIntegration {
         pages.push(...attack.filter(([path]) => path.split('/').length === 2));
         // A plain mkdir per page (their parents exist): the recursive one Astro makes per page showed up in profiles.
         const writes = [
-          ...pages.map(([path, html]) => () => mkdir(join(out, path)).then(() => writeFile(join(out, path, 'index.html'), html))),
+          ...pages.map(
+            ([path, html]) =>
+              () =>
+                mkdir(join(out, path)).then(() => writeFile(join(out, path, 'index.html'), html)),
+          ),
           ...entries.map(({ slug, data }) => () => {
-            const record = apiTerm({ ...data, slug, categoryInfo: categoryBySlug.get(data.category)! }, absolute(urls.term(slug, base), site));
+            const record = apiTerm(
+              { ...data, slug, categoryInfo: categoryBySlug.get(data.category)! },
+              absolute(urls.term(slug, base), site),
+            );
             return writeFile(join(out, 'api/terms', `${slug}.json`), JSON.stringify(record));
           }),
         ];
         await inParallel(writes, 32);
         await inParallel(
-          nested.map(([path, html]) => () => mkdir(join(out, path), { recursive: true }).then(() => writeFile(join(out, path, 'index.html'), html))),
+          nested.map(
+            ([path, html]) =>
+              () =>
+                mkdir(join(out, path), { recursive: true }).then(() => writeFile(join(out, path, 'index.html'), html)),
+          ),
           32,
         );
-        logger.info(`Wrote ${entries.length} embed cards, ${entries.length} training pages, ${redirects} redirects, ${attack.length} ATT&CK ID pages and ${entries.length} JSON records.`);
+        logger.info(
+          `Wrote ${entries.length} embed cards, ${entries.length} training pages, ${redirects} redirects, ${attack.length} ATT&CK ID pages and ${entries.length} JSON records.`,
+        );
       },
     },
   };

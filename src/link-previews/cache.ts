@@ -38,7 +38,10 @@ export async function drawCards(cards: readonly (readonly [string, OgCard])[], c
           await writeFile(file, await renderOgPng(layout));
         } catch (error) {
           // librsvg's own message names neither the term nor the text it choked on.
-          throw new Error(`Could not draw the link-preview image of the term "${slug}" (title ${JSON.stringify(card.title)}): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+          throw new Error(
+            `Could not draw the link-preview image of the term "${slug}" (title ${JSON.stringify(card.title)}): ${error instanceof Error ? error.message : String(error)}`,
+            { cause: error },
+          );
         }
       }
       // A slide is a few kilobytes of text: cheaper to write again than to rasterise, but unchanged ones are kept.
@@ -55,4 +58,8 @@ export async function drawCards(cards: readonly (readonly [string, OgCard])[], c
   return files;
 }
 
-const exists = (path: string) => access(path).then(() => true, () => false);
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );

@@ -23,7 +23,10 @@ export const OG_SIZE = { width: 1200, height: 630 } as const;
 /** Text as XML character data: markup escaped, and characters XML 1.0 cannot hold (control characters) dropped. */
 const escapeXml = (text: string) =>
   text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+    .replace(
+      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+      '',
+    )
     .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 // Advance widths of DejaVu Sans (the first and widest of the card's fonts), in em, for " " to "~", measured with
@@ -31,7 +34,8 @@ const escapeXml = (text: string) =>
 // colour-emoji fonts draw 1.28 em wide, count as 1.3 em.
 const ASCII_EM = {
   bold: '.348 .456 .521 .838 .696 1.002 .872 .306 .457 .457 .523 .838 .380 .415 .380 .365 .696 .696 .696 .696 .696 .696 .696 .696 .696 .696 .400 .400 .838 .838 .838 .580 1.000 .774 .762 .734 .830 .683 .683 .821 .837 .372 .372 .775 .637 .995 .837 .850 .733 .850 .770 .676 .705 .812 .774 1.103 .771 .724 .725 .457 .365 .457 .838 .500 .500 .675 .716 .593 .716 .678 .435 .716 .712 .343 .343 .665 .343 1.042 .712 .687 .716 .716 .493 .595 .478 .712 .652 .924 .645 .652 .582 .712 .365 .712 .838',
-  regular: '.318 .401 .460 .838 .636 .950 .780 .275 .390 .390 .500 .838 .318 .361 .318 .337 .636 .636 .636 .636 .636 .636 .636 .636 .636 .636 .337 .337 .838 .838 .838 .531 1.000 .711 .686 .698 .770 .632 .575 .775 .752 .295 .295 .656 .557 .863 .748 .787 .603 .787 .695 .635 .594 .732 .684 .989 .685 .611 .685 .390 .337 .390 .838 .500 .500 .613 .635 .550 .635 .615 .352 .635 .634 .278 .278 .579 .278 .974 .634 .612 .635 .635 .394 .521 .392 .634 .592 .818 .592 .592 .525 .636 .337 .636 .838',
+  regular:
+    '.318 .401 .460 .838 .636 .950 .780 .275 .390 .390 .500 .838 .318 .361 .318 .337 .636 .636 .636 .636 .636 .636 .636 .636 .636 .636 .337 .337 .838 .838 .838 .531 1.000 .711 .686 .698 .770 .632 .575 .775 .752 .295 .295 .656 .557 .863 .748 .787 .603 .787 .695 .635 .594 .732 .684 .989 .685 .611 .685 .390 .337 .390 .838 .500 .500 .613 .635 .550 .635 .615 .352 .635 .634 .278 .278 .579 .278 .974 .634 .612 .635 .635 .394 .521 .392 .634 .592 .818 .592 .592 .525 .636 .337 .636 .838',
 };
 const EM = { bold: ASCII_EM.bold.split(' ').map(Number), regular: ASCII_EM.regular.split(' ').map(Number) };
 const WIDE = 1.103;
@@ -89,14 +93,27 @@ export interface OgLayout {
 
 type Line = OgLayout['lines'][number];
 
-const COLOURS = { background: '#0b1220', accent: '#8ab4ff', muted: '#b4bcc6', title: '#ffffff', qualifier: '#e8eaed', text: '#dfe3e8' };
+const COLOURS = {
+  background: '#0b1220',
+  accent: '#8ab4ff',
+  muted: '#b4bcc6',
+  title: '#ffffff',
+  qualifier: '#e8eaed',
+  text: '#dfe3e8',
+};
 
 /** Text starts 80 px from the left edge and stays 80 px clear of the right one. */
 const MARGIN = 80;
 const TEXT_WIDTH = OG_SIZE.width - 2 * MARGIN;
 
 /** The largest size up to `size` at which one line of text fits `width`, and the line, ending in "…" if even `min` px is too wide. */
-function fitLine(text: string, size: number, bold: boolean, width = TEXT_WIDTH, min = 24): { text: string; size: number } {
+function fitLine(
+  text: string,
+  size: number,
+  bold: boolean,
+  width = TEXT_WIDTH,
+  min = 24,
+): { text: string; size: number } {
   const measured = textWidth(text, size, bold);
   if (measured <= width) return { text, size };
   const smaller = Math.max(min, Math.floor((size * width) / measured));
@@ -108,13 +125,23 @@ const ASCENT = 0.76;
 const DESCENT = 0.24;
 
 /** The baseline of a line of `size` px set `gap` px below the descenders of `line`. */
-const below = (line: { y: number; size: number }, size: number, gap: number) => Math.round(line.y + line.size * DESCENT + gap + size * ASCENT);
+const below = (line: { y: number; size: number }, size: number, gap: number) =>
+  Math.round(line.y + line.size * DESCENT + gap + size * ASCENT);
 
 /**
  * The definition as lines set `gap` px below `after`, with no baseline lower than `last`: at the first of `sizes`
  * (px, with their line step) at which it fits whole, else at the last of them, ending in "…".
  */
-function definitionLines(text: string, after: Line, last: number, sizes: readonly (readonly [number, number])[], gap: number, x: number, width: number, color: string): Line[] {
+function definitionLines(
+  text: string,
+  after: Line,
+  last: number,
+  sizes: readonly (readonly [number, number])[],
+  gap: number,
+  x: number,
+  width: number,
+  color: string,
+): Line[] {
   for (const [i, [size, step]] of sizes.entries()) {
     const first = below(after, size, gap);
     const room = Math.max(0, Math.floor((last - first) / step) + 1);
@@ -140,12 +167,21 @@ export function ogLayout(card: OgCard): OgLayout {
     lines.push({ ...id, x: MARGIN, y: below(lines.at(-1)!, id.size, 24), bold: true, color: COLOURS.accent });
   }
   // Long titles get a smaller size and a third line rather than losing words.
-  const titleAt = (size: number, count: number) => wrap(card.title, (line) => textWidth(line, size, true) <= TEXT_WIDTH, count);
+  const titleAt = (size: number, count: number) =>
+    wrap(card.title, (line) => textWidth(line, size, true) <= TEXT_WIDTH, count);
   const [size, step] = titleAt(68, 3).length <= 2 ? [68, 78] : [54, 62];
   const first = below(lines.at(-1)!, size, card.attackId ? 20 : 30);
-  titleAt(size, 3).forEach((text, i) => lines.push({ text, x: MARGIN, y: first + i * step, size, bold: true, color: COLOURS.title }));
+  titleAt(size, 3).forEach((text, i) =>
+    lines.push({ text, x: MARGIN, y: first + i * step, size, bold: true, color: COLOURS.title }),
+  );
   const qualifier = fitLine(card.qualifier, 34, false);
-  lines.push({ ...qualifier, x: MARGIN, y: below(lines.at(-1)!, qualifier.size, 16), bold: false, color: COLOURS.qualifier });
+  lines.push({
+    ...qualifier,
+    x: MARGIN,
+    y: below(lines.at(-1)!, qualifier.size, 16),
+    bold: false,
+    color: COLOURS.qualifier,
+  });
   // The definition's descenders stay 40 px above the bottom edge.
   const last = OG_SIZE.height - 40 - Math.ceil(30 * DESCENT);
   lines.push(...definitionLines(card.summary, lines.at(-1)!, last, [[30, 40]], 24, MARGIN, TEXT_WIDTH, COLOURS.text));
@@ -199,17 +235,30 @@ export function slideLayout(card: OgCard): OgLayout {
     const id = fitLine(card.attackId, 72, true, width, 48);
     lines.push({ ...id, x, y: below(lines.at(-1)!, id.size, 40), bold: true, color: COLOURS.accent });
   }
-  const titleAt = (size: number, count: number) => wrap(card.title, (line) => textWidth(line, size, true) <= width, count);
+  const titleAt = (size: number, count: number) =>
+    wrap(card.title, (line) => textWidth(line, size, true) <= width, count);
   const [size, step] = titleAt(112, 3).length <= 2 ? [112, 124] : [SLIDE_MIN.title, 106];
   const first = below(lines.at(-1)!, size, card.attackId ? 24 : 48);
-  titleAt(size, 3).forEach((text, i) => lines.push({ text, x, y: first + i * step, size, bold: true, color: COLOURS.title }));
+  titleAt(size, 3).forEach((text, i) =>
+    lines.push({ text, x, y: first + i * step, size, bold: true, color: COLOURS.title }),
+  );
   const qualifier = fitLine(card.qualifier, 60, false, width, 40);
   lines.push({ ...qualifier, x, y: below(lines.at(-1)!, qualifier.size, 24), bold: false, color: COLOURS.qualifier });
   // The short URL sits 80 px above the bottom edge; the definition stays 48 px clear of it.
   const url = fitLine(card.url, 48, false, width, 28);
-  const foot = { ...url, x, y: SLIDE_SIZE.height - 80 - Math.ceil(url.size * DESCENT), bold: false, color: COLOURS.accent };
+  const foot = {
+    ...url,
+    x,
+    y: SLIDE_SIZE.height - 80 - Math.ceil(url.size * DESCENT),
+    bold: false,
+    color: COLOURS.accent,
+  };
   const last = Math.floor(foot.y - foot.size * ASCENT - 48 - 56 * DESCENT);
-  const sizes = [[56, 72], [52, 68], [SLIDE_MIN.definition, 62]] as const;
+  const sizes = [
+    [56, 72],
+    [52, 68],
+    [SLIDE_MIN.definition, 62],
+  ] as const;
   lines.push(...definitionLines(card.summary, lines.at(-1)!, last, sizes, 48, x, width, '#f1f3f5'), foot);
   return { background: COLOURS.background, bar: { color: COLOURS.accent, height: 20 }, lines };
 }
@@ -219,7 +268,8 @@ export function slideSvg(card: OgCard): string {
   const { width, height } = SLIDE_SIZE;
   const layout = slideLayout(card);
   const text = layout.lines.map(
-    (l) => `  <text x="${l.x}" y="${l.y}" font-size="${l.size}"${l.bold ? ' font-weight="bold"' : ''} fill="${l.color}">${escapeXml(l.text)}</text>`,
+    (l) =>
+      `  <text x="${l.x}" y="${l.y}" font-size="${l.size}"${l.bold ? ' font-weight="bold"' : ''} fill="${l.color}">${escapeXml(l.text)}</text>`,
   );
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

@@ -34,7 +34,8 @@ function palette(layout: OgLayout): { bytes: Buffer; shadeBase: Map<string, numb
   for (const hex of new Set(layout.lines.map((l) => l.color))) {
     shadeBase.set(hex, colours.length - 1); // shade k (1…SHADES-1) lives at base + k
     const fg = hexRgb(hex);
-    for (let k = 1; k < SHADES; k++) colours.push(bg.map((b, c) => Math.round(b + ((fg[c]! - b) * k) / (SHADES - 1))) as [number, number, number]);
+    for (let k = 1; k < SHADES; k++)
+      colours.push(bg.map((b, c) => Math.round(b + ((fg[c]! - b) * k) / (SHADES - 1))) as [number, number, number]);
   }
   return { bytes: Buffer.from(colours.flat()), shadeBase };
 }
@@ -74,7 +75,9 @@ const faceKey = (size: number, bold: boolean) => `${size} ${bold ? 'bold' : 'reg
 const fromAtlas = (line: Line) => ATLAS_FACES.has(faceKey(line.size, line.bold)) && PRINTABLE_ASCII.test(line.text);
 
 /** Coverage (0–255) as a shade: any ink at all stays visible. */
-const SHADE_OF = Uint8Array.from({ length: 256 }, (_, a) => (a ? Math.max(1, Math.round((a * (SHADES - 1)) / 255)) : 0));
+const SHADE_OF = Uint8Array.from({ length: 256 }, (_, a) =>
+  a ? Math.max(1, Math.round((a * (SHADES - 1)) / 255)) : 0,
+);
 
 function face(size: number, bold: boolean): Promise<Face> {
   const key = faceKey(size, bold);
@@ -90,7 +93,11 @@ function face(size: number, bold: boolean): Promise<Face> {
 async function drawFace(size: number, bold: boolean): Promise<Face> {
   // Room for the widest advance (1.103 em) and ink that overhangs it, and from accents to descenders.
   const pad = Math.ceil(size * 0.3);
-  const [cellWidth, cellHeight, baseline] = [Math.ceil(size * 1.2) + 2 * pad, Math.ceil(size * 1.35), Math.ceil(size * 1.05)];
+  const [cellWidth, cellHeight, baseline] = [
+    Math.ceil(size * 1.2) + 2 * pad,
+    Math.ceil(size * 1.35),
+    Math.ceil(size * 1.05),
+  ];
   const count = 95 * PHASES;
   const columns = 32;
   const origin = (i: number) => [(i % columns) * cellWidth, Math.floor(i / columns) * cellHeight] as const;
@@ -115,7 +122,9 @@ async function drawFace(size: number, bold: boolean): Promise<Face> {
     if (x1 < 0) return { left: 0, top: 0, width: 0, height: 0, shades: new Uint8Array(0) };
     const [width, height] = [x1 - x0 + 1, y1 - y0 + 1];
     const shades = new Uint8Array(width * height);
-    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) shades[y * width + x] = SHADE_OF[data[(cy + y0 + y) * info.width + cx + x0 + x]!]!;
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++)
+        shades[y * width + x] = SHADE_OF[data[(cy + y0 + y) * info.width + cx + x0 + x]!]!;
     return { left: x0 - pad, top: y0 - baseline, width, height, shades };
   });
 }
@@ -161,7 +170,8 @@ export async function renderOgPng(layout: OgLayout): Promise<Buffer> {
   const band = rest.length ? textBandSvg({ ...layout, lines: rest }) : undefined;
   const drawn = band && sharp(Buffer.from(band.svg)).extractChannel(3).raw().toBuffer({ resolveWithObject: true });
   drawn?.catch(() => {}); // awaited below; a failure here first must not leave it unhandled
-  for (const line of layout.lines.filter(fromAtlas)) setLine(pixels, stride, line, await face(line.size, line.bold), shadeBase.get(line.color)!);
+  for (const line of layout.lines.filter(fromAtlas))
+    setLine(pixels, stride, line, await face(line.size, line.bold), shadeBase.get(line.color)!);
   if (band && drawn) {
     const { data: alpha, info } = await drawn;
     // Each of these lines owns the rows from its top to the next one's; paint its coverage in its colour.

@@ -19,7 +19,6 @@ export const CITATION_STYLES: { style: CitationStyle; label: string }[] = [
   { style: 'markdown', label: 'Markdown' },
 ];
 
-
 /** A citation line for slides and course notes: what, where, which entry, when it was last checked. */
 export function citation({ title, qualifier, number, glossary, url, reviewed }: CitationInput): string {
   return `“${title} (${qualifier}).” ${glossary}, entry № ${number}. ${url} (last reviewed ${longDate(reviewed)}).`;

@@ -24,8 +24,13 @@ export function embedHeightMessage(slug: string, height: number): EmbedHeightMes
 export function isEmbedHeightMessage(data: unknown): data is EmbedHeightMessage {
   const m = data as Partial<EmbedHeightMessage> | null;
   return (
-    typeof m === 'object' && m !== null && m.type === EMBED_HEIGHT_TYPE && m.version === EMBED_HEIGHT_VERSION &&
-    typeof m.height === 'number' && Number.isFinite(m.height) && m.height > 0
+    typeof m === 'object' &&
+    m !== null &&
+    m.type === EMBED_HEIGHT_TYPE &&
+    m.version === EMBED_HEIGHT_VERSION &&
+    typeof m.height === 'number' &&
+    Number.isFinite(m.height) &&
+    m.height > 0
   );
 }
 
@@ -48,7 +53,7 @@ export function embedSnippet(cardUrl: string, title: string): string {
   return [
     `<iframe src="${escape(cardUrl)}" title="${escape(title)}" width="480" height="200" loading="lazy" style="border:0;max-width:100%"></iframe>`,
     '<script>',
-    '  // Security Glossary cards: give each card\'s frame the height the card reports (once per page is enough).',
+    "  // Security Glossary cards: give each card's frame the height the card reports (once per page is enough).",
     "  addEventListener('message', (e) => {",
     '    const m = e.data;',
     `    if (e.origin !== '${origin}' || m?.type !== '${EMBED_HEIGHT_TYPE}' || m.version !== ${EMBED_HEIGHT_VERSION}) return;`,

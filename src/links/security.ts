@@ -93,9 +93,27 @@ const DATA_HEADERS: [string, string][] = [
 ];
 
 /** Site paths (without the base) of everything the build writes outside the folders below. */
-const ROOT_FILES = ['/', '/index.html', '/404.html', '/favicon.svg', '/favicon.ico', '/robots.txt', '/sitemap.xml', '/print-origin.css'];
+const ROOT_FILES = [
+  '/',
+  '/index.html',
+  '/404.html',
+  '/favicon.svg',
+  '/favicon.ico',
+  '/robots.txt',
+  '/sitemap.xml',
+  '/print-origin.css',
+];
 /** Folders of pages and of the site's own assets. */
-const PAGE_FOLDERS = ['/terms/*', '/categories/*', '/attack/*', '/n/*', '/search/*', '/packs/*', '/pagefind/*', '/_astro/*'];
+const PAGE_FOLDERS = [
+  '/terms/*',
+  '/categories/*',
+  '/attack/*',
+  '/n/*',
+  '/search/*',
+  '/packs/*',
+  '/pagefind/*',
+  '/_astro/*',
+];
 
 export interface HeaderRule {
   /** The rule's URL pattern, base path included. */
@@ -149,12 +167,18 @@ export function headerRules(base: string, layerFiles: readonly string[]): Header
     ...['/api/*', '/og/*', '/slides/*', '/glossary.csv'].map((p, i) => ({
       path: path(p),
       headers: DATA_HEADERS,
-      comment: i === 0 ? 'Data, link-preview images and slides, read by pages and tools on other sites; nothing in them may run.' : undefined,
+      comment:
+        i === 0
+          ? 'Data, link-preview images and slides, read by pages and tools on other sites; nothing in them may run.'
+          : undefined,
     })),
     ...layerFiles.map((file, i) => ({
       path: path(`/attack/${file}`),
       headers: [['Access-Control-Allow-Origin', '*']] as [string, string][],
-      comment: i === 0 ? 'The ATT&CK Navigator loads the layers from its own origin (the rest of their headers come from /attack/*).' : undefined,
+      comment:
+        i === 0
+          ? 'The ATT&CK Navigator loads the layers from its own origin (the rest of their headers come from /attack/*).'
+          : undefined,
     })),
   ];
 }
@@ -167,8 +191,11 @@ export function headersFile(base: string, layerFiles: readonly string[]): string
     '# that keep one give the same result. Generated from src/links/security.ts: edit that, not this file.',
   ].join('\n');
   const blocks = headerRules(base, layerFiles).map((rule) =>
-    [...(rule.comment ? [`# ${rule.comment}`] : []), rule.path, ...rule.headers.map(([name, value]) => `  ${name}: ${value}`)].join('\n'),
+    [
+      ...(rule.comment ? [`# ${rule.comment}`] : []),
+      rule.path,
+      ...rule.headers.map(([name, value]) => `  ${name}: ${value}`),
+    ].join('\n'),
   );
   return `${[header, ...blocks].join('\n\n')}\n`;
 }
-

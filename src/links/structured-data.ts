@@ -24,18 +24,31 @@ export function breadcrumbLd(trail: readonly { name: string; url: string }[]) {
   return {
     '@context': 'https://schema.org',
     '@type': 'BreadcrumbList',
-    itemListElement: trail.map((step, i) => ({ '@type': 'ListItem', position: i + 1, name: step.name, item: step.url })),
+    itemListElement: trail.map((step, i) => ({
+      '@type': 'ListItem',
+      position: i + 1,
+      name: step.name,
+      item: step.url,
+    })),
   };
 }
 
-export function definedTermSetLd(glossary: { name: string; url: string; description: string }, terms: readonly LdTerm[]) {
+export function definedTermSetLd(
+  glossary: { name: string; url: string; description: string },
+  terms: readonly LdTerm[],
+) {
   return {
     '@context': 'https://schema.org',
     '@type': 'DefinedTermSet',
     name: glossary.name,
     description: glossary.description,
     url: glossary.url,
-    hasDefinedTerm: terms.map((t) => ({ '@type': 'DefinedTerm', name: t.title, termCode: String(t.number), url: t.url })),
+    hasDefinedTerm: terms.map((t) => ({
+      '@type': 'DefinedTerm',
+      name: t.title,
+      termCode: String(t.number),
+      url: t.url,
+    })),
   };
 }
 

@@ -110,7 +110,8 @@ export function siteUrlWarning(env: Record<string, string | undefined>): string 
   } catch {
     return `Warning: SITE_URL is not a URL (found "${value}"), so ${affects} will be wrong: ${fix}`;
   }
-  if (host === EXAMPLE_HOST) return `Warning: SITE_URL is the example host ${EXAMPLE_HOST}, so ${affects} point at a site that is not yours: ${fix}`;
+  if (host === EXAMPLE_HOST)
+    return `Warning: SITE_URL is the example host ${EXAMPLE_HOST}, so ${affects} point at a site that is not yours: ${fix}`;
   return undefined;
 }
 
@@ -123,7 +124,9 @@ export function deploymentSettings(env: Record<string, string | undefined>): { s
   const shown = (value: string) => JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}…` : value);
   const base = env['BASE_PATH'] ?? '/';
   if (!/^\/(?:[A-Za-z0-9._~-]+\/)*$/.test(base) || /(?:^|\/)\.\.?\//.test(base)) {
-    throw new Error(`BASE_PATH must be a path of letters, digits, ".", "_", "~" and "-" that starts and ends with "/" (such as /glossary/), found ${shown(base)}`);
+    throw new Error(
+      `BASE_PATH must be a path of letters, digits, ".", "_", "~" and "-" that starts and ends with "/" (such as /glossary/), found ${shown(base)}`,
+    );
   }
   const raw = env['SITE_URL']?.trim() || `https://${EXAMPLE_HOST}`;
   const site = URL.parse(raw);
@@ -136,6 +139,9 @@ export function deploymentSettings(env: Record<string, string | undefined>): { s
         : site.search || site.hash || raw.includes('?') || raw.includes('#')
           ? 'which has a query or fragment'
           : undefined;
-  if (problem) throw new Error(`SITE_URL must be an absolute http(s) URL without credentials, query or fragment (such as https://glossary.example.net), found ${shown(raw)}, ${problem}`);
+  if (problem)
+    throw new Error(
+      `SITE_URL must be an absolute http(s) URL without credentials, query or fragment (such as https://glossary.example.net), found ${shown(raw)}, ${problem}`,
+    );
   return { site: raw, base };
 }

@@ -43,7 +43,8 @@ export function isReservedAnchor(id: string): boolean {
 export function reservedAnchorReason(id: string): string | undefined {
   if (id === '' || PAGE_IDS.has(id)) return `the page already uses #${id}`;
   const named = NAMED.find((p) => id.startsWith(p));
-  if (named) return `anchors starting "#${named}" are reserved for the page's own ${named === 'faq-' ? 'FAQ answers' : 'parts'}`;
+  if (named)
+    return `anchors starting "#${named}" are reserved for the page's own ${named === 'faq-' ? 'FAQ answers' : 'parts'}`;
   const numbered = NUMBERED.find((p) => id.startsWith(p) && /\d/.test(id.charAt(p.length)));
   return numbered ? `anchors starting "#${numbered}<number>" are reserved for the page's own parts` : undefined;
 }

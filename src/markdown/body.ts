@@ -10,7 +10,15 @@ import type { Code, Nodes, Parents, Root } from 'mdast';
 import { slug as headingAnchor } from 'github-slugger';
 import { mdxToMdast } from 'satteri';
 import { didYouMean } from '../text/suggest.ts';
-import { COMPONENTS, COMPONENT_NAMES, CODE_LANGUAGES, DETECTION_FORMATS, DETECTION_LANGUAGES, isComponent, type ComponentSpec } from './body-components/registry.ts';
+import {
+  COMPONENTS,
+  COMPONENT_NAMES,
+  CODE_LANGUAGES,
+  DETECTION_FORMATS,
+  DETECTION_LANGUAGES,
+  isComponent,
+  type ComponentSpec,
+} from './body-components/registry.ts';
 import { LINK_POLICY, MARKDOWN_FEATURES, linkProblem, termPathSlug } from './settings.ts';
 import { findMentions, type NameIndex } from './mentions.ts';
 import { reservedAnchorReason } from './anchors.ts';
@@ -86,7 +94,8 @@ export function checkBody(source: string, ctx: BodyContext): CheckedBody {
     tree = mdxToMdast(source, { features: MARKDOWN_FEATURES }) as Root;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const [, line, text] = /^(\d+):\d+(?:-\d+:\d+)?: ([\s\S]*?)(?: \([\w:-]+\))?$/.exec(message.split('\n')[0] ?? '') ?? [];
+    const [, line, text] =
+      /^(\d+):\d+(?:-\d+:\d+)?: ([\s\S]*?)(?: \([\w:-]+\))?$/.exec(message.split('\n')[0] ?? '') ?? [];
     return {
       headings: [],
       mentions: [],
@@ -124,8 +133,13 @@ function checkTree(tree: Root, ctx: BodyContext): CheckedBody {
   // of the glossary's size.
   const slugs = () => [...ctx.terms.keys()];
 
-  const report = (node: { position?: { start: { line: number } } | undefined }, field: string, expected: string, found: string, hint?: { hint: string } | Record<string, never>) =>
-    problems.push({ line: lineOf(node), field, expected, found, ...(hint ?? {}) });
+  const report = (
+    node: { position?: { start: { line: number } } | undefined },
+    field: string,
+    expected: string,
+    found: string,
+    hint?: { hint: string } | Record<string, never>,
+  ) => problems.push({ line: lineOf(node), field, expected, found, ...(hint ?? {}) });
 
   const linkTo = (slug: string) => {
     if (!mentions.has(slug) && section !== undefined) mentionSections[slug] = section;
@@ -138,7 +152,8 @@ function checkTree(tree: Root, ctx: BodyContext): CheckedBody {
     if (bad) report(node, `${what} URL`, LINK_POLICY, `${bad} in "${node.url.slice(0, 60)}"`);
     const slug = termPathSlug(node.url);
     if (slug !== undefined) {
-      if (!ctx.terms.has(slug)) report(node, `${what} URL`, 'a link to an existing term', `"${node.url}"`, didYouMean(slug, slugs()));
+      if (!ctx.terms.has(slug))
+        report(node, `${what} URL`, 'a link to an existing term', `"${node.url}"`, didYouMean(slug, slugs()));
       else if (node.type === 'link') linkTo(slug);
     }
   };
@@ -150,7 +165,12 @@ function checkTree(tree: Root, ctx: BodyContext): CheckedBody {
     if (node.type === 'paragraph' || node.type === 'tableCell') block = { text: plainText(node), cursor: 0 };
     switch (node.type) {
       case 'mdxjsEsm':
-        report(node, 'body', 'no import or export lines (components are available without imports)', `"${node.value.split('\n')[0]}"`);
+        report(
+          node,
+          'body',
+          'no import or export lines (components are available without imports)',
+          `"${node.value.split('\n')[0]}"`,
+        );
         return;
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
@@ -166,10 +186,22 @@ function checkTree(tree: Root, ctx: BodyContext): CheckedBody {
         const first = anchors.get(id);
         const reserved = reservedAnchorReason(id);
         if (reserved) {
-          report(node, 'body heading', 'a heading whose anchor differs from the page\'s own sections', `"${text}", whose anchor is #${id}: ${reserved}`, { hint: 'reword the heading' });
+          report(
+            node,
+            'body heading',
+            "a heading whose anchor differs from the page's own sections",
+            `"${text}", whose anchor is #${id}: ${reserved}`,
+            { hint: 'reword the heading' },
+          );
         } else if (first !== undefined) {
           // A second anchor would get github-slugger's "-1", which no one could guess from the heading.
-          report(node, 'body heading', 'headings with different anchors', first === text ? `"${text}" twice` : `"${text}", whose anchor #${id} "${first}" already has`, { hint: 'reword one of them' });
+          report(
+            node,
+            'body heading',
+            'headings with different anchors',
+            first === text ? `"${text}" twice` : `"${text}", whose anchor #${id} "${first}" already has`,
+            { hint: 'reword one of them' },
+          );
         }
         if (first === undefined) anchors.set(id, text);
         headings.push({ depth: node.depth, slug: id, text });
@@ -187,9 +219,21 @@ function checkTree(tree: Root, ctx: BodyContext): CheckedBody {
         checkUrl(node, 'link reference');
         return;
       case 'code':
-        if (!node.lang) report(node, 'code block', 'a language after the opening ``` (powershell, bash, cmd, kql, spl, yaml, text…)', 'none');
+        if (!node.lang)
+          report(
+            node,
+            'code block',
+            'a language after the opening ``` (powershell, bash, cmd, kql, spl, yaml, text…)',
+            'none',
+          );
         else if (!Object.hasOwn(CODE_LANGUAGES, node.lang.toLowerCase()))
-          report(node, 'code block', `one of the languages ${Object.keys(CODE_LANGUAGES).join(', ')}`, `"${node.lang}"`, didYouMean(node.lang.toLowerCase(), Object.keys(CODE_LANGUAGES)));
+          report(
+            node,
+            'code block',
+            `one of the languages ${Object.keys(CODE_LANGUAGES).join(', ')}`,
+            `"${node.lang}"`,
+            didYouMean(node.lang.toLowerCase(), Object.keys(CODE_LANGUAGES)),
+          );
         words += countWords(node.value);
         return;
       case 'inlineCode':
@@ -201,7 +245,8 @@ function checkTree(tree: Root, ctx: BodyContext): CheckedBody {
           const at = block ? block.text.indexOf(node.value, block.cursor) : -1;
           if (block && at >= 0) block.cursor = at + node.value.length;
           const surrounding = block && at >= 0 ? { text: block.text, offset: at } : undefined;
-          for (const { id: _id, ...p } of attackIdsInText(node.value, surrounding)) report(node, 'body', p.expected, p.found, p.hint ? { hint: p.hint } : {});
+          for (const { id: _id, ...p } of attackIdsInText(node.value, surrounding))
+            report(node, 'body', p.expected, p.found, p.hint ? { hint: p.hint } : {});
         }
         if (!inLink && ctx.names) {
           for (const m of findMentions(node.value, ctx.names)) {
@@ -217,14 +262,21 @@ function checkTree(tree: Root, ctx: BodyContext): CheckedBody {
       default:
         break;
     }
-    if ('children' in node) for (const child of (node as Parents).children) visit(child, parent, inLink || node.type === 'heading');
+    if ('children' in node)
+      for (const child of (node as Parents).children) visit(child, parent, inLink || node.type === 'heading');
   };
 
   const checkComponent = (node: JsxNode, parent: string | undefined, inLink: boolean) => {
     const name = node.name ?? '';
     const where = `<${name || '>'}`;
     if (!isComponent(name)) {
-      report(node, 'body', `one of the components ${COMPONENT_NAMES.map((n) => `<${n}>`).join(', ')}`, `the unknown component <${name}>`, name ? didYouMean(name, COMPONENT_NAMES) : {});
+      report(
+        node,
+        'body',
+        `one of the components ${COMPONENT_NAMES.map((n) => `<${n}>`).join(', ')}`,
+        `the unknown component <${name}>`,
+        name ? didYouMean(name, COMPONENT_NAMES) : {},
+      );
       return;
     }
     used.add(name);
@@ -250,7 +302,13 @@ function checkTree(tree: Root, ctx: BodyContext): CheckedBody {
         if (issue.code === 'unrecognized_keys') {
           for (const key of issue.keys) {
             const known = Object.keys(spec.props.shape);
-            report(node, `${where}> prop "${key}"`, known.length ? `only the props ${known.join(', ')}` : 'no props', `the unknown prop "${key}"`, didYouMean(key, known));
+            report(
+              node,
+              `${where}> prop "${key}"`,
+              known.length ? `only the props ${known.join(', ')}` : 'no props',
+              `the unknown prop "${key}"`,
+              didYouMean(key, known),
+            );
           }
           continue;
         }
@@ -259,11 +317,21 @@ function checkTree(tree: Root, ctx: BodyContext): CheckedBody {
         const value = props[prop];
         const hint = issue.code === 'invalid_value' && value ? didYouMean(value, issue.values.map(String)) : {};
         const expected =
-          issue.code === 'invalid_value' ? `one of ${issue.values.map((v) => `"${String(v)}"`).join(', ')}` : value === undefined ? 'a value (the prop is required)' : describeIssue(issue);
+          issue.code === 'invalid_value'
+            ? `one of ${issue.values.map((v) => `"${String(v)}"`).join(', ')}`
+            : value === undefined
+              ? 'a value (the prop is required)'
+              : describeIssue(issue);
         report(node, `${where}> prop "${prop}"`, expected, value === undefined ? 'nothing' : `"${value}"`, hint);
       }
     }
-    if (spec.parent && parent !== spec.parent) report(node, where + '>', `<${name}> directly inside <${spec.parent}>`, parent ? `<${name}> inside <${parent}>` : `<${name}> on its own`);
+    if (spec.parent && parent !== spec.parent)
+      report(
+        node,
+        where + '>',
+        `<${name}> directly inside <${spec.parent}>`,
+        parent ? `<${name}> inside <${parent}>` : `<${name}> on its own`,
+      );
 
     const children = node.children.filter((c) => !(c.type === 'text' && !c.value.trim()));
     switch (spec.content) {
@@ -274,18 +342,38 @@ function checkTree(tree: Root, ctx: BodyContext): CheckedBody {
         if (inLink) report(node, where + '>', 'a link outside other links', `<${name}> inside a link`);
         break;
       case 'tabs': {
-        const tabs = children.filter((c) => (c.type === 'mdxJsxFlowElement' || c.type === 'mdxJsxTextElement') && (c as unknown as JsxNode).name === 'Tab');
+        const tabs = children.filter(
+          (c) =>
+            (c.type === 'mdxJsxFlowElement' || c.type === 'mdxJsxTextElement') &&
+            (c as unknown as JsxNode).name === 'Tab',
+        );
         if (tabs.length !== children.length || tabs.length < 2)
-          report(node, where + '>', 'two or more <Tab label="…"> elements, each on lines of their own, and nothing else', `${tabs.length} <Tab> and ${children.length - tabs.length} other ${children.length - tabs.length === 1 ? 'item' : 'items'}`);
+          report(
+            node,
+            where + '>',
+            'two or more <Tab label="…"> elements, each on lines of their own, and nothing else',
+            `${tabs.length} <Tab> and ${children.length - tabs.length} other ${children.length - tabs.length === 1 ? 'item' : 'items'}`,
+          );
         break;
       }
       case 'one-code-block':
         if (children.length !== 1 || children[0]!.type !== 'code') {
-          report(node, where + '>', 'exactly one fenced code block between blank lines', `${children.length} ${children.length === 1 ? 'item' : 'items'}${children.some((c) => c.type !== 'code') ? ' that are not code blocks' : ''}`);
+          report(
+            node,
+            where + '>',
+            'exactly one fenced code block between blank lines',
+            `${children.length} ${children.length === 1 ? 'item' : 'items'}${children.some((c) => c.type !== 'code') ? ' that are not code blocks' : ''}`,
+          );
         } else {
           const lang = (children[0] as Code).lang?.toLowerCase();
           const wanted = DETECTION_LANGUAGES[props['format'] as keyof typeof DETECTION_LANGUAGES];
-          if (wanted && lang !== wanted) report(children[0]!, 'code block', `\`\`\`${wanted} for a ${DETECTION_FORMATS[props['format'] as keyof typeof DETECTION_FORMATS]}`, lang ? `\`\`\`${lang}` : 'no language');
+          if (wanted && lang !== wanted)
+            report(
+              children[0]!,
+              'code block',
+              `\`\`\`${wanted} for a ${DETECTION_FORMATS[props['format'] as keyof typeof DETECTION_FORMATS]}`,
+              lang ? `\`\`\`${lang}` : 'no language',
+            );
         }
         break;
       default:
@@ -294,13 +382,22 @@ function checkTree(tree: Root, ctx: BodyContext): CheckedBody {
 
     if (name === 'Term' && parsed.success) {
       const slug = props['slug']!;
-      if (!ctx.terms.has(slug)) report(node, `<Term> prop "slug"`, 'the slug of an existing term (a file name in content/terms without .mdx)', `"${slug}"`, didYouMean(slug, slugs()));
-      else if (slug === ctx.slug) report(node, `<Term> prop "slug"`, 'a link to another term', 'a link to this term itself');
+      if (!ctx.terms.has(slug))
+        report(
+          node,
+          `<Term> prop "slug"`,
+          'the slug of an existing term (a file name in content/terms without .mdx)',
+          `"${slug}"`,
+          didYouMean(slug, slugs()),
+        );
+      else if (slug === ctx.slug)
+        report(node, `<Term> prop "slug"`, 'a link to another term', 'a link to this term itself');
       else linkTo(slug);
     }
     if (name === 'Attack' && parsed.success && ctx.attack) {
       const problem = ctx.attack.problem(props['id']!);
-      if (problem) report(node, '<Attack> prop "id"', problem.expected, problem.found, problem.hint ? { hint: problem.hint } : {});
+      if (problem)
+        report(node, '<Attack> prop "id"', problem.expected, problem.found, problem.hint ? { hint: problem.hint } : {});
     }
     for (const child of node.children) visit(child, name, inLink || name === 'Term');
   };

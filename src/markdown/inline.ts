@@ -13,7 +13,6 @@ import { BASE, withBase } from '../links/urls.ts';
 import { didYouMean } from '../text/suggest.ts';
 import { LINK_POLICY, MARKDOWN_FEATURES, linkProblem, termPathSlug } from './settings.ts';
 
-
 /** Blocks whose inline content is kept; anything else block-level is dropped, or shown as text. */
 const CONTAINERS = new Set(['paragraph', 'heading', 'tableCell']);
 /** Nodes whose children are blocks. */
@@ -27,7 +26,8 @@ const BLOCK_PARENTS = new Set(['root', 'blockquote', 'list', 'listItem', 'table'
 function inlineContent(root: Parents): Nodes[] {
   const definitions = new Map<string, Definition>();
   const collect = (node: Nodes) => {
-    if (node.type === 'definition' && !definitions.has(node.identifier.toUpperCase())) definitions.set(node.identifier.toUpperCase(), node);
+    if (node.type === 'definition' && !definitions.has(node.identifier.toUpperCase()))
+      definitions.set(node.identifier.toUpperCase(), node);
     if ('children' in node) (node.children as Nodes[]).forEach(collect);
   };
   collect(root as Nodes);
@@ -45,7 +45,9 @@ function inlineContent(root: Parents): Nodes[] {
       case 'linkReference': {
         const definition = definitions.get(node.identifier.toUpperCase());
         const children = node.children.flatMap((c) => inline(c as Nodes)) as Link['children'];
-        return definition ? [{ type: 'link', url: definition.url, title: definition.title ?? null, children }] : children;
+        return definition
+          ? [{ type: 'link', url: definition.url, title: definition.title ?? null, children }]
+          : children;
       }
       default:
         break;
@@ -127,11 +129,22 @@ export function inlineMarkdown(text: string, base: string = BASE): string {
  * Link problems of parsed prose, in the order the links are written: the link policy's when `policy`, and links
  * to terms missing from `terms` when it is given (before every title is known, it is not).
  */
-export function parsedInlineProblems(parsed: ParsedInline, { policy = true, terms }: { policy?: boolean; terms?: { has(slug: string): boolean; keys(): Iterable<string> } | undefined } = {}): InlineProblem[] {
+export function parsedInlineProblems(
+  parsed: ParsedInline,
+  {
+    policy = true,
+    terms,
+  }: { policy?: boolean; terms?: { has(slug: string): boolean; keys(): Iterable<string> } | undefined } = {},
+): InlineProblem[] {
   const problems: InlineProblem[] = [];
   for (const { url, problem, slug } of parsed.links) {
     if (policy && problem) problems.push({ expected: LINK_POLICY, found: `${problem} in "${url.slice(0, 60)}"` });
-    if (slug !== undefined && terms && !terms.has(slug)) problems.push({ expected: 'a link to an existing term', found: `"${url}"`, ...didYouMean(slug, [...terms.keys()]) });
+    if (slug !== undefined && terms && !terms.has(slug))
+      problems.push({
+        expected: 'a link to an existing term',
+        found: `"${url}"`,
+        ...didYouMean(slug, [...terms.keys()]),
+      });
   }
   return problems;
 }

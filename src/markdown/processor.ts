@@ -10,6 +10,10 @@ import { MARKDOWN_FEATURES } from './settings.ts';
 export function markdownConfig(base: string) {
   return {
     syntaxHighlight: 'prism' as const,
-    processor: satteri({ features: MARKDOWN_FEATURES, mdastPlugins: [bodyComponentsPlugin(base)], hastPlugins: [focusablePre] }),
+    processor: satteri({
+      features: MARKDOWN_FEATURES,
+      mdastPlugins: [bodyComponentsPlugin(base)],
+      hastPlugins: [focusablePre],
+    }),
   };
 }

@@ -32,7 +32,7 @@ export function linkProblem(url: string): string | undefined {
   if (here.origin === SITE) {
     // Relative paths ("docs/x.md") resolve differently from different pages: only an absolute path or an anchor is stable.
     if (here.href !== elsewhere.href && !/^[\u0000-\u0020]*#/.test(url)) return 'a relative path';
-    if (!/^[\u0000-\u0020]*[/#]/.test(url)) return 'a URL that names this site\'s stand-in address';
+    if (!/^[\u0000-\u0020]*[/#]/.test(url)) return "a URL that names this site's stand-in address";
     return undefined;
   }
   const scheme = here.protocol.slice(0, -1);

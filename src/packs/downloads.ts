@@ -34,9 +34,24 @@ export function packFiles(terms: readonly PackTerm[], names: PackFileNames): Rec
   // Under the glossary's deck, so a learner's packs from this glossary sit together ("Security Glossary::Week 3").
   const deck = `${names.glossary}::${title || names.untitled}`;
   return {
-    moodle: { format: 'moodle', filename: `${stem}-moodle.xml`, type: 'application/xml', text: moodleGlossaryXml(terms, { name, labels: names.labels }) },
-    anki: { format: 'anki', filename: `${stem}-anki.txt`, type: 'text/plain;charset=utf-8', text: ankiText(terms, { deck, labels: names.labels }) },
-    quizlet: { format: 'quizlet', filename: `${stem}-quizlet.txt`, type: 'text/plain;charset=utf-8', text: quizletText(terms, { labels: names.labels }) },
+    moodle: {
+      format: 'moodle',
+      filename: `${stem}-moodle.xml`,
+      type: 'application/xml',
+      text: moodleGlossaryXml(terms, { name, labels: names.labels }),
+    },
+    anki: {
+      format: 'anki',
+      filename: `${stem}-anki.txt`,
+      type: 'text/plain;charset=utf-8',
+      text: ankiText(terms, { deck, labels: names.labels }),
+    },
+    quizlet: {
+      format: 'quizlet',
+      filename: `${stem}-quizlet.txt`,
+      type: 'text/plain;charset=utf-8',
+      text: quizletText(terms, { labels: names.labels }),
+    },
     csv: { format: 'csv', filename: `${stem}.csv`, type: 'text/csv;charset=utf-8', text: packCsv(terms) },
   };
 }

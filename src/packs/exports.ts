@@ -54,7 +54,13 @@ function htmlText(text: string): string {
 function termTags(term: PackTerm): string[] {
   const raw = [term.category.slug, term.attack?.id ?? '', ...term.tactics];
   // Anki splits tags on whitespace, so a tag is one word; a leading sign would read as a formula in a spreadsheet.
-  const tags = raw.map((tag) => oneLine(tag).replace(/[^\p{L}\p{N}_.-]+/gu, '_').replace(/^[-.]+/, '')).filter(Boolean);
+  const tags = raw
+    .map((tag) =>
+      oneLine(tag)
+        .replace(/[^\p{L}\p{N}_.-]+/gu, '_')
+        .replace(/^[-.]+/, ''),
+    )
+    .filter(Boolean);
   return [...new Set(tags)];
 }
 
@@ -117,13 +123,54 @@ function isCaseSensitive(names: readonly string[]): boolean {
  * Entry names that are also ordinary English words a course writes in lower case ("impact assessment", "a loader
  * truck"): matched case-sensitively, they still link the capitalised term but not the word.
  */
-const EVERYDAY_WORDS = new Set(['impact', 'collection', 'discovery', 'execution', 'persistence', 'stealth', 'loader', 'dropper', 'beacon', 'masquerading', 'impersonation', 'phishing', 'rootkit', 'timestomp']);
+const EVERYDAY_WORDS = new Set([
+  'impact',
+  'collection',
+  'discovery',
+  'execution',
+  'persistence',
+  'stealth',
+  'loader',
+  'dropper',
+  'beacon',
+  'masquerading',
+  'impersonation',
+  'phishing',
+  'rootkit',
+  'timestomp',
+]);
 /** Words so common that even their capitalised form starts ordinary sentences ("At the end…"): never auto-linked. */
-const FUNCTION_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'be', 'by', 'do', 'for', 'go', 'if', 'in', 'is', 'it', 'no', 'of', 'on', 'or', 'so', 'the', 'to', 'up', 'us', 'we']);
+const FUNCTION_WORDS = new Set([
+  'a',
+  'an',
+  'and',
+  'as',
+  'at',
+  'be',
+  'by',
+  'do',
+  'for',
+  'go',
+  'if',
+  'in',
+  'is',
+  'it',
+  'no',
+  'of',
+  'on',
+  'or',
+  'so',
+  'the',
+  'to',
+  'up',
+  'us',
+  'we',
+]);
 
 const isEverydayWord = (name: string) => EVERYDAY_WORDS.has(name.toLowerCase()) || isFunctionWord(name);
 /** Two letters or fewer, or a function word: auto-linking it would mark words in every sentence of a course. */
-const isFunctionWord = (name: string) => FUNCTION_WORDS.has(name.toLowerCase()) || name.replace(/[^\p{L}\p{N}]/gu, '').length <= 2;
+const isFunctionWord = (name: string) =>
+  FUNCTION_WORDS.has(name.toLowerCase()) || name.replace(/[^\p{L}\p{N}]/gu, '').length <= 2;
 
 /** The entry's definition as HTML: summary, example, ATT&CK ID and tactics, and a link back to the term page. */
 function moodleDefinition(term: PackTerm, labels: ExportLabels): string {
@@ -131,8 +178,11 @@ function moodleDefinition(term: PackTerm, labels: ExportLabels): string {
   if (term.qualifier.trim()) paragraphs.push(`<p><em>${htmlText(term.qualifier)}</em></p>`);
   if (term.example.trim()) paragraphs.push(`<p>${escapeMarkup(labels.example)} ${htmlText(term.example)}</p>`);
   if (term.attack) paragraphs.push(`<p>${escapeMarkup(labels.attack)} ${htmlText(term.attack.id)}</p>`);
-  if (term.tactics.length) paragraphs.push(`<p>${escapeMarkup(labels.tactics)} ${htmlText(term.tactics.join(', '))}</p>`);
-  paragraphs.push(`<p>${escapeMarkup(labels.fullEntry)} <a href="${escapeMarkup(termUrl(term))}">${htmlText(term.title)}</a></p>`);
+  if (term.tactics.length)
+    paragraphs.push(`<p>${escapeMarkup(labels.tactics)} ${htmlText(term.tactics.join(', '))}</p>`);
+  paragraphs.push(
+    `<p>${escapeMarkup(labels.fullEntry)} <a href="${escapeMarkup(termUrl(term))}">${htmlText(term.title)}</a></p>`,
+  );
   return paragraphs.join('');
 }
 
@@ -153,7 +203,18 @@ function moodleEntry(term: PackTerm, concept: string, labels: ExportLabels): Xml
   if (keywords.length) children.push(['ALIASES', keywords.map((name): XmlNode => ['ALIAS', [['NAME', name]]])]);
   // The category's own USEDYNALINK would auto-link its name ("Execution") everywhere; the importer reads the
   // element unconditionally, so it is present, and off.
-  children.push(['CATEGORIES', [['CATEGORY', [['NAME', oneLine(term.category.name).trim()], ['USEDYNALINK', '0']]]]]);
+  children.push([
+    'CATEGORIES',
+    [
+      [
+        'CATEGORY',
+        [
+          ['NAME', oneLine(term.category.name).trim()],
+          ['USEDYNALINK', '0'],
+        ],
+      ],
+    ],
+  ]);
   const tags = termTags(term);
   if (tags.length) children.push(['TAGS', tags.map((tag): XmlNode => ['TAG', tag])]);
   return ['ENTRY', children];
@@ -187,7 +248,9 @@ export interface MoodleGlossaryOptions {
 export function moodleGlossaryXml(terms: readonly PackTerm[], options: MoodleGlossaryOptions): string {
   const name = oneLine(options.name).trim();
   if (!name) {
-    throw new Error('moodleGlossaryXml needs options.name: Moodle will not create a glossary from a file whose NAME is empty.');
+    throw new Error(
+      'moodleGlossaryXml needs options.name: Moodle will not create a glossary from a file whose NAME is empty.',
+    );
   }
   const intro = options.intro?.trim() ? `<p>${htmlText(options.intro.trim())}</p>` : '';
   const concepts = conceptNames(terms);
@@ -268,7 +331,10 @@ export function ankiText(terms: readonly PackTerm[], options: AnkiOptions): stri
   const deck = oneLine(options.deck).trim();
   if (!deck) throw new Error('ankiText needs options.deck: every note row names the deck it goes into.');
   // Anki reads a deck value made only of digits as a deck id.
-  if (/^\d+$/.test(deck)) throw new Error(`ankiText got deck ${JSON.stringify(deck)}: Anki would read a name of digits only as a deck id. Add a word to it.`);
+  if (/^\d+$/.test(deck))
+    throw new Error(
+      `ankiText got deck ${JSON.stringify(deck)}: Anki would read a name of digits only as a deck id. Add a word to it.`,
+    );
   const headers = [
     '#separator:tab',
     '#html:true',
@@ -313,7 +379,19 @@ export function quizletText(terms: readonly PackTerm[], { labels }: { labels: Ex
 // CSV
 
 /** The site's /glossary.csv columns where a pack term has the value, plus what a pack adds: example, short link. */
-export const PACK_CSV_COLUMNS = ['number', 'title', 'qualifier', 'category', 'summary', 'aliases', 'attack_id', 'tactics', 'example', 'url', 'short_url'] as const;
+export const PACK_CSV_COLUMNS = [
+  'number',
+  'title',
+  'qualifier',
+  'category',
+  'summary',
+  'aliases',
+  'attack_id',
+  'tactics',
+  'example',
+  'url',
+  'short_url',
+] as const;
 
 /**
  * The pack as a spreadsheet, in the site CSV's form (src/catalog/api.ts): every field quoted, CRLF line ends,

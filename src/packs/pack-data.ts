@@ -46,7 +46,12 @@ let made: { site: string; data: PackData } | undefined;
 
 /** The words the course-pack files write before an entry's fields, from the UI strings. */
 export function exportLabels(): ExportLabels {
-  return { example: t('export.example'), attack: t('export.attack'), tactics: t('export.tactics'), fullEntry: t('export.fullEntry') };
+  return {
+    example: t('export.example'),
+    attack: t('export.attack'),
+    tactics: t('export.tactics'),
+    fullEntry: t('export.fullEntry'),
+  };
 }
 
 export function packData(site: URL | undefined): PackData {
@@ -57,7 +62,10 @@ export function packData(site: URL | undefined): PackData {
     glossary: UI['site.name'],
     terms: packTerms,
     redirects: Object.fromEntries(terms.flatMap((term) => term.redirectFrom.map((old) => [old, term.slug]))),
-    categories: CATEGORIES.filter((c) => terms.some((t) => t.category === c.slug)).map(({ slug, name }) => ({ slug, name })),
+    categories: CATEGORIES.filter((c) => terms.some((t) => t.category === c.slug)).map(({ slug, name }) => ({
+      slug,
+      name,
+    })),
     tactics: ENTERPRISE_TACTICS.filter((t) => tacticsInUse.has(t.id)).map(({ id, name }) => ({ id, name })),
   };
   made = { site: String(site), data };

@@ -93,7 +93,11 @@ function termEntries(params: URLSearchParams): string[] {
 }
 
 /** Follows renames, including a rename of a renamed term, and stops on a loop in the map. */
-function resolveSlug(entry: string, known: ReadonlySet<string>, redirects: PackCatalog['redirects']): string | undefined {
+function resolveSlug(
+  entry: string,
+  known: ReadonlySet<string>,
+  redirects: PackCatalog['redirects'],
+): string | undefined {
   const seen = new Set<string>();
   let slug = entry;
   while (!known.has(slug)) {
@@ -122,7 +126,6 @@ function cleanTitle(raw: string): string {
   const oneLine = raw.toWellFormed().replace(/\s+/gu, ' ');
   return removeInvisibleControls(oneLine).replace(/ {2,}/g, ' ').trim();
 }
-
 
 /** Cuts by grapheme so an emoji or an accented letter is never split in half. */
 function clipGraphemes(text: string, max: number): string {

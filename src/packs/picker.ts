@@ -82,12 +82,17 @@ export function readDraft(stored: string | null, catalog: PackCatalog): Pack | u
  * The pack the picker opens with. A link with `add` (the term page's "Add to a pack") adds its terms to the
  * draft; a plain `/packs/` reopens the draft; any other link is the pack it names.
  */
-export function startingPack(link: Pack, params: URLSearchParams, draft: Pack | undefined): { pack: Pack; from: 'link' | 'draft' | 'added' } {
+export function startingPack(
+  link: Pack,
+  params: URLSearchParams,
+  draft: Pack | undefined,
+): { pack: Pack; from: 'link' | 'draft' | 'added' } {
   if (params.has('add')) {
     if (!draft) return { pack: link, from: 'link' };
     return { pack: addTerms(draft, link.slugs), from: 'added' };
   }
-  if (!params.has('terms') && !params.has('title') && draft && (draft.slugs.length || draft.title)) return { pack: draft, from: 'draft' };
+  if (!params.has('terms') && !params.has('title') && draft && (draft.slugs.length || draft.title))
+    return { pack: draft, from: 'draft' };
   return { pack: link, from: 'link' };
 }
 

@@ -92,7 +92,8 @@ function pickDistractors(
 function closeness(answer: PackTerm, term: PackTerm): number {
   const sameKind = answer.attack !== null && term.attack?.kind === answer.attack.kind;
   // Sub-techniques of one technique (T1059.001 PowerShell, T1059.004 Unix Shell) are the closest of all.
-  const siblings = answer.attack?.id.includes('.') === true && term.attack?.id.split('.')[0] === answer.attack.id.split('.')[0];
+  const siblings =
+    answer.attack?.id.includes('.') === true && term.attack?.id.split('.')[0] === answer.attack.id.split('.')[0];
   const sharesTactic = term.tactics.some((tactic) => answer.tactics.includes(tactic));
   const sameCategory = term.category.slug === answer.category.slug;
   return (siblings ? 3 : 0) + (sameKind ? 2 : 0) + (sharesTactic ? 2 : 0) + (sameCategory ? 1 : 0);

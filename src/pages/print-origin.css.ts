@@ -7,5 +7,7 @@ import type { APIRoute } from 'astro';
 export const GET: APIRoute = ({ site }) => {
   const origin = site ? new URL(site).origin : '';
   const string = `"${origin.replace(/["\\\n]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
-  return new Response(`:root { --print-origin: ${string}; }\n`, { headers: { 'Content-Type': 'text/css; charset=utf-8' } });
+  return new Response(`:root { --print-origin: ${string}; }\n`, {
+    headers: { 'Content-Type': 'text/css; charset=utf-8' },
+  });
 };

@@ -16,9 +16,15 @@ export const GET: APIRoute = ({ site }) => {
     ...terms.map((t) => ({ path: urls.term(t.slug), lastmod: isoDate(t.reviewed) })),
   ];
   const body = entries
-    .map((e) => `  <url><loc>${absolute(e.path, site)}</loc>${'lastmod' in e ? `<lastmod>${e.lastmod}</lastmod>` : ''}</url>`)
+    .map(
+      (e) =>
+        `  <url><loc>${absolute(e.path, site)}</loc>${'lastmod' in e ? `<lastmod>${e.lastmod}</lastmod>` : ''}</url>`,
+    )
     .join('\n');
-  return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</urlset>\n`, {
-    headers: { 'Content-Type': 'application/xml; charset=utf-8' },
-  });
+  return new Response(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</urlset>\n`,
+    {
+      headers: { 'Content-Type': 'application/xml; charset=utf-8' },
+    },
+  );
 };

@@ -11,7 +11,9 @@ import { z } from 'astro/zod';
 import { attackIdPattern } from './vocabulary.ts';
 
 /** `#rgb`, `#rrggbb` or `#rrggbbaa`, as the specification's examples write colours. */
-const hexColor = z.string().regex(/^#(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i, 'a hexadecimal RGB colour such as #8ec843');
+const hexColor = z
+  .string()
+  .regex(/^#(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i, 'a hexadecimal RGB colour such as #8ec843');
 
 /** "URLs must be prefixed with a protocol identifier (e.g. 'https://')". */
 const protocolUrl = z.url().regex(/^[a-z][a-z0-9+.-]*:\/\//i, 'a URL with a protocol, such as https://');
@@ -33,9 +35,14 @@ const navigatorVersion = z
 
 export const layerTechniqueSchema = z.strictObject({
   /** `T####`, or `T####.###` for a sub-technique. */
-  techniqueID: z.string().regex(attackIdPattern(['technique', 'sub-technique']), 'an ATT&CK technique ID such as T1059 or T1059.001'),
+  techniqueID: z
+    .string()
+    .regex(attackIdPattern(['technique', 'sub-technique']), 'an ATT&CK technique ID such as T1059 or T1059.001'),
   /** A tactic's short name (`lateral-movement`); without it, the annotation shows under every tactic. */
-  tactic: z.string().regex(/^[a-z]+(?:-[a-z]+)*$/, "a tactic's short name such as lateral-movement").optional(),
+  tactic: z
+    .string()
+    .regex(/^[a-z]+(?:-[a-z]+)*$/, "a tactic's short name such as lateral-movement")
+    .optional(),
   comment: z.string().optional(),
   enabled: z.boolean().optional(),
   score: z.number().optional(),
@@ -48,7 +55,10 @@ export const layerTechniqueSchema = z.strictObject({
 
 export const navigatorLayerSchema = z.strictObject({
   versions: z.strictObject({
-    attack: z.string().regex(/^\d+(?:\.\d+)?$/, 'an ATT&CK version such as 19').optional(),
+    attack: z
+      .string()
+      .regex(/^\d+(?:\.\d+)?$/, 'an ATT&CK version such as 19')
+      .optional(),
     navigator: navigatorVersion,
     layer: z.literal('4.5'),
   }),

@@ -53,18 +53,25 @@ const slug = z
   .max(LIMITS.slug)
   .regex(SLUG_PATTERN, { message: 'a slug of lower-case words joined by hyphens, like "cyber-kill-chain"' });
 
-const text = (what: string, max: number) => z.string().trim().min(1, { message: `${what} must not be empty` }).max(max);
+const text = (what: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: `${what} must not be empty` })
+    .max(max);
 
 /** A title, qualifier or alias: plain text that does not start like a spreadsheet formula. */
 const name = (what: string, max: number) =>
   z
     .string()
     .refine((value) => !nameStartsLikeFormula(value), {
-      message: 'a name that does not start with "=", "+", "@", a tab or a line break (a spreadsheet opening /glossary.csv would run it as a formula)',
+      message:
+        'a name that does not start with "=", "+", "@", a tab or a line break (a spreadsheet opening /glossary.csv would run it as a formula)',
       abort: true,
     })
     .refine((value) => !firstBidiControl(value), {
-      message: 'a name without bidirectional control characters (they reorder the text around them on pages, in search results and in every export)',
+      message:
+        'a name without bidirectional control characters (they reorder the text around them on pages, in search results and in every export)',
       abort: true,
     })
     .refine((value) => !isBlank(value), { message: `${what} with visible characters`, abort: true })
@@ -81,7 +88,20 @@ export function latestReviewDate(now = new Date()): string {
   return isoDate(new Date(now.getTime() + 14 * 3_600_000));
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 export type ReviewDate = { date: Date } | { expected: string; found: string; hint?: string };
 
@@ -96,31 +116,52 @@ export function parseReviewDate(value: unknown, now = new Date()): ReviewDate {
   if (written instanceof Date) {
     // What this schema itself returns (Astro validates the loader's output again): a valid date at midnight UTC.
     if (Number.isNaN(written.getTime()) || written.toISOString().slice(10) !== 'T00:00:00.000Z') {
-      return { expected: 'a date written YYYY-MM-DD', found: Number.isNaN(written.getTime()) ? 'an invalid date' : `${written.toISOString()}, a date with a time` };
+      return {
+        expected: 'a date written YYYY-MM-DD',
+        found: Number.isNaN(written.getTime()) ? 'an invalid date' : `${written.toISOString()}, a date with a time`,
+      };
     }
     iso = isoDate(written);
   } else if (typeof written === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(written)) {
     iso = written;
   } else {
-    const found = written === undefined ? 'nothing (the field is missing)' : typeof written === 'string' ? JSON.stringify(written) : String(written);
+    const found =
+      written === undefined
+        ? 'nothing (the field is missing)'
+        : typeof written === 'string'
+          ? JSON.stringify(written)
+          : String(written);
     if (typeof written === 'string' && /^\d{4}-\d{2}-\d{2}[T ]/.test(written)) {
-      return { expected: 'a date written YYYY-MM-DD', found: `${found}, a date with a time`, hint: `write the date alone: ${written.slice(0, 10)}` };
+      return {
+        expected: 'a date written YYYY-MM-DD',
+        found: `${found}, a date with a time`,
+        hint: `write the date alone: ${written.slice(0, 10)}`,
+      };
     }
     const named = typeof written === 'string' && /[A-Za-z]{3}/.test(written) ? new Date(`${written} 12:00`) : undefined;
-    const guess = named && !Number.isNaN(named.getTime())
-      ? `${named.getFullYear()}-${String(named.getMonth() + 1).padStart(2, '0')}-${String(named.getDate()).padStart(2, '0')}`
-      : undefined;
+    const guess =
+      named && !Number.isNaN(named.getTime())
+        ? `${named.getFullYear()}-${String(named.getMonth() + 1).padStart(2, '0')}-${String(named.getDate()).padStart(2, '0')}`
+        : undefined;
     return { expected: 'a date written YYYY-MM-DD', found, ...(guess ? { hint: `write it as ${guess}` } : {}) };
   }
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
   // Date.UTC reads years 0–99 as 1900–1999, and no one checked an entry of this glossary before ATT&CK existed.
   if (year < EARLIEST_REVIEW_YEAR) {
-    return { expected: `a date from ${EARLIEST_REVIEW_YEAR} on (ATT&CK was first published in ${EARLIEST_REVIEW_YEAR})`, found: `"${iso}"`, hint: 'write the day a person last checked the entry against its sources' };
+    return {
+      expected: `a date from ${EARLIEST_REVIEW_YEAR} on (ATT&CK was first published in ${EARLIEST_REVIEW_YEAR})`,
+      found: `"${iso}"`,
+      hint: 'write the day a person last checked the entry against its sources',
+    };
   }
-  if (month < 1 || month > 12) return { expected: 'a real calendar date written YYYY-MM-DD', found: `"${iso}", but there is no month ${month}` };
+  if (month < 1 || month > 12)
+    return { expected: 'a real calendar date written YYYY-MM-DD', found: `"${iso}", but there is no month ${month}` };
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (day < 1 || day > days) {
-    return { expected: 'a real calendar date written YYYY-MM-DD', found: `"${iso}", but ${MONTHS[month - 1]} ${year} has ${days} days` };
+    return {
+      expected: 'a real calendar date written YYYY-MM-DD',
+      found: `"${iso}", but ${MONTHS[month - 1]} ${year} has ${days} days`,
+    };
   }
   if (iso > latestReviewDate(now)) {
     return {
@@ -139,7 +180,12 @@ const reviewedSchema = () =>
   z.unknown().transform((value, ctx): Date => {
     const result = parseReviewDate(value);
     if ('date' in result) return result.date;
-    ctx.addIssue({ code: 'custom', input: value, message: result.expected, params: { found: result.found, ...(result.hint ? { hint: result.hint } : {}) } });
+    ctx.addIssue({
+      code: 'custom',
+      input: value,
+      message: result.expected,
+      params: { found: result.found, ...(result.hint ? { hint: result.hint } : {}) },
+    });
     return z.NEVER;
   });
 
@@ -209,7 +255,13 @@ export const sourceSchema = z.strictObject({
     .max(LIMITS.sourceUrl)
     .pipe(z.url({ protocol: /^https?$/, message: 'an http(s) URL' }))
     // A source is opened by readers: credentials in it would be published, and "user@" can disguise the real host.
-    .refine((url) => { const parsed = URL.parse(url); return !parsed || (!parsed.username && !parsed.password); }, { message: 'an http(s) URL without a user name or password' }),
+    .refine(
+      (url) => {
+        const parsed = URL.parse(url);
+        return !parsed || (!parsed.username && !parsed.password);
+      },
+      { message: 'an http(s) URL without a user name or password' },
+    ),
 });
 
 export const termSchema = z.strictObject({

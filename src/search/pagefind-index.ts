@@ -29,7 +29,16 @@ export function pagefindBinary(env: NodeJS.ProcessEnv = process.env): string {
  * the API's service mode peaks about 170 MiB higher at 5,000 terms, the largest process of the whole build.
  */
 export async function indexSite(outDir: string, binary: string = pagefindBinary()): Promise<number> {
-  const args = ['--site', outDir, '--glob', 'terms/*/index.html', '--force-language', 'en', '--output-subdir', 'pagefind'];
+  const args = [
+    '--site',
+    outDir,
+    '--glob',
+    'terms/*/index.html',
+    '--force-language',
+    'en',
+    '--output-subdir',
+    'pagefind',
+  ];
   const { code, output } = await run(binary, args);
   if (code !== 0) throw new Error(`Pagefind could not index ${outDir} (exit code ${code}):\n${output.trim()}`);
   const pages = Number(/Indexed (\d+) pages?\b/.exec(output)?.[1] ?? 0);

@@ -22,7 +22,9 @@ export const PHRASE_SEPARATOR = '; ';
  * for "run code". In a security glossary "attackers" is on every page, so it only dilutes the ranking.
  */
 const FILLER = new Set(
-  'a an the is are was were be do does did what whats what\'s who which why how when where to of in on for with by can could should would i you we they my it its this that there attacker attackers hacker hackers adversary adversaries someone people mean means meaning define definition explain explained example examples'.split(' '),
+  "a an the is are was were be do does did what whats what's who which why how when where to of in on for with by can could should would i you we they my it its this that there attacker attackers hacker hackers adversary adversaries someone people mean means meaning define definition explain explained example examples".split(
+    ' ',
+  ),
 );
 
 /**
@@ -30,7 +32,11 @@ const FILLER = new Set(
  * learner typed). A query made only of filler ("what is it") is searched as typed.
  */
 export function searchableQuery(query: string): string {
-  const words = query.trim().replace(/[?¿!.]+$/u, '').split(/\s+/).filter(Boolean);
+  const words = query
+    .trim()
+    .replace(/[?¿!.]+$/u, '')
+    .split(/\s+/)
+    .filter(Boolean);
   const kept = words.filter((w) => !FILLER.has(w.toLowerCase().replace(/[’']/g, "'")));
   return (kept.length ? kept : words).join(' ');
 }
@@ -47,7 +53,12 @@ export interface SubResult {
  * (examples, FAQ entries, body headings), never the page itself, and those
  * whose heading mentions the query first.
  */
-export function pickSubResults<T extends SubResult>(subs: readonly T[], pageUrl: string, query: string, limit: number): T[] {
+export function pickSubResults<T extends SubResult>(
+  subs: readonly T[],
+  pageUrl: string,
+  query: string,
+  limit: number,
+): T[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const mentions = (s: T) => words.some((w) => s.title.toLowerCase().includes(w));
   return subs
@@ -85,7 +96,15 @@ export interface ExcerptPart {
   mark: boolean;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", '#X27': "'" };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  '#39': "'",
+  '#x27': "'",
+  '#X27': "'",
+};
 
 /** Decodes the few entities Pagefind writes into excerpts, in one pass, so "&amp;lt;" stays the text "&lt;". */
 export function decodeEntities(text: string): string {
@@ -122,7 +141,10 @@ export function excerptHasMark(parts: readonly ExcerptPart[]): boolean {
  * The category slug that a `?category=` value names: the slug itself, or (for links made before slugs were used)
  * the display name, matched exactly or ignoring case. Anything else names no category.
  */
-export function categorySlugFromParam(value: string | null, categories: readonly { slug: string; name: string }[]): string {
+export function categorySlugFromParam(
+  value: string | null,
+  categories: readonly { slug: string; name: string }[],
+): string {
   const wanted = (value ?? '').trim();
   if (!wanted) return '';
   const lower = wanted.toLowerCase();
@@ -133,6 +155,9 @@ export function categorySlugFromParam(value: string | null, categories: readonly
 }
 
 /** The name Pagefind filters by (term pages index the category's display name) for a category slug. */
-export function categoryFilterName(slug: string, categories: readonly { slug: string; name: string }[]): string | undefined {
+export function categoryFilterName(
+  slug: string,
+  categories: readonly { slug: string; name: string }[],
+): string | undefined {
   return categories.find((c) => c.slug === slug)?.name;
 }

@@ -1,7 +1,6 @@
 import { escapeUTF8 } from 'entities';
 import { neutraliseFormula } from './formula.ts';
 
-
 /**
  * One RFC 4180 field: always quoted, quotes doubled, formulas neutralised. Line breaks stay inside the quotes,
  * where spreadsheets read them as part of the cell.

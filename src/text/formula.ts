@@ -14,7 +14,10 @@
 const SIGNS = ['=', '+', '-', '@'];
 const fullWidth = (sign: string) => String.fromCharCode(sign.charCodeAt(0) + 0xfee0);
 const signClass = (signs: string[]) =>
-  `[${signs.flatMap((sign) => [sign, fullWidth(sign)]).map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`;
+  `[${signs
+    .flatMap((sign) => [sign, fullWidth(sign)])
+    .map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .join('')}]`;
 
 /** What a spreadsheet cell may not start with: a sign after any blanks or NULs, or a tab, line break or NUL. */
 const CELL_TRIGGER = new RegExp(`^[\\s\\u0000]*${signClass(SIGNS)}|^[\\t\\r\\n\\u0000]`);

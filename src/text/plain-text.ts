@@ -9,11 +9,16 @@ export function htmlToText(html: string): string {
   return html
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<[^>]*>/g, '')
-    .replace(/&(?:#(\d+)|#[xX]([0-9a-fA-F]+)|([a-zA-Z]+));/g, (ref, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
-      if (name) return NAMED[name] ?? ref;
-      const code = dec ? Number.parseInt(dec, 10) : Number.parseInt(hex!, 16);
-      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '\ufffd';
-    })
+    .replace(
+      /&(?:#(\d+)|#[xX]([0-9a-fA-F]+)|([a-zA-Z]+));/g,
+      (ref, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+        if (name) return NAMED[name] ?? ref;
+        const code = dec ? Number.parseInt(dec, 10) : Number.parseInt(hex!, 16);
+        return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)
+          ? String.fromCodePoint(code)
+          : '\ufffd';
+      },
+    )
     .replace(/\s+/g, ' ')
     .trim();
 }

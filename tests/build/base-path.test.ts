@@ -11,8 +11,10 @@ import { COMPONENTS_BODY, smallGlossary, termSource, validFrontmatter, writeFixt
 
 // A second, tiny site built under a sub-path, with a renamed term, proves that nothing assumes "/".
 const HOSTILE_TITLE = '<script>window.__pwned=1</script>';
-const HOSTILE_SUMMARY = 'A term whose summary tries "><img src=x onerror="window.__pwned=2"> to inject markup into every page that shows it.';
-const HOSTILE_EXAMPLE = 'It writes <img src=x onerror="window.__pwned=3"> and <!-- <script>window.__pwned=4</script> --> into a page.';
+const HOSTILE_SUMMARY =
+  'A term whose summary tries "><img src=x onerror="window.__pwned=2"> to inject markup into every page that shows it.';
+const HOSTILE_EXAMPLE =
+  'It writes <img src=x onerror="window.__pwned=3"> and <!-- <script>window.__pwned=4</script> --> into a page.';
 const HOSTILE_ANSWER = 'It writes <script>window.__pwned=5</script> and <svg onload="window.__pwned=6"> into a page.';
 let server: RunningServer;
 let browser: Browser;
@@ -26,7 +28,10 @@ beforeAll(async () => {
   // The check requires MITRE's name for the ID as the title or an alias.
   renamed['aliases'] = [...(renamed['aliases'] as string[]), 'PowerShell'];
   files['alpha-control'] = termSource(renamed);
-  files['beta-signal'] = termSource(validFrontmatter('beta-signal', 2, ['alpha-control', 'gamma-tool', 'delta-tactic']), COMPONENTS_BODY.replace('<Term slug="beta-signal" />', '<Term slug="delta-tactic" />'));
+  files['beta-signal'] = termSource(
+    validFrontmatter('beta-signal', 2, ['alpha-control', 'gamma-tool', 'delta-tactic']),
+    COMPONENTS_BODY.replace('<Term slug="beta-signal" />', '<Term slug="delta-tactic" />'),
+  );
   // Content must never become markup: a term whose title and summary are attack strings.
   const hostile = validFrontmatter('epsilon-markup', 5, ['alpha-control', 'beta-signal', 'gamma-tool']);
   hostile['title'] = HOSTILE_TITLE;
@@ -81,8 +86,17 @@ describe('a build under BASE_PATH=/glossary/', () => {
 
   test('links in term bodies lead under the base path: <Term>, <Attack> of an ID with an entry, and Markdown links', async () => {
     const $ = load(await readFile(join(outDir, 'terms/beta-signal/index.html'), 'utf8'));
-    const hrefs = $('.explanation a').map((_, a) => $(a).attr('href')).get();
-    expect(hrefs).toEqual(expect.arrayContaining(['/glossary/terms/delta-tactic/', '/glossary/terms/gamma-tool/', '/glossary/terms/gamma-tool/#faq', '/glossary/terms/alpha-control/']));
+    const hrefs = $('.explanation a')
+      .map((_, a) => $(a).attr('href'))
+      .get();
+    expect(hrefs).toEqual(
+      expect.arrayContaining([
+        '/glossary/terms/delta-tactic/',
+        '/glossary/terms/gamma-tool/',
+        '/glossary/terms/gamma-tool/#faq',
+        '/glossary/terms/alpha-control/',
+      ]),
+    );
     expect($('.explanation a.attack-ref.term-link').first().text()).toBe('T1059.001 PowerShell');
     expect(hrefs.filter((h) => h.startsWith('/') && !h.startsWith('/glossary/'))).toEqual([]);
   });
@@ -92,8 +106,17 @@ describe('a build under BASE_PATH=/glossary/', () => {
     const $ = load(await readFile(join(outDir, 'attack/T1059.002/index.html'), 'utf8'));
     expect($('h1').text()).toBe('T1059.002 AppleScript');
     expect($('link[rel="canonical"]').attr('href')).toBe('https://glossary.example.net/glossary/attack/T1059.002/');
-    const hrefs = $('a[href^="/"]').map((_, a) => $(a).attr('href')).get();
-    expect(hrefs).toEqual(expect.arrayContaining(['/glossary/', '/glossary/attack/', '/glossary/attack/T1059/', '/glossary/attack/TA0002/']));
+    const hrefs = $('a[href^="/"]')
+      .map((_, a) => $(a).attr('href'))
+      .get();
+    expect(hrefs).toEqual(
+      expect.arrayContaining([
+        '/glossary/',
+        '/glossary/attack/',
+        '/glossary/attack/T1059/',
+        '/glossary/attack/TA0002/',
+      ]),
+    );
     expect(hrefs.filter((h) => !h.startsWith('/glossary/'))).toEqual([]);
   });
 
@@ -120,8 +143,12 @@ describe('a build under BASE_PATH=/glossary/', () => {
       page.evaluate(() => ({
         pwned: (window as unknown as { __pwned?: number }).__pwned,
         // Scripts that run (not JSON-LD data), and elements with event-handler attributes or a src of "x".
-        scripts: [...document.scripts].filter((s) => !s.src && s.type !== 'application/ld+json').map((s) => s.outerHTML.slice(0, 80)),
-        handlers: [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).map((el) => el.outerHTML.slice(0, 80)),
+        scripts: [...document.scripts]
+          .filter((s) => !s.src && s.type !== 'application/ld+json')
+          .map((s) => s.outerHTML.slice(0, 80)),
+        handlers: [...document.querySelectorAll('*')]
+          .filter((el) => [...el.attributes].some((a) => a.name.startsWith('on')))
+          .map((el) => el.outerHTML.slice(0, 80)),
         images: document.querySelectorAll('img[src="x"], svg[onload]').length,
       }));
     const clean = { pwned: undefined, scripts: [], handlers: [], images: 0 };
@@ -133,7 +160,9 @@ describe('a build under BASE_PATH=/glossary/', () => {
     expect(await page.locator('.faq-item p').first().textContent()).toBe(HOSTILE_ANSWER);
     expect(await injected()).toEqual(clean);
     await visit('/glossary/terms/alpha-control/');
-    expect(await page.locator('section[aria-labelledby="related"] ul .card-title').allTextContents()).toContain(`${HOSTILE_TITLE} (Test Concept)`);
+    expect(await page.locator('section[aria-labelledby="related"] ul .card-title').allTextContents()).toContain(
+      `${HOSTILE_TITLE} (Test Concept)`,
+    );
     expect(await injected()).toEqual(clean);
     await visit(`/glossary/search/?q=${encodeURIComponent('epsilon markup')}`);
     await page.locator('[data-search-results] > li').first().waitFor();

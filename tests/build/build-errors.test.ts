@@ -12,17 +12,28 @@ describe('npm run build with broken content', () => {
     const broken = validFrontmatter('beta-signal', 2, ['alpha-control', 'gamma-tool', 'delta-tactic']);
     broken['colour'] = 'blue';
     files['beta-signal'] = termSource(broken);
-    files['delta-tactic'] = termSource(validFrontmatter('delta-tactic', 1, ['alpha-control', 'beta-signal', 'gamma-tol']));
-    files['gamma-tool'] = files['gamma-tool']!.replace('\n\n## How it works', '\n\n## How it works\n\nAn unclosed <Tag in the text.');
+    files['delta-tactic'] = termSource(
+      validFrontmatter('delta-tactic', 1, ['alpha-control', 'beta-signal', 'gamma-tol']),
+    );
+    files['gamma-tool'] = files['gamma-tool']!.replace(
+      '\n\n## How it works',
+      '\n\n## How it works\n\nAn unclosed <Tag in the text.',
+    );
     const dir = await writeFixture(files);
 
     const { code, output } = await runBuild({ GLOSSARY_CONTENT_DIR: dir });
 
     expect(code).not.toBe(0);
-    expect(output).toMatch(/beta-signal\.mdx\n {2}- colour \(line \d+\): expected only the keys title, qualifier, number/);
+    expect(output).toMatch(
+      /beta-signal\.mdx\n {2}- colour \(line \d+\): expected only the keys title, qualifier, number/,
+    );
     // Neither file is known to be the published one (the fixture is not a git checkout): both are named, neither is told to change.
-    expect(output).toMatch(/delta-tactic\.mdx\n {2}- number: expected a catalog number no other term uses, found 1, also the number of \S*alpha-control\.mdx \(the entry published first keeps 1, which slides link to as \/n\/1\/; give the other one another number\)\n/);
-    expect(output).toMatch(/alpha-control\.mdx\n {2}- number: expected a catalog number no other term uses, found 1, also the number of \S*delta-tactic\.mdx /);
+    expect(output).toMatch(
+      /delta-tactic\.mdx\n {2}- number: expected a catalog number no other term uses, found 1, also the number of \S*alpha-control\.mdx \(the entry published first keeps 1, which slides link to as \/n\/1\/; give the other one another number\)\n/,
+    );
+    expect(output).toMatch(
+      /alpha-control\.mdx\n {2}- number: expected a catalog number no other term uses, found 1, also the number of \S*delta-tactic\.mdx /,
+    );
     expect(output).toContain(
       '  - related[2].term: expected the slug of an existing term (a file name in content/terms without .mdx), found "gamma-tol", which does not exist (did you mean "gamma-tool"?)',
     );
@@ -38,7 +49,9 @@ describe('npm run build with broken content', () => {
     const { code, output } = await runBuild({ GLOSSARY_CONTENT_DIR: dir });
 
     expect(code).not.toBe(0);
-    expect(output).toMatch(/beta-signal\.mdx\n {2}- title \(line 2\): expected text without control characters \(no tabs or line breaks either\), found "Beta\\u0007Signal", which holds the control character U\+0007 \(bell\) at character 5 \(delete it: most editors do not show it\)\n/);
+    expect(output).toMatch(
+      /beta-signal\.mdx\n {2}- title \(line 2\): expected text without control characters \(no tabs or line breaks either\), found "Beta\\u0007Signal", which holds the control character U\+0007 \(bell\) at character 5 \(delete it: most editors do not show it\)\n/,
+    );
     expect(output).not.toContain('link-preview');
   });
 
@@ -67,6 +80,8 @@ describe('npm run build without SITE_URL', () => {
     expect(code).toBe(0);
     const warnings = output.split('\n').filter((line) => line.includes('SITE_URL'));
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/SITE_URL is not set.*canonical URLs, citations, JSON exports and the sitemap.*SITE_URL=https:\/\/your\.host npm run build/);
+    expect(warnings[0]).toMatch(
+      /SITE_URL is not set.*canonical URLs, citations, JSON exports and the sitemap.*SITE_URL=https:\/\/your\.host npm run build/,
+    );
   });
 });

@@ -13,10 +13,19 @@ import { COMPONENTS_BODY, smallGlossary, termSource, validFrontmatter, writeFixt
 let contentDir: string;
 let outDir: string;
 let first: BuildResult;
-const RETIRED = [{ number: 9, slug: 'old-signal', title: 'Old Signal & Noise', reason: 'Merged into Beta Signal, which covers the same events.', replacedBy: 'beta-signal' }];
+const RETIRED = [
+  {
+    number: 9,
+    slug: 'old-signal',
+    title: 'Old Signal & Noise',
+    reason: 'Merged into Beta Signal, which covers the same events.',
+    replacedBy: 'beta-signal',
+  },
+];
 
 const page = (path: string) => load(readFileSync(join(outDir, path, 'index.html'), 'utf8'));
-const stagingLeftovers = () => readdirSync(dirname(outDir)).filter((n) => n.startsWith(`.${basename(outDir)}.building-`));
+const stagingLeftovers = () =>
+  readdirSync(dirname(outDir)).filter((n) => n.startsWith(`.${basename(outDir)}.building-`));
 
 beforeAll(async () => {
   const files = smallGlossary();
@@ -26,19 +35,35 @@ beforeAll(async () => {
     { title: 'Scripts & macros', body: 'A note says <img src=x onerror="window.__pwned=1"> and <!-- hidden -->.' },
     { title: 'A second example', body: 'An analyst spots the pattern in Event ID 4688 and opens a ticket.' },
   ];
-  (attack['faq'] as { question: string; answer: string }[])[0] = { question: 'What is ATT&CK Navigator?', answer: 'A <script>window.__pwned=2</script> web tool for layers.' };
+  (attack['faq'] as { question: string; answer: string }[])[0] = {
+    question: 'What is ATT&CK Navigator?',
+    answer: 'A <script>window.__pwned=2</script> web tool for layers.',
+  };
   files['alpha-control'] = termSource(attack, COMPONENTS_BODY);
   contentDir = await writeFixture(files);
   await writeFile(join(contentDir, 'retired.json'), JSON.stringify(RETIRED));
   outDir = join(await mkdtemp(join(tmpdir(), 'glossary-out-')), 'site');
-  first = await runBuild({ GLOSSARY_CONTENT_DIR: contentDir, GLOSSARY_RETIRED_NUMBERS: join(contentDir, 'retired.json') }, ['--outDir', outDir]);
+  first = await runBuild(
+    { GLOSSARY_CONTENT_DIR: contentDir, GLOSSARY_RETIRED_NUMBERS: join(contentDir, 'retired.json') },
+    ['--outDir', outDir],
+  );
   if (first.code !== 0) throw new Error(first.output);
 }, 120_000);
 
 describe('a finished build', () => {
   test('holds the pages, the link-preview images, the slides and the search index, and no staging folder is left', () => {
-    expect(readdirSync(join(outDir, 'og')).sort()).toEqual(['alpha-control.png', 'beta-signal.png', 'delta-tactic.png', 'gamma-tool.png']);
-    expect(readdirSync(join(outDir, 'slides')).sort()).toEqual(['alpha-control.svg', 'beta-signal.svg', 'delta-tactic.svg', 'gamma-tool.svg']);
+    expect(readdirSync(join(outDir, 'og')).sort()).toEqual([
+      'alpha-control.png',
+      'beta-signal.png',
+      'delta-tactic.png',
+      'gamma-tool.png',
+    ]);
+    expect(readdirSync(join(outDir, 'slides')).sort()).toEqual([
+      'alpha-control.svg',
+      'beta-signal.svg',
+      'delta-tactic.svg',
+      'gamma-tool.svg',
+    ]);
     // The slide names the build's own address, escaped once: the title is "ATT&CK Fixture".
     const slide = readFileSync(join(outDir, 'slides/alpha-control.svg'), 'utf8');
     expect(slide).toContain('>https://glossary.example.net/n/1/</text>');
@@ -51,7 +76,10 @@ describe('a finished build', () => {
   test('labels copy links with plain text, escaped once: "ATT&amp;CK", never "ATT&amp;amp;CK"', () => {
     // The embed snippet is HTML source shown as text: its own "&amp;" is rightly escaped again.
     for (const path of ['terms/alpha-control/index.html', 'terms/alpha-control/training/index.html']) {
-      const html = readFileSync(join(outDir, path), 'utf8').replace(/<code id="training-embed-code"[^>]*>[^]*?<\/code>/, '');
+      const html = readFileSync(join(outDir, path), 'utf8').replace(
+        /<code id="training-embed-code"[^>]*>[^]*?<\/code>/,
+        '',
+      );
       expect(html, path).toContain('ATT&amp;CK Fixture');
       expect(html, path).not.toContain('&amp;amp;');
     }
@@ -65,7 +93,9 @@ describe('a finished build', () => {
 
   test('shows markup written in examples and FAQ answers as text', () => {
     const $ = page('terms/alpha-control');
-    expect($('ol.examples li').first().find('p').text()).toBe('A note says <img src=x onerror="window.__pwned=1"> and <!-- hidden -->.');
+    expect($('ol.examples li').first().find('p').text()).toBe(
+      'A note says <img src=x onerror="window.__pwned=1"> and <!-- hidden -->.',
+    );
     expect($('.faq-item p').first().text()).toBe('A <script>window.__pwned=2</script> web tool for layers.');
     expect($('section[aria-labelledby="examples"], section[aria-labelledby="faq"]').find('img, script').length).toBe(0);
   });
@@ -94,7 +124,7 @@ describe('term bodies compiled by @astrojs/mdx with the glossary components', ()
     );
   });
 
-  test('<Attack> without an entry for its ID links to attack.mitre.org with MITRE\'s name, marked as leaving the site', () => {
+  test("<Attack> without an entry for its ID links to attack.mitre.org with MITRE's name, marked as leaving the site", () => {
     const { $ } = body();
     const external = $('.explanation a.attack-ref').first();
     expect(external.attr('href')).toBe('https://attack.mitre.org/techniques/T1059/001/');
@@ -113,14 +143,29 @@ describe('term bodies compiled by @astrojs/mdx with the glossary components', ()
     const panels = $('.explanation .tabs[data-tabs] > section.tab-panel');
     expect(panels.map((_, p) => $(p).attr('id')).get()).toEqual(['tabs-1-1', 'tabs-1-2']);
     expect(panels.map((_, p) => $(p).attr('aria-labelledby')).get()).toEqual(['tabs-1-1-label', 'tabs-1-2-label']);
-    expect(panels.find('h3.tab-label').map((_, h) => `${$(h).attr('id')} ${$(h).text()}`).get()).toEqual(['tabs-1-1-label Windows', 'tabs-1-2-label Linux']);
-    expect(panels.find('p').map((_, p) => $(p).text()).get()).toEqual(['One.', 'Two.']);
+    expect(
+      panels
+        .find('h3.tab-label')
+        .map((_, h) => `${$(h).attr('id')} ${$(h).text()}`)
+        .get(),
+    ).toEqual(['tabs-1-1-label Windows', 'tabs-1-2-label Linux']);
+    expect(
+      panels
+        .find('p')
+        .map((_, p) => $(p).text())
+        .get(),
+    ).toEqual(['One.', 'Two.']);
   });
 
   test('fenced code gets a language label, a copy button and Prism colours from classes, never inline styles', () => {
     const { $ } = body();
     const blocks = $('.explanation figure.code-block');
-    expect(blocks.find('.code-lang').map((_, l) => $(l).text()).get()).toEqual(['PowerShell', 'KQL', 'Text']);
+    expect(
+      blocks
+        .find('.code-lang')
+        .map((_, l) => $(l).text())
+        .get(),
+    ).toEqual(['PowerShell', 'KQL', 'Text']);
     const button = blocks.first().find('button.copy-code');
     expect(button.attr('aria-label')).toBe('Copy PowerShell code');
     expect(button.attr('hidden')).toBeDefined();
@@ -153,7 +198,15 @@ describe('term bodies compiled by @astrojs/mdx with the glossary components', ()
 
 describe('a build that fails after Astro has written its pages: the last good dist/ stays', () => {
   test('leaves the previous site as it was, and no half-written folder beside it', async () => {
-    const before = new Map(['index.html', 'terms/beta-signal/index.html', 'og/beta-signal.png', 'slides/beta-signal.svg', 'pagefind/pagefind.js'].map((f) => [f, readFileSync(join(outDir, f))]));
+    const before = new Map(
+      [
+        'index.html',
+        'terms/beta-signal/index.html',
+        'og/beta-signal.png',
+        'slides/beta-signal.svg',
+        'pagefind/pagefind.js',
+      ].map((f) => [f, readFileSync(join(outDir, f))]),
+    );
     // The link-preview images fail once every page is written: their cache folder cannot be created.
     const cacheDir = await mkdtemp(join(tmpdir(), 'glossary-broken-cache-'));
     await writeFile(join(cacheDir, 'og'), 'a file where the image cache folder should be');
@@ -161,7 +214,14 @@ describe('a build that fails after Astro has written its pages: the last good di
     changed['title'] = 'Beta Signal Renamed';
     await writeFile(join(contentDir, 'beta-signal.mdx'), termSource(changed));
 
-    const second = await runBuild({ GLOSSARY_CONTENT_DIR: contentDir, GLOSSARY_RETIRED_NUMBERS: join(contentDir, 'retired.json'), ASTRO_CACHE_DIR: cacheDir }, [`--outDir=${outDir}`]);
+    const second = await runBuild(
+      {
+        GLOSSARY_CONTENT_DIR: contentDir,
+        GLOSSARY_RETIRED_NUMBERS: join(contentDir, 'retired.json'),
+        ASTRO_CACHE_DIR: cacheDir,
+      },
+      [`--outDir=${outDir}`],
+    );
 
     expect(second.code).not.toBe(0);
     // Every page was rendered before the failure.

@@ -25,19 +25,36 @@ const freePort = () =>
 describe('astro dev', () => {
   test('enforces the body rules after an edit and names the file, line, component and prop', async () => {
     const files = smallGlossary();
-    files['alpha-control'] = files['alpha-control']!.replace('## How it works', '## How it works\n\nIt feeds <Term slug="beta-signal" />.');
+    files['alpha-control'] = files['alpha-control']!.replace(
+      '## How it works',
+      '## How it works\n\nIt feeds <Term slug="beta-signal" />.',
+    );
     const dir = await writeFixture(files);
     const port = await freePort();
-    server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
-      cwd: ROOT,
-      env: { ...cleanEnvironment(), GLOSSARY_CONTENT_DIR: dir, ASTRO_CACHE_DIR: `${dir}-astro-cache`, ASTRO_DEV_BACKGROUND: '1', NO_COLOR: '1' },
-    });
+    server = spawn(
+      process.execPath,
+      [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'],
+      {
+        cwd: ROOT,
+        env: {
+          ...cleanEnvironment(),
+          GLOSSARY_CONTENT_DIR: dir,
+          ASTRO_CACHE_DIR: `${dir}-astro-cache`,
+          ASTRO_DEV_BACKGROUND: '1',
+          NO_COLOR: '1',
+        },
+      },
+    );
     let output = '';
     server.stdout!.on('data', (d) => (output += d));
     server.stderr!.on('data', (d) => (output += d));
     const url = `http://127.0.0.1:${port}/terms/alpha-control/`;
-    await expect.poll(async () => (await fetch(url).catch(() => undefined))?.status, { timeout: 60_000, interval: 500 }).toBe(200);
-    expect(await (await fetch(url)).text()).toContain('<a href="/terms/beta-signal/" class="term-link">Beta Signal</a>');
+    await expect
+      .poll(async () => (await fetch(url).catch(() => undefined))?.status, { timeout: 60_000, interval: 500 })
+      .toBe(200);
+    expect(await (await fetch(url)).text()).toContain(
+      '<a href="/terms/beta-signal/" class="term-link">Beta Signal</a>',
+    );
     // A build writes the ATT&CK ID pages from one template after Astro; here the route still renders each.
     const stub = await fetch(`http://127.0.0.1:${port}/attack/T1059.002/`);
     expect(stub.status).toBe(200);
@@ -48,7 +65,9 @@ describe('astro dev', () => {
     await writeFile(path, source.replace('<Term slug="beta-signal" />', '<Term slug="beta-signl" />'));
     const line = source.split('\n').findIndex((l) => l.includes('<Term slug="beta-signal" />')) + 1;
     const expected = `<Term> prop "slug" (line ${line}): expected the slug of an existing term`;
-    await expect.poll(() => output.includes(`alpha-control.mdx\n  - ${expected}`), { timeout: 30_000, interval: 250 }).toBe(true);
+    await expect
+      .poll(() => output.includes(`alpha-control.mdx\n  - ${expected}`), { timeout: 30_000, interval: 250 })
+      .toBe(true);
 
     // What the developer sees: Vite's error overlay, drawn in the browser.
     const browser = await launchBrowser();
@@ -60,7 +79,9 @@ describe('astro dev', () => {
       await expect
         .poll(
           async () => {
-            text = await page.evaluate(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '').catch(() => '');
+            text = await page
+              .evaluate(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '')
+              .catch(() => '');
             return text.includes(expected);
           },
           { timeout: 30_000, interval: 250 },
@@ -74,6 +95,11 @@ describe('astro dev', () => {
     }
 
     await writeFile(path, source);
-    await expect.poll(async () => (await (await fetch(url)).text()).includes('class="term-link">Beta Signal</a>'), { timeout: 30_000, interval: 500 }).toBe(true);
+    await expect
+      .poll(async () => (await (await fetch(url)).text()).includes('class="term-link">Beta Signal</a>'), {
+        timeout: 30_000,
+        interval: 500,
+      })
+      .toBe(true);
   }, 120_000);
 });

@@ -24,12 +24,14 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const enterprise = (kinds: string[]) => terms.filter((t) => t.attack?.domain === 'enterprise' && kinds.includes(t.attack.kind));
+const enterprise = (kinds: string[]) =>
+  terms.filter((t) => t.attack?.domain === 'enterprise' && kinds.includes(t.attack.kind));
 const path = (url: string) => new URL(url).pathname;
 
 /** How far the page scrolls sideways: 0 when nothing overflows the viewport. */
 const unhyphenated = (text: string | null) => text?.replace(/\u00ad/g, '');
-const sidewaysOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+const sidewaysOverflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 describe('the ATT&CK matrix at /attack/', () => {
   test('shows the 15 Enterprise tactics as columns in matrix order at 1280 px, each a section with a heading and a list', async () => {
@@ -104,7 +106,8 @@ describe('the ATT&CK matrix at /attack/', () => {
           // slash next to it means the line ended where it may.
           const mayBreak = (i: number) => /[\u00ad\s\-/]/.test(value.slice(Math.max(0, i - 2), i + 2));
           for (let i = 1; i < value.length; i++) {
-            if (top(i) > top(i - 1) + 2 && !mayBreak(i)) found.push(`${value.slice(0, i)}|${value.slice(i)}`.replace(/\u00ad/g, ''));
+            if (top(i) > top(i - 1) + 2 && !mayBreak(i))
+              found.push(`${value.slice(0, i)}|${value.slice(i)}`.replace(/\u00ad/g, ''));
           }
           return found;
         }),
@@ -114,14 +117,18 @@ describe('the ATT&CK matrix at /attack/', () => {
     await page.close();
   });
 
-  test('covered techniques and sub-techniques link to their entries, uncovered ones to MITRE\'s page, and the coverage is stated', async () => {
+  test("covered techniques and sub-techniques link to their entries, uncovered ones to MITRE's page, and the coverage is stated", async () => {
     const { page } = await openPage(context);
     await page.goto(`${site}/attack/`);
     const covered = enterprise(['technique', 'sub-technique']);
     expect(covered.length).toBeGreaterThan(0);
     // Every link in the matrix sits beside the ATT&CK ID of the entry it leads to.
     const links = await page.locator('.attack-matrix li > a.matrix-name:not(.external)').evaluateAll((as) =>
-      as.map((a) => ({ href: a.getAttribute('href')!, id: a.parentElement!.querySelector(':scope > .matrix-id')!.textContent, highlighted: a.parentElement!.classList.contains('covered') })),
+      as.map((a) => ({
+        href: a.getAttribute('href')!,
+        id: a.parentElement!.querySelector(':scope > .matrix-id')!.textContent,
+        highlighted: a.parentElement!.classList.contains('covered'),
+      })),
     );
     const idOfPath = new Map(terms.filter((t) => t.attack).map((t) => [path(t.url), t.attack!.id]));
     for (const link of links) {
@@ -145,8 +152,14 @@ describe('the ATT&CK matrix at /attack/', () => {
     expect(hidden).toEqual([]);
     // Techniques without an entry never dead-end: the name leads to MITRE's page for the ID, marked as leaving the site.
     const ids = new Set(terms.map((t) => t.attack?.id));
-    const uncovered = matrixTactics('enterprise').flatMap((t) => techniquesOfTactic(t.id)).find(({ technique }) => !ids.has(technique.id))!.technique;
-    const plain = page.locator('.matrix-technique', { has: page.locator(':scope > .matrix-id', { hasText: new RegExp(`^${uncovered.id}$`) }) }).first();
+    const uncovered = matrixTactics('enterprise')
+      .flatMap((t) => techniquesOfTactic(t.id))
+      .find(({ technique }) => !ids.has(technique.id))!.technique;
+    const plain = page
+      .locator('.matrix-technique', {
+        has: page.locator(':scope > .matrix-id', { hasText: new RegExp(`^${uncovered.id}$`) }),
+      })
+      .first();
     const external = plain.locator(':scope > a.matrix-name');
     expect(await external.getAttribute('href')).toBe(uncovered.url);
     expect(await external.getAttribute('rel')).toBe('external noopener');
@@ -166,12 +179,18 @@ describe('the ATT&CK matrix at /attack/', () => {
     const noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
     const { page, problems } = await openPage(noScript);
     await page.goto(`${site}/attack/`);
-    const execution = page.locator('.attack-matrix > section').nth(ENTERPRISE_TACTICS.findIndex((t) => t.id === 'TA0002'));
-    const interpreter = execution.locator('.matrix-technique', { has: page.locator(':scope > .matrix-id', { hasText: /^T1059$/ }) });
+    const execution = page
+      .locator('.attack-matrix > section')
+      .nth(ENTERPRISE_TACTICS.findIndex((t) => t.id === 'TA0002'));
+    const interpreter = execution.locator('.matrix-technique', {
+      has: page.locator(':scope > .matrix-id', { hasText: /^T1059$/ }),
+    });
     const powershell = interpreter.getByRole('link', { name: 'PowerShell', exact: true });
     expect(await powershell.isVisible()).toBe(false);
     const toggle = interpreter.locator('details > summary');
-    expect(await toggle.textContent()).toMatch(/^\d+ sub-techniques\u00a0of Command and Scripting Interpreter, \d+ with (entries|an entry)$/);
+    expect(await toggle.textContent()).toMatch(
+      /^\d+ sub-techniques\u00a0of Command and Scripting Interpreter, \d+ with (entries|an entry)$/,
+    );
     await toggle.click();
     expect(await powershell.isVisible()).toBe(true);
     await powershell.click();
@@ -211,7 +230,10 @@ describe('the ATT&CK matrix at /attack/', () => {
     await page.goto(`${site}/attack/`);
     const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
     expect((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(1);
-    const [width, height] = pdf.match(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/)!.slice(1).map(Number) as [number, number];
+    const [width, height] = pdf
+      .match(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/)!
+      .slice(1)
+      .map(Number) as [number, number];
     // A4 landscape is 842 × 595 points.
     expect(Math.abs(width - 842)).toBeLessThan(2);
     expect(Math.abs(height - 595)).toBeLessThan(2);
@@ -229,12 +251,15 @@ describe('the ATT&CK matrix at /attack/', () => {
     const { page, problems } = await openPage(themed);
     const failures: string[] = [];
     const check = async (label: string) => {
-      for (const v of await axeViolationsInBothThemes(page)) failures.push(`${label} (${v.theme}): ${v.id} (${v.help}) at ${v.nodes.join(', ')}`);
+      for (const v of await axeViolationsInBothThemes(page))
+        failures.push(`${label} (${v.theme}): ${v.id} (${v.help}) at ${v.nodes.join(', ')}`);
     };
     await page.goto(`${site}/attack/`);
     await check('/attack/ at 1280 px');
     await page.setViewportSize({ width: 375, height: 800 });
-    await page.evaluate(() => document.querySelectorAll('.attack-matrix details').forEach((d) => d.setAttribute('open', '')));
+    await page.evaluate(() =>
+      document.querySelectorAll('.attack-matrix details').forEach((d) => d.setAttribute('open', '')),
+    );
     await check('/attack/ at 375 px, all open');
     await page.goto(`${site}/attack/ids/`);
     await check('/attack/ids/ at 375 px');
@@ -245,16 +270,23 @@ describe('the ATT&CK matrix at /attack/', () => {
 });
 
 describe('/attack/<ID>/ for an ATT&CK ID without an entry', () => {
-  test('is a page of MITRE\'s facts that links the tactics, the parent and MITRE\'s page, not a 404', async () => {
+  test("is a page of MITRE's facts that links the tactics, the parent and MITRE's page, not a 404", async () => {
     const ids = new Set(terms.map((t) => t.attack?.id));
     // A sub-technique without an entry, under a technique without one either: the page must still lead somewhere.
-    const sub = matrixTactics('enterprise').flatMap((t) => techniquesOfTactic(t.id)).flatMap((t) => t.subTechniques).find((s) => !ids.has(s.id))!;
+    const sub = matrixTactics('enterprise')
+      .flatMap((t) => techniquesOfTactic(t.id))
+      .flatMap((t) => t.subTechniques)
+      .find((s) => !ids.has(s.id))!;
     const { page } = await openPage(context);
     const response = await page.goto(`${site}/attack/${sub.id}/`);
     expect(response?.status()).toBe(200);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`${sub.id} ${sub.name}`);
-    expect(await page.locator(`a[href="${dataLookup.attackObject(sub.id)!.url}"]`).getAttribute('rel')).toBe('external noopener');
-    const parent = page.locator(`a[href="/attack/${sub.parent}/"], a[href^="/terms/"]`, { hasText: sub.parent! }).first();
+    expect(await page.locator(`a[href="${dataLookup.attackObject(sub.id)!.url}"]`).getAttribute('rel')).toBe(
+      'external noopener',
+    );
+    const parent = page
+      .locator(`a[href="/attack/${sub.parent}/"], a[href^="/terms/"]`, { hasText: sub.parent! })
+      .first();
     expect(await parent.count()).toBe(1);
     // Its tactics have entries: they are the nearest entries, linked to the glossary.
     for (const tacticId of sub.tactics) {
@@ -279,7 +311,12 @@ describe('the ATT&CK ID index at /attack/ids/', () => {
     const table = page.getByRole('table');
     expect(await table.count()).toBe(1);
     expect(await table.locator('caption').textContent()).toMatch(/ATT&CK IDs/);
-    expect(await table.getByRole('columnheader').allTextContents()).toEqual(['ATT&CK ID', 'Name in ATT&CK', 'Notes', 'Glossary entry']);
+    expect(await table.getByRole('columnheader').allTextContents()).toEqual([
+      'ATT&CK ID',
+      'Name in ATT&CK',
+      'Notes',
+      'Glossary entry',
+    ]);
     expect(await sidewaysOverflow(page)).toBe(0);
     await page.setViewportSize({ width: 375, height: 800 });
     expect(await sidewaysOverflow(page)).toBe(0);
@@ -297,9 +334,18 @@ describe('the ATT&CK ID index at /attack/ids/', () => {
       })),
     );
     const current = groups.filter((g) => g.group !== 'Former IDs');
-    expect(current.map((g) => g.group)).toEqual(['Tactics', 'Techniques and sub-techniques', 'Mitigations', 'Software', 'Data components'].filter((g) => current.some((c) => c.group === g)));
+    expect(current.map((g) => g.group)).toEqual(
+      ['Tactics', 'Techniques and sub-techniques', 'Mitigations', 'Software', 'Data components'].filter((g) =>
+        current.some((c) => c.group === g),
+      ),
+    );
     for (const { ids } of groups) expect(ids).toEqual([...ids].sort());
-    expect(current.flatMap((g) => g.ids).sort()).toEqual(terms.filter((t) => t.attack).map((t) => t.attack!.id).sort());
+    expect(current.flatMap((g) => g.ids).sort()).toEqual(
+      terms
+        .filter((t) => t.attack)
+        .map((t) => t.attack!.id)
+        .sort(),
+    );
 
     const row = page.getByRole('row', { name: /^T1059\.001 / });
     expect(await row.getByRole('cell').first().textContent()).toBe('PowerShell');
@@ -312,7 +358,11 @@ describe('the ATT&CK ID index at /attack/ids/', () => {
     await page.goto(`${site}/attack/ids/`);
     const former = page.locator('tbody', { has: page.locator('th[scope="rowgroup"]', { hasText: 'Former IDs' }) });
     const row = former.getByRole('row', { name: /^T1086 / });
-    expect(await row.getByRole('cell').allTextContents()).toEqual(['PowerShell', 'Revoked in favour of T1059.001 PowerShell', 'PowerShell']);
+    expect(await row.getByRole('cell').allTextContents()).toEqual([
+      'PowerShell',
+      'Revoked in favour of T1059.001 PowerShell',
+      'PowerShell',
+    ]);
     expect(await row.getByRole('link').getAttribute('href')).toBe('/terms/powershell/');
     await page.close();
   });
@@ -324,8 +374,12 @@ describe('the ATT&CK Navigator layer at /attack/layer.json', () => {
     await page.goto(`${site}/attack/`);
     expect(await page.locator('a[href="/attack/layer.json"]').count()).toBe(1);
     // Both layers download with a file name that says their ATT&CK release, so the two never overwrite each other.
-    expect(await page.locator('a[href="/attack/layer.json"]').getAttribute('download')).toBe('security-glossary-attack-v19-layer.json');
-    expect(await page.locator('a[href="/attack/layer-v18.json"]').getAttribute('download')).toBe('security-glossary-attack-v18-layer.json');
+    expect(await page.locator('a[href="/attack/layer.json"]').getAttribute('download')).toBe(
+      'security-glossary-attack-v19-layer.json',
+    );
+    expect(await page.locator('a[href="/attack/layer-v18.json"]').getAttribute('download')).toBe(
+      'security-glossary-attack-v18-layer.json',
+    );
     await page.close();
     const v18 = navigatorLayerSchema.parse(await (await fetch(`${site}/attack/layer-v18.json`)).json());
     expect(v18.versions.attack).toBe('18');

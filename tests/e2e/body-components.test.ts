@@ -21,13 +21,17 @@ describe('components in term bodies, as built', () => {
 
   test('inline <Term> links in the prose lead to existing term pages', async () => {
     const $ = await html('execution');
-    const links = $('.explanation a.term-link').map((_, a) => $(a).attr('href')).get();
+    const links = $('.explanation a.term-link')
+      .map((_, a) => $(a).attr('href'))
+      .get();
     expect(links).toEqual(expect.arrayContaining(['/terms/powershell/', '/terms/amsi/', '/terms/sysmon/']));
   });
 
   test('every heading in every body has the "#" copy link to its own anchor, as the page\'s sections do', async () => {
     const { readdir } = await import('node:fs/promises');
-    const slugs = (await readdir(join(dist, 'terms'), { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+    const slugs = (await readdir(join(dist, 'terms'), { withFileTypes: true }))
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
     const missing: string[] = [];
     let headings = 0;
     for (const slug of slugs) {
@@ -36,7 +40,8 @@ describe('components in term bodies, as built', () => {
       $('.explanation h2:not(.tab-label), .explanation h3:not(.tab-label)').each((_, h) => {
         headings++;
         const id = $(h).attr('id');
-        if (!id || $(h).parent('.linked-heading').find(`a.copy-link[href="#${id}"]`).length !== 1) missing.push(`${slug}: ${$(h).text()}`);
+        if (!id || $(h).parent('.linked-heading').find(`a.copy-link[href="#${id}"]`).length !== 1)
+          missing.push(`${slug}: ${$(h).text()}`);
       });
     }
     expect(headings).toBeGreaterThan(500);
@@ -45,15 +50,27 @@ describe('components in term bodies, as built', () => {
 
   test('"Referenced by" lists the terms whose prose links here, and none that Related already shows', async () => {
     const { readdir } = await import('node:fs/promises');
-    const slugs = (await readdir(join(dist, 'terms'), { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+    const slugs = (await readdir(join(dist, 'terms'), { withFileTypes: true }))
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
     let checked = 0;
     for (const slug of slugs) {
       const $ = await html(slug);
       // A compact list of links (cards are for the hand-picked related terms), in the table of contents too.
-      const mentioning = $('#referenced-by').closest('section').find('li > a').map((_, a) => $(a).attr('href')).get();
+      const mentioning = $('#referenced-by')
+        .closest('section')
+        .find('li > a')
+        .map((_, a) => $(a).attr('href'))
+        .get();
       if (mentioning.length) expect($('nav.toc a[href="#referenced-by"]').length, slug).toBe(1);
       expect($('#referenced-by').closest('section').find('a.card').length).toBe(0);
-      const related = new Set($('#related').closest('section').find('a.card, .related-more a').map((_, a) => $(a).attr('href')).get());
+      const related = new Set(
+        $('#related')
+          .closest('section')
+          .find('a.card, .related-more a')
+          .map((_, a) => $(a).attr('href'))
+          .get(),
+      );
       for (const href of mentioning) {
         expect(related.has(href)).toBe(false);
         const other = href.split('/')[2]!;
@@ -70,11 +87,15 @@ describe('components in the browser', () => {
     const context = await session.browser.newContext();
     const { page, problems } = await openPage(context);
     await page.addInitScript(() =>
-      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective}`)),
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`CSP violation: ${e.violatedDirective}`),
+      ),
     );
     await page.goto(`${site}/terms/powershell/`);
     const colours = await page.evaluate(() => {
-      const token = document.querySelector('.explanation .token.builtin, .explanation .token.keyword, .explanation .token.string')!;
+      const token = document.querySelector(
+        '.explanation .token.builtin, .explanation .token.keyword, .explanation .token.string',
+      )!;
       return [getComputedStyle(token).color, getComputedStyle(token.closest('pre')!).color];
     });
     expect(colours[0]).not.toBe(colours[1]);

@@ -47,7 +47,9 @@ describe('search', () => {
     const all = await page.locator('[data-search-results] .result-category').allTextContents();
     expect(new Set(all).size).toBeGreaterThan(1);
     await page.selectOption('#search-category', 'Defense & Operations');
-    await expect.poll(async () => new Set(await page.locator('[data-search-results] .result-category').allTextContents())).toEqual(new Set(['Defense & Operations']));
+    await expect
+      .poll(async () => new Set(await page.locator('[data-search-results] .result-category').allTextContents()))
+      .toEqual(new Set(['Defense & Operations']));
     expect(new URL(page.url()).searchParams.get('category')).toBe('defense-and-operations');
     expect(problems).toEqual([]);
     await page.close();
@@ -111,7 +113,10 @@ describe('search ranking over the whole glossary', () => {
     const { SEARCH_RANKING, exactTitleFirst } = await import('../../src/search/ranking.ts');
     const { entries } = await checkContentDir(`${process.cwd()}/content/terms`);
     const cases = entries.flatMap((e) =>
-      [e.data.title, ...e.data.aliases, ...(e.data.attack ? [e.data.attack.id] : [])].map((name) => ({ name, slug: e.slug })),
+      [e.data.title, ...e.data.aliases, ...(e.data.attack ? [e.data.attack.id] : [])].map((name) => ({
+        name,
+        slug: e.slug,
+      })),
     );
     expect(cases.length).toBeGreaterThan(entries.length);
     const { page } = await openPage(session.context);

@@ -23,7 +23,15 @@ const entries = readdirSync(CONTENT)
   });
 /** Each relation label and the label of the same link on the other term's page. */
 const OTHER_END = new Map<string, string>(
-  Object.values(RELATIONS).flatMap((r) => [r, ...('betweenTactics' in r ? [r.betweenTactics] : [])].flatMap(({ label, inverse }) => [[label, inverse], [inverse, label]] as const)),
+  Object.values(RELATIONS).flatMap((r) =>
+    [r, ...('betweenTactics' in r ? [r.betweenTactics] : [])].flatMap(
+      ({ label, inverse }) =>
+        [
+          [label, inverse],
+          [inverse, label],
+        ] as const,
+    ),
+  ),
 );
 // Each page is parsed once: the link checks below look up the same pages' anchors many times over.
 const parsed = new Map<string, CheerioAPI>();
@@ -45,18 +53,22 @@ function resolves(href: string): boolean {
   const file = path.endsWith('/') ? join(dist, path, 'index.html') : join(dist, path);
   if (!existsSync(file)) return false;
   if (!fragment) return true;
-  return html(file.slice(dist.length)).root().find(`[id="${decodeURIComponent(fragment)}"]`).length === 1;
+  return (
+    html(file.slice(dist.length))
+      .root()
+      .find(`[id="${decodeURIComponent(fragment)}"]`).length === 1
+  );
 }
 
 describe('the Execution term page', () => {
   const $ = html('terms/execution/index.html');
 
   test('has every part of a reference entry, in order', () => {
-    expect($('nav[aria-label="Breadcrumb"] li').map((_, el) => $(el).text()).get()).toEqual([
-      'Home',
-      'ATT&CK',
-      'Execution',
-    ]);
+    expect(
+      $('nav[aria-label="Breadcrumb"] li')
+        .map((_, el) => $(el).text())
+        .get(),
+    ).toEqual(['Home', 'ATT&CK', 'Execution']);
     expect($('h1').text()).toBe('Execution (MITRE Tactic)');
     expect($('.term-header').text()).toContain('№ 1');
     expect($('.term-header a[href="https://attack.mitre.org/tactics/TA0002/"]').text()).toBe('TA0002');
@@ -65,12 +77,20 @@ describe('the Execution term page', () => {
     expect($('.explanation h2').length).toBeGreaterThanOrEqual(2);
     expect($('section[aria-labelledby="examples"] ol > li').length).toBeGreaterThanOrEqual(2);
     expect($('section[aria-labelledby="faq"] .faq-item h3[id^="faq-"]').length).toBeGreaterThanOrEqual(4);
-    expect($('section[aria-labelledby="other-names"] ul li').map((_, el) => $(el).text()).get()).toContain('TA0002');
+    expect(
+      $('section[aria-labelledby="other-names"] ul li')
+        .map((_, el) => $(el).text())
+        .get(),
+    ).toContain('TA0002');
     expect($('section[aria-labelledby="related"] ul a.card').length).toBeGreaterThanOrEqual(3);
-    expect($('section[aria-labelledby="sources"] ol a[href^="https://attack.mitre.org/"]').length).toBeGreaterThanOrEqual(1);
+    expect(
+      $('section[aria-labelledby="sources"] ol a[href^="https://attack.mitre.org/"]').length,
+    ).toBeGreaterThanOrEqual(1);
     expect($('time[datetime]').attr('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     // "Referenced by" lists only terms that mention this one in their prose, so it may be absent.
-    const order = ['definition', 'examples', 'faq', 'other-names', 'related', 'referenced-by', 'sources'].filter((id) => id !== 'referenced-by' || $('#referenced-by').length);
+    const order = ['definition', 'examples', 'faq', 'other-names', 'related', 'referenced-by', 'sources'].filter(
+      (id) => id !== 'referenced-by' || $('#referenced-by').length,
+    );
     const positions = order.map((id) => $.html().indexOf(`id="${id}"`));
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
   });
@@ -78,8 +98,12 @@ describe('the Execution term page', () => {
   test('the related list reads right from this page, with links stated in other files too', () => {
     // Cards for the first links, then a compact list: "Label: Title (qualifier)" either way.
     const cards = [
-      ...$('section[aria-labelledby="related"] ul a.card').map((_, a) => `${$(a).find('.card-meta strong').text()}: ${$(a).find('.card-title').text()}`).get(),
-      ...$('section[aria-labelledby="related"] .related-more li').map((_, li) => $(li).text().replace(/\s+/g, ' ').trim()).get(),
+      ...$('section[aria-labelledby="related"] ul a.card')
+        .map((_, a) => `${$(a).find('.card-meta strong').text()}: ${$(a).find('.card-title').text()}`)
+        .get(),
+      ...$('section[aria-labelledby="related"] .related-more li')
+        .map((_, li) => $(li).text().replace(/\s+/g, ' ').trim())
+        .get(),
     ];
     expect(cards).toEqual(
       expect.arrayContaining([
@@ -94,7 +118,10 @@ describe('the Execution term page', () => {
   });
 
   test('"Referenced by" repeats no term that "Related" shows', () => {
-    const hrefs = (section: string) => $(`section[aria-labelledby="${section}"] ul a.card`).map((_, a) => $(a).attr('href')).get();
+    const hrefs = (section: string) =>
+      $(`section[aria-labelledby="${section}"] ul a.card`)
+        .map((_, a) => $(a).attr('href'))
+        .get();
     const related = hrefs('related');
     expect(hrefs('referenced-by').filter((href) => related.includes(href))).toEqual([]);
   });
@@ -114,7 +141,14 @@ describe('every term page', () => {
     // Each stated link shows on both ends, so the pages together hold at least as many as the entries state.
     const stated = entries.reduce((sum, e) => sum + e.related, 0);
     expect(stated).toBeGreaterThan(0);
-    const shown = termSlugs.reduce((sum, slug) => sum + html(`terms/${slug}/index.html`)('section[aria-labelledby="related"] ul a.card, section[aria-labelledby="related"] .related-more a').length, 0);
+    const shown = termSlugs.reduce(
+      (sum, slug) =>
+        sum +
+        html(`terms/${slug}/index.html`)(
+          'section[aria-labelledby="related"] ul a.card, section[aria-labelledby="related"] .related-more a',
+        ).length,
+      0,
+    );
     expect(shown).toBeGreaterThanOrEqual(stated);
   });
 
@@ -131,10 +165,14 @@ describe('every term page', () => {
     // Each related term's page lists this term once under "Related" (a card, or past the first few a line of the
     // compact list), labelled from its own end.
     const relatedLinks = ($$: typeof $) =>
-      $$('section[aria-labelledby="related"] ul a.card, section[aria-labelledby="related"] .related-more a').toArray().map((a) => ({
-        href: $$(a).attr('href')!,
-        label: $$(a).hasClass('card') ? $$(a).find('.card-meta strong').text() : $$(a).closest('li').find('.related-label').text().replace(/:$/, ''),
-      }));
+      $$('section[aria-labelledby="related"] ul a.card, section[aria-labelledby="related"] .related-more a')
+        .toArray()
+        .map((a) => ({
+          href: $$(a).attr('href')!,
+          label: $$(a).hasClass('card')
+            ? $$(a).find('.card-meta strong').text()
+            : $$(a).closest('li').find('.related-label').text().replace(/:$/, ''),
+        }));
     const links = relatedLinks($);
     const hrefs = links.map((l) => l.href);
     expect(hrefs.filter((href, i) => hrefs.indexOf(href) !== i)).toEqual([]);
@@ -154,7 +192,8 @@ describe('the anchors body headings may not take', () => {
       $('[id]').each((_, el) => {
         const id = $(el).attr('id')!;
         // A body heading's own anchor is the one id a body may add.
-        const bodyHeading = /^h[1-6]$/.test(el.tagName) && $(el).parents('.explanation').length > 0 && !$(el).hasClass('tab-label');
+        const bodyHeading =
+          /^h[1-6]$/.test(el.tagName) && $(el).parents('.explanation').length > 0 && !$(el).hasClass('tab-label');
         if (!bodyHeading && !isReservedAnchor(id)) unreserved.add(`${id} (on /terms/${slug}/)`);
       });
     }
@@ -166,15 +205,25 @@ describe('the anchors body headings may not take', () => {
 describe('static redirects', () => {
   test('every /attack/<ID>/ page of an ID with an entry is a valid redirect to its term', async () => {
     // Other pages under /attack/ (the ID index, the pages of IDs without an entry) are not redirects.
-    const withEntry = new Set(Object.keys((JSON.parse(readFileSync(join(dist, 'api', 'ids.json'), 'utf8')) as { attack: Record<string, string> }).attack));
-    const ids = readdirSync(join(dist, 'attack'), { withFileTypes: true }).filter((d) => d.isDirectory() && withEntry.has(d.name.toUpperCase()));
+    const withEntry = new Set(
+      Object.keys(
+        (JSON.parse(readFileSync(join(dist, 'api', 'ids.json'), 'utf8')) as { attack: Record<string, string> }).attack,
+      ),
+    );
+    const ids = readdirSync(join(dist, 'attack'), { withFileTypes: true }).filter(
+      (d) => d.isDirectory() && withEntry.has(d.name.toUpperCase()),
+    );
     // Two redirects per ATT&CK ID an entry carries (as MITRE writes it and in lower case), however ids.json came out.
-    const fromContent = entries.flatMap((e) => (e.attackId ? [e.attackId.toUpperCase(), e.attackId.toLowerCase()] : []));
+    const fromContent = entries.flatMap((e) =>
+      e.attackId ? [e.attackId.toUpperCase(), e.attackId.toLowerCase()] : [],
+    );
     expect(fromContent.length).toBeGreaterThan(0);
     expect(ids.map((d) => d.name).sort()).toEqual(fromContent.sort());
     for (const { name } of ids) {
       const $ = html(`attack/${name}/index.html`);
-      const target = $('meta[http-equiv="refresh"]').attr('content')!.replace(/^0; url=/, '');
+      const target = $('meta[http-equiv="refresh"]')
+        .attr('content')!
+        .replace(/^0; url=/, '');
       expect($('html').attr('lang')).toBe('en');
       expect(resolves(target), `${name} → ${target}`).toBe(true);
     }
@@ -197,14 +246,20 @@ describe('the tactics overview and tactic pages', () => {
       const $ = html(`terms/${tactic.slug}/index.html`);
       expect($('.term-header a[href^="https://attack.mitre.org/"]').text()).toBe(tactic.id);
       expect($('.tactic-stage p').text()).toBe(`Stage ${i + 1} of 15 in the ATT&CK Enterprise matrix`);
-      expect($('.tactic-stage a[rel="prev"]').attr('href')).toBe(i > 0 ? `/terms/${ENTERPRISE_TACTICS[i - 1]!.slug}/` : undefined);
-      expect($('.tactic-stage a[rel="next"]').attr('href')).toBe(i < 14 ? `/terms/${ENTERPRISE_TACTICS[i + 1]!.slug}/` : undefined);
+      expect($('.tactic-stage a[rel="prev"]').attr('href')).toBe(
+        i > 0 ? `/terms/${ENTERPRISE_TACTICS[i - 1]!.slug}/` : undefined,
+      );
+      expect($('.tactic-stage a[rel="next"]').attr('href')).toBe(
+        i < 14 ? `/terms/${ENTERPRISE_TACTICS[i + 1]!.slug}/` : undefined,
+      );
     });
   });
 
   test('the Defense Evasion entry keeps its URL and points to Stealth and Defense Impairment', () => {
     const $ = html('terms/defense-evasion/index.html');
-    const related = $('section[aria-labelledby="related"] a').map((_, a) => $(a).attr('href')).get();
+    const related = $('section[aria-labelledby="related"] a')
+      .map((_, a) => $(a).attr('href'))
+      .get();
     expect(related).toEqual(expect.arrayContaining(['/terms/stealth/', '/terms/defense-impairment/']));
     expect($('.explanation').text()).toMatch(/Stealth/);
   });

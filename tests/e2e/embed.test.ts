@@ -10,7 +10,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { launchBrowser, openPage } from '../helpers/browser.ts';
-import { cloudflarePattern, headersFor, netlifyHeadersFor, netlifyPattern, parseHeadersFile, rulesFor } from '../../scripts/lib/headers-file.ts';
+import {
+  cloudflarePattern,
+  headersFor,
+  netlifyHeadersFor,
+  netlifyPattern,
+  parseHeadersFile,
+  rulesFor,
+} from '../../scripts/lib/headers-file.ts';
 import { serveDir, type RunningServer } from '../../scripts/lib/static-server.ts';
 import { embedSnippet } from '../../src/links/embed-message.ts';
 import { apiIdsSchema } from '../../src/schemas/api-ids.ts';
@@ -78,56 +85,76 @@ async function layout(frame: Frame) {
 }
 
 describe('term cards on another origin', () => {
-  test.each(WIDTHS)("README's snippet fits the frame to the shortest and the longest card at %i px: nothing is cut", async (width) => {
-    const frames = [shortest, longest]
-      .map((term) => embedSnippet(`${site}/embed/${term.slug}/`, `${term.title} (${term.qualifier})`).replace('width="480"', `width="${width}"`))
-      .join('\n');
-    const { page, problems } = await visit(`snippet-${width}.html`, frames);
-    for (const term of [shortest, longest]) {
-      const iframe = page.locator(`iframe[src="${site}/embed/${term.slug}/"]`);
-      expect(await iframe.getAttribute('loading')).toBe('lazy');
-      expect(await iframe.getAttribute('title')).toBe(`${term.title} (${term.qualifier})`);
-      await expect.poll(() => iframe.evaluate((f: HTMLIFrameElement) => f.style.height)).toMatch(/^\d+px$/);
-      const box = (await iframe.boundingBox())!;
-      expect(box.width).toBe(width);
-      const card = await layout(cardFrame(page, term.slug));
-      expect(card.summaryCut, `${term.slug} at ${width} px`).toBe(false);
-      expect(card.scrollsSideways).toBe(false);
-      // The frame is exactly as tall as the card: nothing below it is hidden, and no empty space is left.
-      expect(Math.abs(card.frameHeight - card.cardBottom), `${term.slug} at ${width} px`).toBeLessThanOrEqual(1);
-      expect(await iframe.evaluate((f: HTMLIFrameElement) => getComputedStyle(f).borderTopWidth)).toBe('0px');
-    }
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+  test.each(WIDTHS)(
+    "README's snippet fits the frame to the shortest and the longest card at %i px: nothing is cut",
+    async (width) => {
+      const frames = [shortest, longest]
+        .map((term) =>
+          embedSnippet(`${site}/embed/${term.slug}/`, `${term.title} (${term.qualifier})`).replace(
+            'width="480"',
+            `width="${width}"`,
+          ),
+        )
+        .join('\n');
+      const { page, problems } = await visit(`snippet-${width}.html`, frames);
+      for (const term of [shortest, longest]) {
+        const iframe = page.locator(`iframe[src="${site}/embed/${term.slug}/"]`);
+        expect(await iframe.getAttribute('loading')).toBe('lazy');
+        expect(await iframe.getAttribute('title')).toBe(`${term.title} (${term.qualifier})`);
+        await expect.poll(() => iframe.evaluate((f: HTMLIFrameElement) => f.style.height)).toMatch(/^\d+px$/);
+        const box = (await iframe.boundingBox())!;
+        expect(box.width).toBe(width);
+        const card = await layout(cardFrame(page, term.slug));
+        expect(card.summaryCut, `${term.slug} at ${width} px`).toBe(false);
+        expect(card.scrollsSideways).toBe(false);
+        // The frame is exactly as tall as the card: nothing below it is hidden, and no empty space is left.
+        expect(Math.abs(card.frameHeight - card.cardBottom), `${term.slug} at ${width} px`).toBeLessThanOrEqual(1);
+        expect(await iframe.evaluate((f: HTMLIFrameElement) => getComputedStyle(f).borderTopWidth)).toBe('0px');
+      }
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+  );
 
-  test.each([480, 320])('without the snippet, a %i×200 frame still shows the title, the start of the definition with an ellipsis and the link', async (width) => {
-    const frames = [shortest, longest]
-      .map((term) => `<iframe src="${site}/embed/${term.slug}/" title="${term.title}" width="${width}" height="200"></iframe>`)
-      .join('\n');
-    const { page, problems } = await visit(`plain-${width}.html`, frames);
-    for (const term of [shortest, longest]) {
-      const card = await layout(cardFrame(page, term.slug));
-      expect(card.frameHeight).toBe(200);
-      expect(card.titleBottom).toBeLessThanOrEqual(200);
-      expect(card.linkBottom, `${term.slug} at ${width} px`).toBeLessThanOrEqual(200);
-      expect(card.summaryLines).toBeGreaterThanOrEqual(1);
-      expect(card.scrollsSideways).toBe(false);
-    }
-    // The longest definition does not fit: it is cut, with the ellipsis line-clamp draws.
-    const cut = await cardFrame(page, longest.slug).evaluate(() => {
-      const summary = document.querySelector<HTMLElement>('[data-embed-summary]')!;
-      return { clamp: getComputedStyle(summary).webkitLineClamp, cut: summary.scrollHeight > summary.clientHeight + 1 };
-    });
-    expect(cut.cut).toBe(true);
-    expect(cut.clamp).toMatch(/^\d+$/);
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+  test.each([480, 320])(
+    'without the snippet, a %i×200 frame still shows the title, the start of the definition with an ellipsis and the link',
+    async (width) => {
+      const frames = [shortest, longest]
+        .map(
+          (term) =>
+            `<iframe src="${site}/embed/${term.slug}/" title="${term.title}" width="${width}" height="200"></iframe>`,
+        )
+        .join('\n');
+      const { page, problems } = await visit(`plain-${width}.html`, frames);
+      for (const term of [shortest, longest]) {
+        const card = await layout(cardFrame(page, term.slug));
+        expect(card.frameHeight).toBe(200);
+        expect(card.titleBottom).toBeLessThanOrEqual(200);
+        expect(card.linkBottom, `${term.slug} at ${width} px`).toBeLessThanOrEqual(200);
+        expect(card.summaryLines).toBeGreaterThanOrEqual(1);
+        expect(card.scrollsSideways).toBe(false);
+      }
+      // The longest definition does not fit: it is cut, with the ellipsis line-clamp draws.
+      const cut = await cardFrame(page, longest.slug).evaluate(() => {
+        const summary = document.querySelector<HTMLElement>('[data-embed-summary]')!;
+        return {
+          clamp: getComputedStyle(summary).webkitLineClamp,
+          cut: summary.scrollHeight > summary.clientHeight + 1,
+        };
+      });
+      expect(cut.cut).toBe(true);
+      expect(cut.clamp).toMatch(/^\d+$/);
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+  );
 
   test('without scripts, the card still fits a 480×200 frame', async () => {
     const ctx = await browser.newContext({ javaScriptEnabled: false });
-    await writeFile(join(lmsDir, 'noscript.html'), page(`<iframe src="${site}/embed/${longest.slug}/" title="${longest.title}" width="480" height="200"></iframe>`));
+    await writeFile(
+      join(lmsDir, 'noscript.html'),
+      page(`<iframe src="${site}/embed/${longest.slug}/" title="${longest.title}" width="480" height="200"></iframe>`),
+    );
     const p = await ctx.newPage();
     await p.goto(`${lms.url}/noscript.html`);
     const frame = cardFrame(p, longest.slug);
@@ -150,10 +177,19 @@ describe('term cards on another origin', () => {
 <script>window.heard = []; addEventListener('message', (e) => heard.push(e.data));</script>`,
     );
     const inner = top.frames().find((f) => f.url().endsWith('/inner.html'))!;
-    await expect.poll(() => inner.evaluate(() => (window as unknown as { heard: unknown[] }).heard.length)).toBeGreaterThan(0);
-    const heard = await inner.evaluate(() => (window as unknown as { heard: { origin: string; data: Record<string, unknown> }[] }).heard);
+    await expect
+      .poll(() => inner.evaluate(() => (window as unknown as { heard: unknown[] }).heard.length))
+      .toBeGreaterThan(0);
+    const heard = await inner.evaluate(
+      () => (window as unknown as { heard: { origin: string; data: Record<string, unknown> }[] }).heard,
+    );
     expect(heard[0]!.origin).toBe(new URL(site).origin);
-    expect(heard[0]!.data).toEqual({ type: 'security-glossary:embed-height', version: 1, slug: 'execution', height: expect.any(Number) });
+    expect(heard[0]!.data).toEqual({
+      type: 'security-glossary:embed-height',
+      version: 1,
+      slug: 'execution',
+      height: expect.any(Number),
+    });
     expect(await top.evaluate(() => (window as unknown as { heard: unknown[] }).heard)).toEqual([]);
     expect(problems).toEqual([]);
     await top.close();
@@ -184,12 +220,21 @@ describe('headers, as Cloudflare Pages sends them', () => {
       `<iframe src="${site}/embed/execution/" title="Card" width="480" height="200"></iframe>
 <iframe src="${site}/terms/execution/" title="Page" width="480" height="200"></iframe>`,
     );
-    await expect.poll(() => cardFrame(p, 'execution').locator('h1').textContent().catch(() => '')).toContain('Execution');
+    await expect
+      .poll(() =>
+        cardFrame(p, 'execution')
+          .locator('h1')
+          .textContent()
+          .catch(() => ''),
+      )
+      .toContain('Execution');
     // The term page's frame shows the browser's error page instead of the page.
     const pageFrame = p.frames().find((f) => f !== p.mainFrame() && !f.url().includes('/embed/'))!;
     await pageFrame.waitForLoadState('load').catch(() => {});
     expect(await pageFrame.locator('[data-pagefind-body]').count()).toBe(0);
-    expect(problems.filter((m) => !/frame-ancestors|X-Frame-Options|refused to connect|ERR_BLOCKED_BY_RESPONSE/i.test(m))).toEqual([]);
+    expect(
+      problems.filter((m) => !/frame-ancestors|X-Frame-Options|refused to connect|ERR_BLOCKED_BY_RESPONSE/i.test(m)),
+    ).toEqual([]);
     await p.close();
   });
 
@@ -197,7 +242,16 @@ describe('headers, as Cloudflare Pages sends them', () => {
     const { page: p, problems } = await openPage(context);
     await p.goto(`${site}/embed/`);
     await p.locator('iframe.embed-demo').scrollIntoViewIfNeeded();
-    await expect.poll(() => p.frames().find((f) => f.url().endsWith('/embed/execution/'))?.locator('h1').textContent().catch(() => '')).toContain('Execution');
+    await expect
+      .poll(() =>
+        p
+          .frames()
+          .find((f) => f.url().endsWith('/embed/execution/'))
+          ?.locator('h1')
+          .textContent()
+          .catch(() => ''),
+      )
+      .toContain('Execution');
     expect(problems).toEqual([]);
     await p.close();
   });
@@ -207,9 +261,15 @@ describe('headers, as Cloudflare Pages sends them', () => {
     const cloudflare = parseHeadersFile(file, cloudflarePattern);
     const netlify = parseHeadersFile(file, netlifyPattern);
     const walk = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
+      readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+        d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)],
+      );
     const framing = (headers: Record<string, string>) =>
-      [headers['content-security-policy']?.match(/frame-ancestors ([^;,]*)/)?.[1], headers['x-frame-options'], headers['cross-origin-resource-policy']].join(' | ');
+      [
+        headers['content-security-policy']?.match(/frame-ancestors ([^;,]*)/)?.[1],
+        headers['x-frame-options'],
+        headers['cross-origin-resource-policy'],
+      ].join(' | ');
     const problems: string[] = [];
     for (const path of walk(dist).map((f) => `/${relative(dist, f).split(sep).join('/')}`)) {
       if (path === '/_headers') continue;
@@ -229,9 +289,19 @@ describe('headers, as Cloudflare Pages sends them', () => {
   });
 
   test('a missing card framed by another site shows a bare not-found page: no search box, no script, one link that opens a new tab', async () => {
-    const { page: p } = await visit('missing.html', `<iframe src="${site}/embed/no-such-card/" title="Card" width="480" height="200"></iframe>`);
+    const { page: p } = await visit(
+      'missing.html',
+      `<iframe src="${site}/embed/no-such-card/" title="Card" width="480" height="200"></iframe>`,
+    );
     const frame = () => p.frames().find((f) => f.url().endsWith('/embed/no-such-card/'));
-    await expect.poll(() => frame()?.locator('h1').textContent().catch(() => '')).toBe('No card at this address');
+    await expect
+      .poll(() =>
+        frame()
+          ?.locator('h1')
+          .textContent()
+          .catch(() => ''),
+      )
+      .toBe('No card at this address');
     const inside = await frame()!.evaluate(() => ({
       scripts: document.scripts.length,
       fields: document.querySelectorAll('input, button, select, textarea, form').length,
@@ -259,7 +329,10 @@ describe('headers, as Cloudflare Pages sends them', () => {
     for (const [path, ancestors, corp, cors] of cases) {
       const response = await fetch(`${site}${path}`);
       const policy = response.headers.get('content-security-policy') ?? '';
-      expect(policy.split(',').map((p) => p.match(/frame-ancestors ([^;]*)/)?.[1]), path).toEqual([ancestors]);
+      expect(
+        policy.split(',').map((p) => p.match(/frame-ancestors ([^;]*)/)?.[1]),
+        path,
+      ).toEqual([ancestors]);
       // Pages run search in their header; cards and data do not.
       expect(policy.includes("'wasm-unsafe-eval'"), path).toBe(ancestors === "'self'");
       expect(response.headers.get('cross-origin-resource-policy'), path).toBe(corp);

@@ -19,7 +19,9 @@ async function termPage(options: BrowserContextOptions = {}) {
   const context = await session.browser.newContext(options);
   const { page, problems } = await openPage(context);
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   await page.goto(`${site}/terms/execution/`);
   return { page, problems, close: () => context.close() };
@@ -167,7 +169,7 @@ describe('the header search box suggests as you type', () => {
     const seeAll = page.locator(OPTIONS).last();
     const text = (await seeAll.textContent())!;
     const total = Number(text.match(/^See all (\d+) results$/)?.[1]);
-    expect(total).toBeGreaterThan(await page.locator(OPTIONS).count() - 1);
+    expect(total).toBeGreaterThan((await page.locator(OPTIONS).count()) - 1);
     expect(await page.locator('#site-search-status').textContent()).toBe(`${total} results`);
     const href = new URL((await seeAll.getAttribute('href'))!, site);
     expect(href.pathname).toBe('/search/');
@@ -210,7 +212,9 @@ describe('the header search box suggests as you type', () => {
     await page.locator(OPTIONS).first().waitFor();
     await page.waitForTimeout(600);
     expect((await page.locator(`${OPTIONS} .suggestion-title`).first().textContent())!).toMatch(/^PowerShell\b/);
-    expect(new URL((await page.locator(OPTIONS).last().getAttribute('href'))!, site).searchParams.get('q')).toBe('powershell');
+    expect(new URL((await page.locator(OPTIONS).last().getAttribute('href'))!, site).searchParams.get('q')).toBe(
+      'powershell',
+    );
     expect(problems).toEqual([]);
     await close();
   });
@@ -233,7 +237,8 @@ describe('accessibility and layout', () => {
 
   test('at 320 px the header does not scroll sideways, and the open popup fits the viewport', async () => {
     const { page, problems, close } = await termPage({ viewport: { width: 320, height: 640 } });
-    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(await overflow()).toBeLessThanOrEqual(0);
     await typeQuery(page, 'powershell');
     await page.locator(OPTIONS).first().waitFor();

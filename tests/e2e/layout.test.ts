@@ -26,7 +26,9 @@ describe('phones', () => {
       const { page, done } = await at(width, pages[0]!);
       for (const path of pages) {
         if (path !== pages[0]) await page.goto(`${site}${path}`);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
         expect({ path, overflow }).toEqual({ path, overflow: 0 });
       }
       await done();
@@ -49,14 +51,18 @@ describe('the tactics in brief', () => {
       for (const { stage, name } of cards) expect(stage.bottom).toBeLessThanOrEqual(name.top + 1);
       // The arrows are pseudo-elements: whatever sticks out of the list shows in its scroll width.
       expect(await page.locator('.flow').evaluate((ol) => ol.scrollWidth - ol.clientWidth)).toBeLessThanOrEqual(0);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+      ).toBe(0);
       await done();
     });
   }
 
   test('on a phone the cards stack and the arrows point down', async () => {
     const { page, done } = await at(375, '/');
-    const arrows = await page.locator('.flow > li').evaluateAll((items) => items.map((li) => getComputedStyle(li, '::after').content));
+    const arrows = await page
+      .locator('.flow > li')
+      .evaluateAll((items) => items.map((li) => getComputedStyle(li, '::after').content));
     expect(arrows.slice(0, -1).every((a) => a.includes('↓'))).toBe(true);
     await done();
   });
@@ -65,7 +71,9 @@ describe('the tactics in brief', () => {
 describe('the ATT&CK Tactics category', () => {
   test('lists the Enterprise tactics in matrix order, and its cards do not repeat the category name', async () => {
     const { page, problems, done } = await at(1280, '/categories/attack-tactics/');
-    const titles = await page.locator('.card-grid .card-title').evaluateAll((els) => els.map((e) => e.firstChild!.textContent!.trim()));
+    const titles = await page
+      .locator('.card-grid .card-title')
+      .evaluateAll((els) => els.map((e) => e.firstChild!.textContent!.trim()));
     const tactics = titles.filter((title) => ENTERPRISE_TACTICS.some((t) => t.name === title));
     expect(tactics).toEqual(ENTERPRISE_TACTICS.map((t) => t.name));
     expect(titles.slice(0, 15)).toEqual(tactics);
@@ -83,8 +91,11 @@ describe('term pages get to the point', () => {
     const { readFileSync, readdirSync } = await import('node:fs');
     const { join } = await import('node:path');
     const dist = inject('distDir');
-    const blocks = (slug: string) => (readFileSync(join(dist, 'terms', slug, 'index.html'), 'utf8').match(/<(?:tr|li|p|pre|h[23])\b/g) ?? []).length;
-    const slugs = readdirSync(join(dist, 'terms'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    const blocks = (slug: string) =>
+      (readFileSync(join(dist, 'terms', slug, 'index.html'), 'utf8').match(/<(?:tr|li|p|pre|h[23])\b/g) ?? []).length;
+    const slugs = readdirSync(join(dist, 'terms'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
     const tallest = [...slugs].sort((a, b) => blocks(b) - blocks(a)).slice(0, 8);
     const context = await session.browser.newContext({ viewport: { width: 1366, height: 900 } });
     const { page } = await openPage(context);
@@ -105,7 +116,11 @@ describe('the home page', () => {
     const { page } = await openPage(context);
     await page.goto(`${site}/`);
     expect(await page.locator('.trainers').textContent()).toMatch(/trainers/);
-    for (const [name, href] of [['Link a term', '/terms/'], ['Embed a card or previews', '/embed/'], ['Build a course pack', '/packs/']]) {
+    for (const [name, href] of [
+      ['Link a term', '/terms/'],
+      ['Embed a card or previews', '/embed/'],
+      ['Build a course pack', '/packs/'],
+    ]) {
       const link = page.getByRole('link', { name: new RegExp(`^${name}`) });
       expect(await link.getAttribute('href'), name).toBe(href);
       const box = (await link.boundingBox())!;
@@ -140,7 +155,10 @@ describe('what a term page loads before any interaction', () => {
     const sheets = async (path: string) => {
       const html = await (await fetch(`${site}${path}`)).text();
       const hrefs = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!);
-      return { count: hrefs.length, css: (await Promise.all(hrefs.map(async (h) => (await fetch(new URL(h, site))).text()))).join('\n') };
+      return {
+        count: hrefs.length,
+        css: (await Promise.all(hrefs.map(async (h) => (await fetch(new URL(h, site))).text()))).join('\n'),
+      };
     };
     const term = await sheets('/terms/execution/');
     expect(term.count).toBe(1);
@@ -156,10 +174,16 @@ describe('"Referenced by"', () => {
   test('each entry says which section of its page mentions this one, and the link opens that section', async () => {
     const { page, done } = await at(1366, '/terms/powershell/');
     const items = await page.locator('.referenced-by li a').evaluateAll((links) =>
-      links.map((a) => ({ href: a.getAttribute('href')!, text: a.closest('li')!.querySelector('.muted')!.textContent!.trim() })),
+      links.map((a) => ({
+        href: a.getAttribute('href')!,
+        text: a.closest('li')!.querySelector('.muted')!.textContent!.trim(),
+      })),
     );
     expect(items.length).toBeGreaterThan(5);
-    for (const item of items) expect(item.text, item.href).toMatch(item.href.endsWith('#definition') ? /^In the definition:$/ : /^In “[^”]+”:$/);
+    for (const item of items)
+      expect(item.text, item.href).toMatch(
+        item.href.endsWith('#definition') ? /^In the definition:$/ : /^In “[^”]+”:$/,
+      );
     const { href, text } = items.find((item) => !item.href.endsWith('#definition'))!;
     const section = /In “([^”]+)”/.exec(text)![1]!;
     await page.goto(new URL(href, `${site}/terms/powershell/`).href);
@@ -173,7 +197,8 @@ describe('"Referenced by"', () => {
       const level = heading.tagName;
       let found = false;
       while ((node = node.nextElementSibling) && !node.querySelector(level) && node.tagName !== level) {
-        if (node.matches('a[href="/terms/powershell/"]') || node.querySelector('a[href="/terms/powershell/"]')) found = true;
+        if (node.matches('a[href="/terms/powershell/"]') || node.querySelector('a[href="/terms/powershell/"]'))
+          found = true;
       }
       return found;
     }, id);

@@ -9,7 +9,15 @@ let chrome: chromeLauncher.LaunchedChrome;
 beforeAll(async () => {
   chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    chromeFlags: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
 });
 afterAll(() => chrome?.kill());
@@ -22,10 +30,17 @@ afterAll(() => chrome?.kill());
  * small, and no script or more than one stylesheet holds up the first paint.
  */
 async function audit(path: string) {
-  const result = await lighthouse(`${site}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+  const result = await lighthouse(`${site}${path}`, {
+    port: chrome.port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: [...CATEGORIES],
+  });
   const { categories, audits } = result!.lhr;
   const score = (c: (typeof CATEGORIES)[number]) => Math.round((categories[c]?.score ?? 0) * 100);
-  const blocking = ((audits['render-blocking-insight']?.details as { items?: { url?: string }[] } | undefined)?.items ?? []).map((i) => i.url ?? '');
+  const blocking = (
+    (audits['render-blocking-insight']?.details as { items?: { url?: string }[] } | undefined)?.items ?? []
+  ).map((i) => i.url ?? '');
   return {
     scores: { accessibility: score('accessibility'), 'best-practices': score('best-practices'), seo: score('seo') },
     layoutShift: audits['cumulative-layout-shift']?.numericValue ?? Infinity,
@@ -36,12 +51,16 @@ async function audit(path: string) {
 }
 
 describe('Lighthouse', () => {
-  test.each(['/', '/terms/execution/'])('scores 100 in accessibility, best practices and SEO on %s, and nothing moves, blocks or weighs it down', async (path) => {
-    const result = await audit(path);
-    expect(result.scores).toEqual({ accessibility: 100, 'best-practices': 100, seo: 100 });
-    expect(result.layoutShift).toBeLessThan(0.01);
-    expect(result.blockingScripts).toEqual([]);
-    expect(result.blockingStylesheets).toBeLessThanOrEqual(1);
-    expect(result.kib).toBeLessThan(150);
-  }, 180_000);
+  test.each(['/', '/terms/execution/'])(
+    'scores 100 in accessibility, best practices and SEO on %s, and nothing moves, blocks or weighs it down',
+    async (path) => {
+      const result = await audit(path);
+      expect(result.scores).toEqual({ accessibility: 100, 'best-practices': 100, seo: 100 });
+      expect(result.layoutShift).toBeLessThan(0.01);
+      expect(result.blockingScripts).toEqual([]);
+      expect(result.blockingStylesheets).toBeLessThanOrEqual(1);
+      expect(result.kib).toBeLessThan(150);
+    },
+    180_000,
+  );
 });

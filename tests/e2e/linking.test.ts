@@ -49,13 +49,17 @@ describe('permalinks', () => {
     await ctx.grantPermissions(['clipboard-read', 'clipboard-write']);
     const { page, problems } = await openPage(ctx);
     await page.goto(`${site}/terms/execution/`);
-    const faqIds = await page.locator('section[aria-labelledby="faq"] .faq-item h3[id^="faq-"]').evaluateAll((els) => els.map((e) => e.id));
+    const faqIds = await page
+      .locator('section[aria-labelledby="faq"] .faq-item h3[id^="faq-"]')
+      .evaluateAll((els) => els.map((e) => e.id));
     expect(faqIds.length).toBeGreaterThanOrEqual(4);
     for (const id of faqIds) {
       expect(await page.locator(`a.copy-link[href="#${id}"]`).isVisible()).toBe(true);
     }
     await page.locator(`a.copy-link[href="#${faqIds[0]}"]`).click();
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`${site}/terms/execution/#${faqIds[0]}`);
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toBe(`${site}/terms/execution/#${faqIds[0]}`);
     expect(new URL(page.url()).hash).toBe(`#${faqIds[0]}`);
     await expect.poll(() => page.locator('[data-copy-status]').textContent()).toBe('Link copied to the clipboard.');
     expect(problems).toEqual([]);
@@ -92,8 +96,14 @@ describe('machine-readable exports', () => {
 
   test('a term page carries DefinedTerm and BreadcrumbList JSON-LD, and the A–Z index a DefinedTermSet', () => {
     const $ = load(readFileSync(join(dist, 'terms/execution/index.html'), 'utf8'));
-    const blocks = $('script[type="application/ld+json"]').map((_, el) => JSON.parse($(el).text())).get();
-    expect(blocks.find((b) => b['@type'] === 'DefinedTerm')).toMatchObject({ name: 'Execution', termCode: '1', inDefinedTermSet: { '@type': 'DefinedTermSet' } });
+    const blocks = $('script[type="application/ld+json"]')
+      .map((_, el) => JSON.parse($(el).text()))
+      .get();
+    expect(blocks.find((b) => b['@type'] === 'DefinedTerm')).toMatchObject({
+      name: 'Execution',
+      termCode: '1',
+      inDefinedTermSet: { '@type': 'DefinedTermSet' },
+    });
     expect(blocks.find((b) => b['@type'] === 'BreadcrumbList').itemListElement).toHaveLength(3);
     const $index = load(readFileSync(join(dist, 'terms/index.html'), 'utf8'));
     const set = JSON.parse($index('script[type="application/ld+json"]').text());
@@ -125,7 +135,8 @@ describe('machine-readable exports', () => {
     const sitemap = readFileSync(join(dist, 'sitemap.xml'), 'utf8');
     for (const term of index.terms) expect(sitemap).toContain(`<loc>${term.url}</loc>`);
     // The pages a trainer starts from are canonical pages too; search results are not.
-    for (const path of ['attack/ids/', 'packs/', 'embed/']) expect(sitemap).toMatch(new RegExp(`<loc>[^<]+/${path}</loc>`));
+    for (const path of ['attack/ids/', 'packs/', 'embed/'])
+      expect(sitemap).toMatch(new RegExp(`<loc>[^<]+/${path}</loc>`));
     expect(sitemap).not.toContain('/search/');
     expect(readFileSync(join(dist, 'search/index.html'), 'utf8')).toContain('<meta name="robots" content="noindex">');
     expect(readFileSync(join(dist, 'robots.txt'), 'utf8')).toMatch(/^Sitemap: \S+\/sitemap\.xml$/m);
@@ -155,17 +166,24 @@ describe('print', () => {
     expect(await page.locator('header.site-header').isVisible()).toBe(false);
     expect(await page.locator('form[role="search"]').count()).toBeGreaterThan(0);
     expect(await page.locator('form[role="search"]').first().isVisible()).toBe(false);
-    const after = await page.locator('section[aria-labelledby="sources"] ol a').first().evaluate((a) => getComputedStyle(a, '::after').content);
+    const after = await page
+      .locator('section[aria-labelledby="sources"] ol a')
+      .first()
+      .evaluate((a) => getComputedStyle(a, '::after').content);
     expect(after).toContain('https://attack.mitre.org/');
 
     // Paper has no address bar: the page names the site and its own address (SITE_URL's, as in the canonical link),
     // and links inside the site print with that host instead of "(/terms/…)".
-    const canonical = load(readFileSync(join(dist, 'terms', 'execution', 'index.html'), 'utf8'))('link[rel="canonical"]').attr('href')!;
+    const canonical = load(readFileSync(join(dist, 'terms', 'execution', 'index.html'), 'utf8'))(
+      'link[rel="canonical"]',
+    ).attr('href')!;
     const origin = new URL(canonical).origin;
     const source = page.locator('.print-source');
     expect(await source.isVisible()).toBe(true);
     expect((await source.textContent())?.trim()).toBe(`Security Glossary · ${canonical}`);
-    const targets = await page.locator('main a').evaluateAll((links) => links.map((a) => getComputedStyle(a, '::after').content));
+    const targets = await page
+      .locator('main a')
+      .evaluateAll((links) => links.map((a) => getComputedStyle(a, '::after').content));
     expect(targets.filter((content) => content.includes('(/'))).toEqual([]);
     expect(targets.some((content) => content.includes(`(${origin}/terms/initial-access/)`))).toBe(true);
     await page.emulateMedia({ media: 'screen' });
@@ -179,11 +197,17 @@ describe('print', () => {
     // Every term page with a code block wider than the printed column, a callout or a detection rule.
     for (const slug of ['powershell', 'living-off-the-land']) {
       await page.goto(`${site}/terms/${slug}/`);
-      const overflowing = await page.locator('.explanation pre').evaluateAll((pres) => pres.filter((pre) => pre.scrollWidth > pre.clientWidth + 1).length);
+      const overflowing = await page
+        .locator('.explanation pre')
+        .evaluateAll((pres) => pres.filter((pre) => pre.scrollWidth > pre.clientWidth + 1).length);
       expect(overflowing, slug).toBe(0);
       const splittable = await page
         .locator('.callout, .detection')
-        .evaluateAll((blocks) => blocks.map((b) => getComputedStyle(b).breakInside).filter((v) => v !== 'avoid' && v !== 'avoid-column' && v !== 'avoid-page'));
+        .evaluateAll((blocks) =>
+          blocks
+            .map((b) => getComputedStyle(b).breakInside)
+            .filter((v) => v !== 'avoid' && v !== 'avoid-column' && v !== 'avoid-page'),
+        );
       expect(splittable, slug).toEqual([]);
     }
     await page.close();

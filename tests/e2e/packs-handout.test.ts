@@ -19,7 +19,8 @@ const data = JSON.parse(readFileSync(join(inject('distDir'), 'api/pack-terms.jso
 const session = useBrowser({ viewport: { width: 1280, height: 900 } });
 
 const byNumber = [...data.terms].sort((a, b) => a.number - b.number);
-const textLength = (term: PackTerm) => term.title.length + term.qualifier.length + term.summary.length + term.example.length;
+const textLength = (term: PackTerm) =>
+  term.title.length + term.qualifier.length + term.summary.length + term.example.length;
 /** The worst case for the layout: the ten entries with the most text. */
 const longest = [...data.terms].sort((a, b) => textLength(b) - textLength(a)).slice(0, 10);
 const withAttackId = byNumber.filter((term) => term.attack).slice(0, 5);
@@ -40,7 +41,10 @@ async function handout(url: string, context = session.context): Promise<{ page: 
 /** Waits until the script has built the sheet, or said there is nothing to build. */
 const built = (page: Page) => page.locator('.handout-term, [data-handout-empty]:visible').first().waitFor();
 
-async function withContext<T>(options: BrowserContextOptions, use: (page: Page, problems: string[]) => Promise<T>): Promise<T> {
+async function withContext<T>(
+  options: BrowserContextOptions,
+  use: (page: Page, problems: string[]) => Promise<T>,
+): Promise<T> {
   const context = await session.browser.newContext(options);
   try {
     const { page, problems } = await openPage(context);
@@ -59,7 +63,12 @@ function svgModules({ viewBox, d }: { viewBox: string; d: string }): boolean[][]
   for (const [, x, y, width] of d.matchAll(/M(\d+) (\d+)h(\d+)v1h-\d+z/g)) {
     for (let i = 0; i < Number(width); i++) grid[Number(y)]![Number(x) + i] = true;
   }
-  const quiet = grid.filter((row, y) => y < QUIET_ZONE || y >= side - QUIET_ZONE || row.some((dark, x) => dark && (x < QUIET_ZONE || x >= side - QUIET_ZONE)));
+  const quiet = grid.filter(
+    (row, y) =>
+      y < QUIET_ZONE ||
+      y >= side - QUIET_ZONE ||
+      row.some((dark, x) => dark && (x < QUIET_ZONE || x >= side - QUIET_ZONE)),
+  );
   expect(quiet.flat().some(Boolean), 'dark modules in the quiet zone').toBe(false);
   return grid.slice(QUIET_ZONE, side - QUIET_ZONE).map((row) => row.slice(QUIET_ZONE, side - QUIET_ZONE));
 }
@@ -114,7 +123,9 @@ describe('the printed sheet', () => {
       const block = blocks.nth(i);
       const text = await block.innerText();
       // The ID is introduced for screen readers, and shown bare.
-      expect(await block.locator('h2').textContent()).toBe(`${term.title} (${term.qualifier})${term.attack ? ` ATT&CK ID ${term.attack.id}` : ''}`);
+      expect(await block.locator('h2').textContent()).toBe(
+        `${term.title} (${term.qualifier})${term.attack ? ` ATT&CK ID ${term.attack.id}` : ''}`,
+      );
       if (term.attack) expect(await block.locator('.attack-id').innerText()).toContain(term.attack.id);
       expect(text).toContain(term.summary);
       expect(text).toContain(term.example.replace(/\s+/g, ' ').slice(0, 40));
@@ -125,7 +136,12 @@ describe('the printed sheet', () => {
     for (const hidden of ['.site-header', '.site-footer', '[data-handout-toolbar]', '[data-handout-notices]']) {
       expect(await page.locator(hidden).isVisible(), hidden).toBe(false);
     }
-    expect(await sheet.locator('.url').first().evaluate((el) => getComputedStyle(el, '::after').content)).toBe('none');
+    expect(
+      await sheet
+        .locator('.url')
+        .first()
+        .evaluate((el) => getComputedStyle(el, '::after').content),
+    ).toBe('none');
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -142,8 +158,13 @@ describe('the printed sheet', () => {
     const codes = await readQrCodes(page);
     // Paper has no address bar: every link points at the public site (SITE_URL), not where the sheet was opened.
     const packTerms = terms.map((t) => t.slug).join(',');
-    expect(codes.map((code) => code.url)).toEqual([`${TEST_SITE_URL}/packs/?terms=${packTerms}&title=QR%20check`, ...terms.map((t) => t.shortUrl)]);
-    expect(await page.locator('[data-handout-link]').getAttribute('href')).toBe(`${TEST_SITE_URL}/packs/?terms=${packTerms}&title=QR%20check`);
+    expect(codes.map((code) => code.url)).toEqual([
+      `${TEST_SITE_URL}/packs/?terms=${packTerms}&title=QR%20check`,
+      ...terms.map((t) => t.shortUrl),
+    ]);
+    expect(await page.locator('[data-handout-link]').getAttribute('href')).toBe(
+      `${TEST_SITE_URL}/packs/?terms=${packTerms}&title=QR%20check`,
+    );
     // The pack's code holds the short form (terms only), so it has fewer, larger modules.
     expect(svgModules(codes[0]!)).toEqual(qrModules(`${TEST_SITE_URL}/packs/?terms=${packTerms}`));
     for (const code of codes.slice(1)) expect(svgModules(code)).toEqual(qrModules(code.url));
@@ -160,7 +181,11 @@ describe('the printed sheet', () => {
         page.evaluate(() =>
           [...document.querySelectorAll<SVGSVGElement>('.sheet .qr svg')].map((svg) => {
             const style = getComputedStyle(svg);
-            return { px: svg.getBoundingClientRect().width, side: svg.viewBox.baseVal.width, colors: [style.color, style.backgroundColor] };
+            return {
+              px: svg.getBoundingClientRect().width,
+              side: svg.viewBox.baseVal.width,
+              colors: [style.color, style.backgroundColor],
+            };
           }),
         );
       const blackOnWhite = ['rgb(0, 0, 0)', 'rgb(255, 255, 255)'];
@@ -180,8 +205,17 @@ describe('the printed sheet', () => {
         expect(mm(px)).toBeGreaterThanOrEqual(16);
         expect(mm(px)).toBeLessThanOrEqual(22);
       }
-      expect(await page.locator('.sheet').evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor])).toEqual(blackOnWhite);
-      expect(await page.locator('.handout-term .qualifier').first().evaluate((el) => getComputedStyle(el).color)).toBe('rgb(51, 51, 51)');
+      expect(
+        await page
+          .locator('.sheet')
+          .evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]),
+      ).toEqual(blackOnWhite);
+      expect(
+        await page
+          .locator('.handout-term .qualifier')
+          .first()
+          .evaluate((el) => getComputedStyle(el).color),
+      ).toBe('rgb(51, 51, 51)');
     });
   });
 });
@@ -224,7 +258,9 @@ describe('what the trainer sees on screen', () => {
     const search = `?terms=${terms.map((t) => t.slug).join(',')}&title=Week%201`;
     const nav = page.getByRole('navigation', { name: 'This pack' });
     expect(await nav.getByRole('link', { name: 'Change the terms' }).getAttribute('href')).toBe(`/packs/${search}`);
-    expect(await nav.getByRole('link', { name: 'Flashcards' }).getAttribute('href')).toBe(`/packs/flashcards/${search}`);
+    expect(await nav.getByRole('link', { name: 'Flashcards' }).getAttribute('href')).toBe(
+      `/packs/flashcards/${search}`,
+    );
     expect(await nav.getByRole('link', { name: 'Quiz' }).getAttribute('href')).toBe(`/packs/quiz/${search}`);
     expect(problems).toEqual([]);
     await page.close();
@@ -247,7 +283,9 @@ describe('what the trainer sees on screen', () => {
     const { page, problems } = await openPage(session.context);
     await page.route('**/api/pack-terms.json', (route) => route.fulfill({ status: 503, body: '' }));
     await page.goto(handoutUrl(byNumber.slice(0, 3)));
-    await expect.poll(() => page.locator('[data-handout-status]').textContent()).toMatch(/could not load.*Reload the page/);
+    await expect
+      .poll(() => page.locator('[data-handout-status]').textContent())
+      .toMatch(/could not load.*Reload the page/);
     expect(await page.locator('.handout-term').count()).toBe(0);
     expect(problems.some((problem) => problem.includes('HTTP 503'))).toBe(true);
     await page.close();
@@ -267,7 +305,9 @@ describe('what the trainer sees on screen', () => {
       await page.goto(handoutUrl(byNumber.slice(0, 30), 'A long title for a whole week of lessons on execution'));
       await page.locator('.handout-term').first().waitFor();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-      const right = await page.evaluate(() => Math.max(...[...document.querySelectorAll('main *')].map((el) => el.getBoundingClientRect().right)));
+      const right = await page.evaluate(() =>
+        Math.max(...[...document.querySelectorAll('main *')].map((el) => el.getBoundingClientRect().right)),
+      );
       expect(right).toBeLessThanOrEqual(320);
       expect(problems).toEqual([]);
     });
@@ -278,7 +318,10 @@ describe('accessibility', () => {
   test('the handout with a pack and notices, and without a pack, passes axe in the light and the dark theme', async () => {
     // axe is injected as an inline script, which the page's CSP would block.
     await withContext({ bypassCSP: true }, async (page, problems) => {
-      for (const url of [handoutUrl([...withAttackId.map((t) => t.slug), 'no-such-term'], 'Lesson 3'), `${site}/packs/handout/`]) {
+      for (const url of [
+        handoutUrl([...withAttackId.map((t) => t.slug), 'no-such-term'], 'Lesson 3'),
+        `${site}/packs/handout/`,
+      ]) {
         await page.goto(url);
         await built(page);
         expect(await axeViolationsInBothThemes(page), url).toEqual([]);

@@ -10,14 +10,26 @@ import { openPage } from '../helpers/browser.ts';
 import { useBrowser } from '../helpers/use-browser.ts';
 import { axeViolationsInBothThemes } from '../helpers/axe.ts';
 import { TEST_SITE_URL } from '../helpers/run-build.ts';
-import { children, elementNames, moodleEntries, parseCsv, readAnkiRow, text, xmlize, type Xmlized } from '../helpers/pack-formats.ts';
+import {
+  children,
+  elementNames,
+  moodleEntries,
+  parseCsv,
+  readAnkiRow,
+  text,
+  xmlize,
+  type Xmlized,
+} from '../helpers/pack-formats.ts';
 import { readPack } from '../../src/packs/pack-url.ts';
 import { PACK_CSV_COLUMNS, ANKI_COLUMNS } from '../../src/packs/exports.ts';
 import type { PackData } from '../../src/packs/pack-term.ts';
 
 const site = inject('siteUrl');
 const distDir = inject('distDir');
-const session = useBrowser({ viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+const session = useBrowser({
+  viewport: { width: 1280, height: 900 },
+  permissions: ['clipboard-read', 'clipboard-write'],
+});
 const data = JSON.parse(await readFile(`${distDir}/api/pack-terms.json`, 'utf8')) as PackData;
 const titleOf = (slug: string) => data.terms.find((term) => term.slug === slug)!.title;
 
@@ -45,11 +57,15 @@ async function picker(search = '', options: BrowserContextOptions = {}) {
     void dialog.dismiss();
   });
   await page.goto(`${site}/packs/${search}`);
-  if (options.javaScriptEnabled !== false) await expect.poll(() => page.locator('[data-pack-count]').textContent(), { timeout: 15_000 }).not.toMatch(/Loading/);
+  if (options.javaScriptEnabled !== false)
+    await expect
+      .poll(() => page.locator('[data-pack-count]').textContent(), { timeout: 15_000 })
+      .not.toMatch(/Loading/);
   return { page, problems, context, dialogs: () => dialogs, close: () => context.close() };
 }
 
-const packItems = (page: Page) => page.locator('[data-pack-terms] > li').evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset['slug']));
+const packItems = (page: Page) =>
+  page.locator('[data-pack-terms] > li').evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset['slug']));
 const query = (page: Page) => new URL(page.url()).searchParams;
 const termsInUrl = (page: Page) => query(page).get('terms')?.split(',') ?? [];
 
@@ -65,19 +81,35 @@ describe('a pack link', () => {
     expect(page.url()).toBe(`${site}/packs/?terms=execution,powershell&title=Week%203`);
     expect(await page.locator('[data-pack-count]').textContent()).toBe('2 terms selected');
     expect(await page.getByLabel('Pack title').inputValue()).toBe('Week 3');
-    expect(await page.locator('input[name="terms"]:checked').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value))).toEqual(['execution', 'powershell']);
-    for (const [page_, path] of [['handout', 'handout/'], ['flashcards', 'flashcards/'], ['quiz', 'quiz/']] as const) {
-      expect(await page.locator(`a[data-pack-page="${page_}"]`).getAttribute('href')).toBe(`/packs/${path}?terms=execution,powershell&title=Week%203`);
+    expect(
+      await page
+        .locator('input[name="terms"]:checked')
+        .evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value)),
+    ).toEqual(['execution', 'powershell']);
+    for (const [page_, path] of [
+      ['handout', 'handout/'],
+      ['flashcards', 'flashcards/'],
+      ['quiz', 'quiz/'],
+    ] as const) {
+      expect(await page.locator(`a[data-pack-page="${page_}"]`).getAttribute('href')).toBe(
+        `/packs/${path}?terms=execution,powershell&title=Week%203`,
+      );
     }
     expect(problems).toEqual([]);
     await close();
   });
 
   test('"Copy pack link" copies the address, which is the pack', async () => {
-    const { page, problems, close } = await picker('?terms=execution,powershell', { permissions: ['clipboard-read', 'clipboard-write'] });
+    const { page, problems, close } = await picker('?terms=execution,powershell', {
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
     await page.getByRole('button', { name: 'Copy pack link' }).click();
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`${site}/packs/?terms=execution,powershell`);
-    await expect.poll(() => page.locator('[data-copy-status]').textContent()).toBe('Pack link copied to the clipboard.');
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toBe(`${site}/packs/?terms=execution,powershell`);
+    await expect
+      .poll(() => page.locator('[data-copy-status]').textContent())
+      .toBe('Pack link copied to the clipboard.');
     expect(problems).toEqual([]);
     await close();
   });
@@ -87,7 +119,10 @@ describe('picking terms', () => {
   test('the filter narrows the list by alias or ATT&CK ID, and ticking a term puts it in the pack and the address', async () => {
     const { page, problems, close } = await picker();
     await page.getByLabel('Filter the terms').fill('pwsh');
-    const visible = () => page.locator('[data-category] li:not([hidden])').evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset['slug']));
+    const visible = () =>
+      page
+        .locator('[data-category] li:not([hidden])')
+        .evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset['slug']));
     expect(await visible()).toEqual(['powershell']);
     expect(await page.locator('[data-filter-status]').textContent()).toBe(`Showing 1 of ${data.terms.length} terms.`);
     // Categories with nothing left to show are hidden with their terms.
@@ -97,7 +132,9 @@ describe('picking terms', () => {
     expect(await page.locator('[data-pack-count]').textContent()).toBe('1 term selected');
 
     await page.getByLabel('Filter the terms').fill('T1053');
-    const byId = data.terms.filter((t) => t.attack?.id.startsWith('T1053') || t.aliases.some((a) => a.toUpperCase().includes('T1053'))).map((t) => t.slug);
+    const byId = data.terms
+      .filter((t) => t.attack?.id.startsWith('T1053') || t.aliases.some((a) => a.toUpperCase().includes('T1053')))
+      .map((t) => t.slug);
     expect((await visible()).sort()).toEqual(byId.sort());
     await page.getByLabel('Filter the terms').fill('zzzz');
     expect(await page.locator('[data-filter-status]').textContent()).toBe('No terms match “zzzz”.');
@@ -178,12 +215,18 @@ describe('"Add to a pack" on a term page', () => {
     await page.goto(`${site}/terms/powershell/#use-in-training`);
     await page.getByRole('link', { name: 'Add to a pack' }).click();
     await page.waitForURL(/\/packs\//);
-    await expect.poll(() => page.url(), { timeout: 10_000 }).toBe(`${site}/packs/?terms=execution,powershell&title=Week%203`);
-    expect(await page.locator('[data-pack-notices] li').allTextContents()).toEqual(['Added to the pack you were building: PowerShell.']);
+    await expect
+      .poll(() => page.url(), { timeout: 10_000 })
+      .toBe(`${site}/packs/?terms=execution,powershell&title=Week%203`);
+    expect(await page.locator('[data-pack-notices] li').allTextContents()).toEqual([
+      'Added to the pack you were building: PowerShell.',
+    ]);
     // Back on /packs/ from the footer, the pack is still there.
     await page.goto(`${site}/terms/edr/`);
     await page.getByRole('contentinfo').getByRole('link', { name: 'Course packs' }).click();
-    await expect.poll(() => page.url(), { timeout: 10_000 }).toBe(`${site}/packs/?terms=execution,powershell&title=Week%203`);
+    await expect
+      .poll(() => page.url(), { timeout: 10_000 })
+      .toBe(`${site}/packs/?terms=execution,powershell&title=Week%203`);
     expect(problems).toEqual([]);
     await close();
 
@@ -200,7 +243,9 @@ describe('"Add to a pack" on a term page', () => {
     await context.addInitScript(() => localStorage.setItem('security-glossary:pack-draft', '{"slugs":[{"x":1}'));
     const { page, problems } = await openPage(context);
     await page.goto(`${site}/packs/?terms=edr&add=1`);
-    await expect.poll(() => page.locator('[data-pack-count]').textContent(), { timeout: 10_000 }).toBe('1 term selected');
+    await expect
+      .poll(() => page.locator('[data-pack-count]').textContent(), { timeout: 10_000 })
+      .toBe('1 term selected');
     expect(page.url()).toBe(`${site}/packs/?terms=edr`);
     expect(problems).toEqual([]);
     await context.close();
@@ -209,7 +254,10 @@ describe('"Add to a pack" on a term page', () => {
 
 describe('downloads', () => {
   async function download(page: Page, format: string): Promise<{ name: string; body: string }> {
-    const [file] = await Promise.all([page.waitForEvent('download'), page.locator(`a[data-pack-download="${format}"]`).click()]);
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator(`a[data-pack-download="${format}"]`).click(),
+    ]);
     return { name: file.suggestedFilename(), body: await readFile((await file.path())!, 'utf8') };
   }
   const slugs = ['execution', 'powershell', 'windows-command-shell'];
@@ -236,7 +284,14 @@ describe('downloads', () => {
     expect(anki.name).toBe('week-3-anki.txt');
     const lines = anki.body.split('\n').filter(Boolean);
     const headers = lines.filter((line) => line.startsWith('#'));
-    expect(headers).toEqual(['#separator:tab', '#html:true', '#notetype:Basic', '#deck column:4', '#tags column:5', `#columns:${ANKI_COLUMNS.join('\t')}`]);
+    expect(headers).toEqual([
+      '#separator:tab',
+      '#html:true',
+      '#notetype:Basic',
+      '#deck column:4',
+      '#tags column:5',
+      `#columns:${ANKI_COLUMNS.join('\t')}`,
+    ]);
     const rows = lines.slice(headers.length).map(readAnkiRow);
     expect(rows).toHaveLength(3);
     for (const row of rows) expect(row).toHaveLength(ANKI_COLUMNS.length);
@@ -260,7 +315,9 @@ describe('downloads', () => {
   });
 
   test('a hostile pack title shows as text on the page and stays text in the files', async () => {
-    const { page, problems, dialogs, close } = await picker(`?terms=execution&title=${encodeURIComponent(HOSTILE_TITLE)}`);
+    const { page, problems, dialogs, close } = await picker(
+      `?terms=execution&title=${encodeURIComponent(HOSTILE_TITLE)}`,
+    );
     expect(await page.locator('[data-pack-name]').textContent()).toBe(HOSTILE_TITLE);
     expect(await page.getByLabel('Pack title').inputValue()).toBe(HOSTILE_TITLE);
     expect(await page.locator('img[src="x"]').count()).toBe(0);
@@ -291,7 +348,11 @@ describe('the whole glossary for Moodle', () => {
 
 describe('accessibility and layout', () => {
   test('axe finds no violations with the picker empty, with a pack, and with notices, in the light and the dark theme', async () => {
-    for (const search of ['', '?terms=execution,powershell,edr&title=Week%203', `?terms=${RENAMED.from},nope&title=${'x'.repeat(130)}`]) {
+    for (const search of [
+      '',
+      '?terms=execution,powershell,edr&title=Week%203',
+      `?terms=${RENAMED.from},nope&title=${'x'.repeat(130)}`,
+    ]) {
       const { page, problems, close } = await picker(search, { bypassCSP: true });
       if (search) await page.getByLabel('Filter the terms').fill('shell');
       expect(await axeViolationsInBothThemes(page), `${search || 'empty'}`).toEqual([]);
@@ -301,7 +362,10 @@ describe('accessibility and layout', () => {
   });
 
   test('at 320 px nothing scrolls sideways, with a pack and its notices', async () => {
-    const { page, problems, close } = await picker(`?terms=execution,windows-management-instrumentation,nope-${'x'.repeat(60)}&title=Week%203`, { viewport: { width: 320, height: 700 } });
+    const { page, problems, close } = await picker(
+      `?terms=execution,windows-management-instrumentation,nope-${'x'.repeat(60)}&title=Week%203`,
+      { viewport: { width: 320, height: 700 } },
+    );
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     expect(problems).toEqual([]);
     await close();

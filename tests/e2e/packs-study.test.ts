@@ -41,7 +41,7 @@ async function open(url: string, options: BrowserContextOptions = {}) {
 }
 
 /** expect.poll with room for a loaded machine: the pack data loads and renders after the page does. */
-const poll = <T,>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
 const progress = (page: Page) => page.locator('[data-cards-progress]').textContent();
 const announced = (page: Page) => page.locator('[data-cards-announce]').textContent();
 const frontTitle = (page: Page) => page.locator('[data-card-title]').textContent();
@@ -165,7 +165,11 @@ describe('flashcards', () => {
   });
 
   test('on a touch screen a tap flips the card and a swipe moves to the next or back', async () => {
-    const { page, problems, close } = await open(cardsUrl(THREE), { hasTouch: true, isMobile: true, viewport: { width: 390, height: 740 } });
+    const { page, problems, close } = await open(cardsUrl(THREE), {
+      hasTouch: true,
+      isMobile: true,
+      viewport: { width: 390, height: 740 },
+    });
     await cardsReady(page);
     await page.tap('[data-cards-card]');
     expect(await page.locator('[data-cards-back]').isVisible()).toBe(true);
@@ -178,7 +182,10 @@ describe('flashcards', () => {
     const swipe = async (fromX: number, toX: number) => {
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: fromX, y }] });
       for (let step = 1; step <= 5; step++) {
-        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: fromX + ((toX - fromX) * step) / 5, y }] });
+        await cdp.send('Input.dispatchTouchEvent', {
+          type: 'touchMove',
+          touchPoints: [{ x: fromX + ((toX - fromX) * step) / 5, y }],
+        });
       }
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     };
@@ -223,7 +230,9 @@ describe('flashcards', () => {
     expect(await page.locator('[data-cards-deck]').isVisible()).toBe(false);
     expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await page.locator('[data-cards-done-text]').textContent()).toBe('2 of 3 known · 1 again · 0 not marked');
-    const links = await page.locator('[data-cards-again-list] a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+    const links = await page
+      .locator('[data-cards-again-list] a')
+      .evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
     expect(links).toEqual([['Python', '/terms/python/']]);
 
     await page.getByRole('link', { name: 'Study the again cards' }).click();
@@ -263,10 +272,15 @@ describe('self-test', () => {
     await legends.first().waitFor();
     expect(await legends.locator('.prompt').allTextContents()).toEqual(quiz.questions.map((q) => q.prompt));
     expect(quiz.questions[0]!.prompt).not.toMatch(/PowerShell/i);
-    expect(await legends.locator('.number').allTextContents()).toEqual(['Question 1 of 4', 'Question 2 of 4', 'Question 3 of 4', 'Question 4 of 4']);
-    const options = await page.locator('[data-quiz-questions] fieldset').evaluateAll((sets) =>
-      sets.map((set) => [...set.querySelectorAll('label')].map((l) => l.textContent!.trim())),
-    );
+    expect(await legends.locator('.number').allTextContents()).toEqual([
+      'Question 1 of 4',
+      'Question 2 of 4',
+      'Question 3 of 4',
+      'Question 4 of 4',
+    ]);
+    const options = await page
+      .locator('[data-quiz-questions] fieldset')
+      .evaluateAll((sets) => sets.map((set) => [...set.querySelectorAll('label')].map((l) => l.textContent!.trim())));
     expect(options).toEqual(quiz.questions.map((q) => q.options.map((o) => o.title)));
     expect(problems).toEqual([]);
     await close();
@@ -284,7 +298,9 @@ describe('self-test', () => {
     const viewport = page.viewportSize()!;
     const box = (await page.locator('[data-quiz-score]').boundingBox())!;
     expect(box.y >= 0 && box.y + box.height <= viewport.height).toBe(true);
-    expect(await result.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')!)?.textContent)).toBe('4 of 4 correct');
+    expect(
+      await result.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')!)?.textContent),
+    ).toBe('4 of 4 correct');
     expect(await page.locator('[data-quiz-all-right]').isVisible()).toBe(true);
     expect(await page.locator('.verdict').allTextContents()).toEqual(['Right.', 'Right.', 'Right.', 'Right.']);
     expect(problems).toEqual([]);
@@ -302,7 +318,13 @@ describe('self-test', () => {
       'Right.',
       'Right.',
     ]);
-    expect(await page.locator('[data-quiz-questions] fieldset').first().locator('label', { hasText: '(your answer)' }).textContent()).toContain(wrong(0));
+    expect(
+      await page
+        .locator('[data-quiz-questions] fieldset')
+        .first()
+        .locator('label', { hasText: '(your answer)' })
+        .textContent(),
+    ).toContain(wrong(0));
     const misses = page.locator('[data-quiz-misses] > li');
     expect(await misses.count()).toBe(2);
     expect(await misses.nth(0).textContent()).toContain(`You chose ${wrong(0)}.`);
@@ -319,7 +341,9 @@ describe('self-test', () => {
     expect(await page.locator('[data-quiz-result]').isVisible()).toBe(false);
     expect(await page.locator('[data-quiz-questions] input:checked').count()).toBe(0);
     // The pack's seed gives the same questions again.
-    expect(await page.locator('[data-quiz-questions] .prompt').allTextContents()).toEqual(quiz.questions.map((q) => q.prompt));
+    expect(await page.locator('[data-quiz-questions] .prompt').allTextContents()).toEqual(
+      quiz.questions.map((q) => q.prompt),
+    );
 
     // Nothing answered: the page says so instead of scoring 0, and focus goes back to the first question.
     await page.getByRole('button', { name: 'Check answers' }).click();
@@ -340,9 +364,9 @@ describe('self-test', () => {
     const titles = new Set(data.terms.map((t) => t.title));
     const { page, problems, close } = await open(quizUrl(SIX));
     await page.locator('[data-quiz-questions] fieldset').first().waitFor();
-    const options = await page.locator('[data-quiz-questions] fieldset').evaluateAll((sets) =>
-      sets.map((set) => [...set.querySelectorAll('label')].map((l) => l.textContent!.trim())),
-    );
+    const options = await page
+      .locator('[data-quiz-questions] fieldset')
+      .evaluateAll((sets) => sets.map((set) => [...set.querySelectorAll('label')].map((l) => l.textContent!.trim())));
     expect(options).toHaveLength(SIX.length);
     options.forEach((choices, i) => {
       const answerTitle = term(SIX[i]!).title;
@@ -387,7 +411,12 @@ describe('both pages', () => {
     await page.locator('[data-pack-status]').filter({ hasText: '3 terms' }).waitFor();
     const hrefs = await page.locator('[data-pack-page]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     const search = '?terms=powershell,python,unix-shell&title=Week%203&seed=5';
-    expect(hrefs).toEqual([`/packs/${search}`, `/packs/handout/${search}`, `/packs/flashcards/${search}`, `/packs/quiz/${search}`]);
+    expect(hrefs).toEqual([
+      `/packs/${search}`,
+      `/packs/handout/${search}`,
+      `/packs/flashcards/${search}`,
+      `/packs/quiz/${search}`,
+    ]);
     await close();
   });
 
@@ -402,20 +431,30 @@ describe('both pages', () => {
     await close();
   });
 
-  test.each(pages)('without JavaScript the %s page says what it needs and where the definitions are', async (_, url) => {
-    const { page, close } = await open(url(THREE), { javaScriptEnabled: false });
-    expect(await page.locator('main').innerText()).not.toContain('Loading');
-    expect(await page.locator('main').innerText()).toMatch(/needs? JavaScript\. Every term and its definition is in the A–Z index/);
-    await close();
-  });
+  test.each(pages)(
+    'without JavaScript the %s page says what it needs and where the definitions are',
+    async (_, url) => {
+      const { page, close } = await open(url(THREE), { javaScriptEnabled: false });
+      expect(await page.locator('main').innerText()).not.toContain('Loading');
+      expect(await page.locator('main').innerText()).toMatch(
+        /needs? JavaScript\. Every term and its definition is in the A–Z index/,
+      );
+      await close();
+    },
+  );
 
   test.each(pages)('at 320 px the %s page does not scroll sideways', async (name, url) => {
-    const { page, close } = await open(url(['trusted-developer-utilities-proxy-execution', 'command-and-scripting-interpreter']), {
-      viewport: { width: 320, height: 640 },
-    });
+    const { page, close } = await open(
+      url(['trusted-developer-utilities-proxy-execution', 'command-and-scripting-interpreter']),
+      {
+        viewport: { width: 320, height: 640 },
+      },
+    );
     await page.locator('[data-pack-status]').filter({ hasText: '2 terms' }).waitFor();
     if (name === 'flashcards') await page.keyboard.press('Space');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(
+      0,
+    );
     await close();
   });
 });

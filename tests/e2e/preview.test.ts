@@ -15,9 +15,9 @@ import type { ApiTerm } from '../../src/schemas/api.ts';
 const site = inject('siteUrl');
 const dist = inject('distDir');
 const term = (slug: string) => JSON.parse(readFileSync(join(dist, `api/terms/${slug}.json`), 'utf8')) as ApiTerm;
-const withSubTechnique = (JSON.parse(readFileSync(join(dist, 'api/terms.json'), 'utf8')) as { terms: ApiTerm[] }).terms.find(
-  (t) => t.attack?.kind === 'sub-technique',
-)!;
+const withSubTechnique = (
+  JSON.parse(readFileSync(join(dist, 'api/terms.json'), 'utf8')) as { terms: ApiTerm[] }
+).terms.find((t) => t.attack?.kind === 'sub-technique')!;
 const subId = withSubTechnique.attack!.id; // e.g. T1059.001
 const [parentId, subNumber] = subId.split('.') as [string, string];
 
@@ -79,7 +79,13 @@ const tooltip = (page: Page) => page.getByRole('tooltip');
 async function hoverShows(page: Page, selector: string): Promise<string> {
   await page.keyboard.press('Escape');
   await page.mouse.move(0, 0);
-  await expect.poll(() => tooltip(page).isVisible().catch(() => false)).toBe(false);
+  await expect
+    .poll(() =>
+      tooltip(page)
+        .isVisible()
+        .catch(() => false),
+    )
+    .toBe(false);
   await page.hover(selector);
   await expect.poll(() => tooltip(page).isVisible()).toBe(true);
   return (await tooltip(page).textContent())!;
@@ -90,7 +96,11 @@ async function hoverShowsNothing(page: Page, selector: string) {
   await page.mouse.move(0, 0);
   await page.hover(selector);
   await page.waitForTimeout(400);
-  expect(await tooltip(page).isVisible().catch(() => false)).toBe(false);
+  expect(
+    await tooltip(page)
+      .isVisible()
+      .catch(() => false),
+  ).toBe(false);
 }
 
 describe('preview.js on another origin', () => {
@@ -100,12 +110,15 @@ describe('preview.js on another origin', () => {
     expect(await hoverShows(page, '#term')).toContain(`${execution.title} (${execution.qualifier})`);
     expect(await tooltip(page).textContent()).toContain(execution.summary);
     // The ATT&CK ID, as the card and the slide show it.
-    expect(await tooltip(page).textContent()).toContain(`${execution.category.name} \u00b7 TA0002 \u00b7 \u2116\u00a01`);
+    expect(await tooltip(page).textContent()).toContain(
+      `${execution.category.name} \u00b7 TA0002 \u00b7 \u2116\u00a01`,
+    );
     expect(await hoverShows(page, '#anchor')).toContain(term('powershell').summary);
     expect(await hoverShows(page, '#noslash')).toContain(term('amsi').summary);
     expect(requests.some((u) => u.endsWith('/api/ids.json'))).toBe(false);
     expect(await hoverShows(page, '#tactic')).toContain(execution.summary);
-    for (const id of ['#lower', '#slash', '#slashlower']) expect(await hoverShows(page, id)).toContain(withSubTechnique.summary);
+    for (const id of ['#lower', '#slash', '#slashlower'])
+      expect(await hoverShows(page, id)).toContain(withSubTechnique.summary);
     expect(await hoverShows(page, '#number')).toContain(execution.summary);
     for (const id of ['#ids', '#unknown', '#elsewhere']) await hoverShowsNothing(page, id);
     expect(requests.filter((u) => u.endsWith('/api/ids.json'))).toHaveLength(1);
@@ -119,7 +132,9 @@ describe('preview.js on another origin', () => {
     const root = `${mounted.url}/glossary`;
     const { page, problems, requests } = await visit(
       'base.html',
-      html(`${links(root)}<a id="outside" href="${mounted.url}/terms/execution/">outside the base</a>`, { script: `${root}/embed/preview.js` }),
+      html(`${links(root)}<a id="outside" href="${mounted.url}/terms/execution/">outside the base</a>`, {
+        script: `${root}/embed/preview.js`,
+      }),
     );
     expect(await hoverShows(page, '#term')).toContain(term('execution').summary);
     expect(await hoverShows(page, '#slash')).toContain(withSubTechnique.summary);
@@ -211,7 +226,9 @@ describe('preview.js on another origin', () => {
     expect(calls).toBe(2);
     // The same for the ID index.
     let indexCalls = 0;
-    await page.route('**/api/ids.json', (route) => (++indexCalls === 1 ? route.fulfill({ status: 503, body: '' }) : route.continue()));
+    await page.route('**/api/ids.json', (route) =>
+      ++indexCalls === 1 ? route.fulfill({ status: 503, body: '' }) : route.continue(),
+    );
     await hoverShowsNothing(page, '#tactic');
     expect(await hoverShows(page, '#tactic')).toContain(term('execution').summary);
     expect(indexCalls).toBe(2);
@@ -231,7 +248,11 @@ describe('preview.js on another origin', () => {
     await page.mouse.move(0, 0);
     release();
     await page.waitForTimeout(500);
-    expect(await tooltip(page).isVisible().catch(() => false)).toBe(false);
+    expect(
+      await tooltip(page)
+        .isVisible()
+        .catch(() => false),
+    ).toBe(false);
     // Pointing at it again shows it from the cache.
     expect(await hoverShows(page, '#anchor')).toContain(term('powershell').summary);
     expect(problems).toEqual([]);
@@ -260,11 +281,29 @@ describe('preview.js on another origin', () => {
     expect(problems.filter((p) => p.startsWith('page error'))).toEqual([]);
 
     // Whatever the glossary answers, nothing escapes: odd JSON shows nothing, missing fields are left out.
-    const odd = ['[]', 'null', '"text"', '42', '{}', '{"title":5}', '{"title":{"x":1}}', 'not json', '{"title":"Only a title","category":null,"number":"x"}'];
+    const odd = [
+      '[]',
+      'null',
+      '"text"',
+      '42',
+      '{}',
+      '{"title":5}',
+      '{"title":{"x":1}}',
+      'not json',
+      '{"title":"Only a title","category":null,"number":"x"}',
+    ];
     for (const body of odd) {
       await page.unrouteAll();
-      await page.route('**/api/terms/execution.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
-      await page.route('**/api/ids.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: body === '{}' ? '{"attack":"x","numbers":[]}' : body }));
+      await page.route('**/api/terms/execution.json', (route) =>
+        route.fulfill({ status: 200, contentType: 'application/json', body }),
+      );
+      await page.route('**/api/ids.json', (route) =>
+        route.fulfill({
+          status: 200,
+          contentType: 'application/json',
+          body: body === '{}' ? '{"attack":"x","numbers":[]}' : body,
+        }),
+      );
       await page.reload();
       problems.length = 0;
       await page.hover('#term');
@@ -275,27 +314,48 @@ describe('preview.js on another origin', () => {
         await expect.poll(() => tooltip(page).textContent()).toBe('Only a title\u2116\u00a0x');
         expect(await tooltip(page).getAttribute('id')).toBe(await page.getAttribute('#term', 'aria-describedby'));
       } else {
-        expect(await tooltip(page).isVisible().catch(() => false), body).toBe(false);
+        expect(
+          await tooltip(page)
+            .isVisible()
+            .catch(() => false),
+          body,
+        ).toBe(false);
       }
-      expect(problems.filter((m) => !/status of 404/.test(m)), body).toEqual([]);
+      expect(
+        problems.filter((m) => !/status of 404/.test(m)),
+        body,
+      ).toEqual([]);
     }
 
     // An invalid data-links selector turns previews off instead of breaking the page.
-    const { page: scoped, problems: scopedProblems } = await visit('bad-scope.html', html(bad, { attrs: 'data-links="a[[["' }));
+    const { page: scoped, problems: scopedProblems } = await visit(
+      'bad-scope.html',
+      html(bad, { attrs: 'data-links="a[[["' }),
+    );
     await scoped.hover('#term');
     await scoped.waitForTimeout(400);
-    expect(await tooltip(scoped).isVisible().catch(() => false)).toBe(false);
+    expect(
+      await tooltip(scoped)
+        .isVisible()
+        .catch(() => false),
+    ).toBe(false);
     expect(scopedProblems).toEqual([]);
     await page.close();
   });
 
   test('never throws into a host page that removed or broke built-ins before it loaded, and still previews', async () => {
     const sabotage = `<script>delete Object.assign; Element.prototype.matches = function () { throw new Error('host broke matches'); };</script>`;
-    const { page, problems } = await visit('sabotaged.html', html(`${sabotage}<p><a id="term" href="${site}/terms/execution/">Execution</a></p>`));
+    const { page, problems } = await visit(
+      'sabotaged.html',
+      html(`${sabotage}<p><a id="term" href="${site}/terms/execution/">Execution</a></p>`),
+    );
     await page.hover('#term').catch(() => {});
     await page.waitForTimeout(300);
     expect(problems.filter((p) => p.startsWith('page error'))).toEqual([]);
-    const { page: second, problems: more } = await visit('no-assign.html', html(`<script>delete Object.assign;</script><p><a id="term" href="${site}/terms/execution/">Execution</a></p>`));
+    const { page: second, problems: more } = await visit(
+      'no-assign.html',
+      html(`<script>delete Object.assign;</script><p><a id="term" href="${site}/terms/execution/">Execution</a></p>`),
+    );
     expect(await hoverShows(second, '#term')).toContain(term('execution').summary);
     expect(more.filter((p) => p.startsWith('page error'))).toEqual([]);
     await page.close();
@@ -305,9 +365,12 @@ describe('preview.js on another origin', () => {
   test('data-links limits previews to the links it matches', async () => {
     const { page, problems } = await visit(
       'scope.html',
-      html(`<nav><a id="nav" href="${site}/terms/execution/">Execution</a></nav><div class="prose"><a id="prose" href="${site}/terms/amsi/">AMSI</a></div>`, {
-        attrs: 'data-links=".prose a"',
-      }),
+      html(
+        `<nav><a id="nav" href="${site}/terms/execution/">Execution</a></nav><div class="prose"><a id="prose" href="${site}/terms/amsi/">AMSI</a></div>`,
+        {
+          attrs: 'data-links=".prose a"',
+        },
+      ),
     );
     expect(await hoverShows(page, '#prose')).toContain(term('amsi').summary);
     await hoverShowsNothing(page, '#nav');
@@ -319,12 +382,17 @@ describe('preview.js on another origin', () => {
     // Both servers leave the charset out: the page falls back to windows-1252, and so does the script.
     const plainCourse = await serveDir(courseDir, { types: { '.html': 'text/html' } });
     const plainGlossary = await serveDir(dist, { types: { '.js': 'text/javascript' } });
-    await writeFile(join(courseDir, 'nocharset.html'), html(links(plainGlossary.url), { charset: false, script: `${plainGlossary.url}/embed/preview.js` }));
+    await writeFile(
+      join(courseDir, 'nocharset.html'),
+      html(links(plainGlossary.url), { charset: false, script: `${plainGlossary.url}/embed/preview.js` }),
+    );
     const { page, problems } = await openPage(context);
     const response = await page.goto(`${plainCourse.url}/nocharset.html`);
     expect(response!.headers()['content-type']).toBe('text/html');
     expect(await page.evaluate(() => document.characterSet)).toBe('windows-1252');
-    expect(await hoverShows(page, '#number')).toContain(`${term('execution').category.name} \u00b7 TA0002 \u00b7 \u2116\u00a01`);
+    expect(await hoverShows(page, '#number')).toContain(
+      `${term('execution').category.name} \u00b7 TA0002 \u00b7 \u2116\u00a01`,
+    );
     expect(problems).toEqual([]);
     await page.close();
     await plainCourse.close();

@@ -34,7 +34,8 @@ function findings() {
       seen.add(id);
     });
     const policy = $('meta[http-equiv="Content-Security-Policy"]').attr('content') ?? '';
-    if (!policy.includes("default-src 'self'") || policy.includes('unsafe-inline')) found.policy.push(`${path}: policy "${policy}"`);
+    if (!policy.includes("default-src 'self'") || policy.includes('unsafe-inline'))
+      found.policy.push(`${path}: policy "${policy}"`);
     if ($('[style]').length) found.policy.push(`${path}: style attribute`);
     if ($('style').length) found.policy.push(`${path}: <style> element`);
     $('script:not([src])').each((_, el) => {
@@ -43,7 +44,9 @@ function findings() {
     if (isRedirect) continue;
     const failures = found.accessibility;
     $('a[href], button').each((_, el) => {
-      const name = [$(el).text(), $(el).attr('aria-label'), $(el).attr('title'), $(el).find('img[alt]').attr('alt')].join('').trim();
+      const name = [$(el).text(), $(el).attr('aria-label'), $(el).attr('title'), $(el).find('img[alt]').attr('alt')]
+        .join('')
+        .trim();
       if (!name) failures.push(`${path}: ${el.tagName} without a name: ${$.html(el).slice(0, 120)}`);
     });
     $('img:not([alt])').each((_, el) => void failures.push(`${path}: img without alt: ${$(el).attr('src')}`));
@@ -73,7 +76,10 @@ describe('valid HTML', () => {
    * nothing the Nu HTML Checker can find; the duplicate-id and static checks below still read every page.
    */
   const termPages = contentPages.filter((p) => /^\/terms\/[^/]+\/$/.test(p.path)).map((p) => p.path);
-  const otherPages = samplePages(dist, pages.filter((p) => !termPages.includes(p.path)).map((p) => p.path));
+  const otherPages = samplePages(
+    dist,
+    pages.filter((p) => !termPages.includes(p.path)).map((p) => p.path),
+  );
   const fileOf = (path: string) => join(dist, path.endsWith('/') ? `${path}index.html` : path);
 
   test('the Nu HTML Checker reports no errors on every term page and a page of every other kind and part', () => {
@@ -85,17 +91,22 @@ describe('valid HTML', () => {
       // One JVM for every file. The checker runs for seconds, not minutes: the quick (C1) compiler and one GC thread
       // take half the CPU time of the defaults, which tune for long-running servers (the schema needs the stack).
       const jvm = ['-Xss4m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1'];
-      execFileSync('java', [...jvm, '-jar', jar, '--errors-only', '--format', 'json', ...[...termPages, ...otherPages].map(fileOf)], {
-        encoding: 'utf8',
-        stdio: 'pipe',
-        maxBuffer: 64 * 1024 * 1024,
-      });
+      execFileSync(
+        'java',
+        [...jvm, '-jar', jar, '--errors-only', '--format', 'json', ...[...termPages, ...otherPages].map(fileOf)],
+        {
+          encoding: 'utf8',
+          stdio: 'pipe',
+          maxBuffer: 64 * 1024 * 1024,
+        },
+      );
       report = '{"messages":[]}';
     } catch (error) {
       // vnu exits non-zero when it finds errors and writes its report to stderr.
       report = (error as { stderr: string }).stderr;
     }
-    const messages = (JSON.parse(report) as { messages: { url: string; message: string; extract?: string }[] }).messages;
+    const messages = (JSON.parse(report) as { messages: { url: string; message: string; extract?: string }[] })
+      .messages;
     expect(messages.map((m) => `${m.url.replace(`file:${dist}`, '')}: ${m.message}`)).toEqual([]);
   }, 240_000);
 
@@ -116,12 +127,18 @@ describe('no broken links', () => {
       // The crawl stays on the glossary; there is no network to check other hosts against.
       linksToSkip: async (link) => !link.startsWith(site),
     });
-    const broken = result.links.filter((l) => l.state === 'BROKEN').map((l) => `${l.url} (from ${l.parent}, status ${l.status})`);
+    const broken = result.links
+      .filter((l) => l.state === 'BROKEN')
+      .map((l) => `${l.url} (from ${l.parent}, status ${l.status})`);
     expect(broken).toEqual([]);
     const crawled = new Set(result.links.filter((l) => l.state === 'OK').map((l) => new URL(l.url).pathname));
     // Every page is reachable by links, except the two not-found pages (the site's and the card folder's) and the
     // search page, which every header's search form leads to (crawlers do not submit forms).
-    expect(contentPages.filter((p) => !crawled.has(p.path) && !['/404.html', '/embed/404.html', '/search/'].includes(p.path)).map((p) => p.path)).toEqual([]);
+    expect(
+      contentPages
+        .filter((p) => !crawled.has(p.path) && !['/404.html', '/embed/404.html', '/search/'].includes(p.path))
+        .map((p) => p.path),
+    ).toEqual([]);
   });
 });
 
@@ -130,7 +147,10 @@ describe('accessibility', () => {
   // hold every element, class combination, ARIA use and heading jump of the site (tests/helpers/page-sample.ts
   // explains the choice); the static checks below read every page, so what can break on one entry's words alone
   // (an empty link, a skipped heading level) is caught wherever it is.
-  const sample = samplePages(dist, contentPages.map((p) => p.path));
+  const sample = samplePages(
+    dist,
+    contentPages.map((p) => p.path),
+  );
 
   test('the axe sample holds every template and stays small as the glossary grows', () => {
     const templates = new Set(contentPages.map((p) => templateOf(p.path)));
@@ -144,10 +164,13 @@ describe('accessibility', () => {
     const failures: string[] = [];
     for (const path of sample) {
       await page.goto(`${site}${path}`);
-      for (const v of await axeViolationsInBothThemes(page)) failures.push(`${path} (${v.theme}): ${v.id} (${v.help}) at ${v.nodes.join(', ')}`);
+      for (const v of await axeViolationsInBothThemes(page))
+        failures.push(`${path} (${v.theme}): ${v.id} (${v.help}) at ${v.nodes.join(', ')}`);
     }
     expect(failures).toEqual([]);
-    expect(problems.filter((p) => !p.includes('/404.html') && !p.startsWith('HTTP 404') && !p.includes('status of 404'))).toEqual([]);
+    expect(
+      problems.filter((p) => !p.includes('/404.html') && !p.startsWith('HTTP 404') && !p.includes('status of 404')),
+    ).toEqual([]);
     await context.close();
   }, 300_000);
 
@@ -190,12 +213,16 @@ describe('security', () => {
       if (url.origin !== new URL(site).origin && url.protocol !== 'data:') foreign.push(request.url());
     });
     await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+      );
     });
     // WebAssembly where search runs: every page with the header's search box, not the term cards (src/links/security.ts).
     for (const path of ['/', '/terms/execution/', '/attack/', '/embed/', '/search/', '/embed/execution/']) {
       const response = await page.goto(`${site}${path}`);
-      expect(response?.headers()['content-security-policy']).toMatch(path === '/embed/execution/' ? /script-src 'self';/ : /script-src 'self' 'wasm-unsafe-eval';/);
+      expect(response?.headers()['content-security-policy']).toMatch(
+        path === '/embed/execution/' ? /script-src 'self';/ : /script-src 'self' 'wasm-unsafe-eval';/,
+      );
     }
     await page.goto(`${site}/search/?q=powershell`);
     await page.locator('[data-search-results] > li').first().waitFor();

@@ -60,9 +60,14 @@ describe('questions and community words find their entries', () => {
   test.each(LEARNER_QUERIES)('%j puts /terms/%s/ in the first three results', async (query, slug) => {
     await page.locator('#search-query').fill(query);
     // The status names the query once its results are in, so results of the previous query are never read.
-    await page.locator('[data-search-status]').filter({ hasText: `“${query}”.` }).waitFor();
+    await page
+      .locator('[data-search-status]')
+      .filter({ hasText: `“${query}”.` })
+      .waitFor();
     const titles = page.locator('[data-search-results] .result-title');
-    const top = await titles.evaluateAll((as) => as.slice(0, 3).map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const top = await titles.evaluateAll((as) =>
+      as.slice(0, 3).map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+    );
     expect(top, query).toContain(`/terms/${slug}/`);
     // The address keeps what the learner typed, so the search can be shared or come back to.
     expect(new URL(page.url()).searchParams.get('q')).toBe(query);

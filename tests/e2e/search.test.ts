@@ -40,7 +40,11 @@ describe('search results that show why they matched', () => {
     await expect.poll(() => page.locator(results).count()).toBe(expected);
     // Focus moves to the first newly added result.
     await expect
-      .poll(() => page.evaluate(() => document.activeElement?.closest('li')?.matches('[data-search-results] > li:nth-child(21)') ?? false))
+      .poll(() =>
+        page.evaluate(
+          () => document.activeElement?.closest('li')?.matches('[data-search-results] > li:nth-child(21)') ?? false,
+        ),
+      )
       .toBe(true);
     expect(await page.evaluate(() => document.activeElement?.classList.contains('result-title'))).toBe(true);
     if (expected === total) {
@@ -50,7 +54,9 @@ describe('search results that show why they matched', () => {
       expect(await status.textContent()).toContain(`Showing 40 of ${total}`);
     }
     // No result is listed twice.
-    const hrefs = await page.locator('[data-search-results] .result-title').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    const hrefs = await page
+      .locator('[data-search-results] .result-title')
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     expect(new Set(hrefs).size).toBe(hrefs.length);
     expect(problems).toEqual([]);
     await page.close();

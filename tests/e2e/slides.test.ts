@@ -32,8 +32,25 @@ beforeAll(async () => {
   context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   // A copy of the built term page, the files it loads, the slides and _headers, plus the bundled script under /_astro/.
   const dir = await mkdtemp(join(tmpdir(), 'glossary-slides-'));
-  for (const path of ['_headers', '404.html', 'favicon.svg', 'print-origin.css', 'embed/preview.js', '_astro', 'slides', `terms/${longest.slug}`]) await cp(join(dist, path), join(dir, path), { recursive: true });
-  const bundle = await build({ entryPoints: [join(ROOT, 'src/client/slide-png.ts')], bundle: true, format: 'iife', globalName: 'SlidePng', write: false, target: 'es2022' });
+  for (const path of [
+    '_headers',
+    '404.html',
+    'favicon.svg',
+    'print-origin.css',
+    'embed/preview.js',
+    '_astro',
+    'slides',
+    `terms/${longest.slug}`,
+  ])
+    await cp(join(dist, path), join(dir, path), { recursive: true });
+  const bundle = await build({
+    entryPoints: [join(ROOT, 'src/client/slide-png.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: 'SlidePng',
+    write: false,
+    target: 'es2022',
+  });
   await writeFile(join(dir, '_astro/slide-png-test.js'), bundle.outputFiles[0]!.text);
   harness = await serveDir(dir);
 });
@@ -44,7 +61,9 @@ afterAll(async () => {
 
 describe('the slides in the build', () => {
   test('every term has /slides/<slug>.svg: a 1920×1080 SVG with its title, its ID and its absolute short URL', async () => {
-    const slugs = readdirSync(join(dist, 'terms'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    const slugs = readdirSync(join(dist, 'terms'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
     expect(slugs.length).toBe(terms.length);
     expect(readdirSync(join(dist, 'slides')).sort()).toEqual(slugs.map((s) => `${s}.svg`).sort());
     for (const term of terms) {
@@ -52,7 +71,9 @@ describe('the slides in the build', () => {
       const $ = load(svg, { xml: true });
       expect($('svg').attr('viewBox'), term.slug).toBe('0 0 1920 1080');
       expect($('svg > title').text(), term.slug).toBe(`${term.title} (${term.qualifier}) · Security Glossary`);
-      const text = $('text').map((_, el) => $(el).text()).get();
+      const text = $('text')
+        .map((_, el) => $(el).text())
+        .get();
       expect(text, term.slug).toContain(`${TEST_SITE_URL}/n/${term.number}/`);
       if (term.attack) expect(text, term.slug).toContain(term.attack.id);
     }
@@ -76,7 +97,13 @@ describe('in Chromium', () => {
     const boxes = await page.locator('text').evaluateAll((els) =>
       els.map((el) => {
         const box = (el as SVGTextElement).getBBox();
-        return { text: el.textContent ?? '', left: box.x, right: box.x + box.width, top: box.y, bottom: box.y + box.height };
+        return {
+          text: el.textContent ?? '',
+          left: box.x,
+          right: box.x + box.width,
+          top: box.y,
+          bottom: box.y + box.height,
+        };
       }),
     );
     expect(boxes.length).toBeGreaterThanOrEqual(6);
@@ -91,7 +118,7 @@ describe('in Chromium', () => {
     await page.close();
   });
 
-  test('the training page\'s PNG button downloads a 1920×1080 PNG of the slide, under the page policy as it is', async () => {
+  test("the training page's PNG button downloads a 1920×1080 PNG of the slide, under the page policy as it is", async () => {
     const { page, problems } = await openPage(context);
     await page.goto(`${site}/terms/${longest.slug}/training/#training-slide`);
     const button = page.getByRole('button', { name: 'Download PNG' });
@@ -106,7 +133,8 @@ describe('in Chromium', () => {
     for (const channel of stats.channels.slice(0, 3)) expect(channel.max - channel.min).toBeGreaterThan(150);
     const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
     const colours = new Set<number>();
-    for (let i = 0; i < data.length; i += info.channels * 97) colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+    for (let i = 0; i < data.length; i += info.channels * 97)
+      colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
     expect(colours.size).toBeGreaterThan(10);
     expect(await page.locator('[data-copy-status]').textContent()).toBe('');
     expect(await button.isEnabled()).toBe(true);
@@ -126,7 +154,10 @@ describe('in Chromium', () => {
       const errors: string[] = [];
       const pageErrors: string[] = [];
       addEventListener('error', (e) => pageErrors.push(String(e.message)));
-      (window as unknown as { SlidePng: typeof import('../../src/client/slide-png.ts') }).SlidePng.enableSlidePng(document, (m) => errors.push(m));
+      (window as unknown as { SlidePng: typeof import('../../src/client/slide-png.ts') }).SlidePng.enableSlidePng(
+        document,
+        (m) => errors.push(m),
+      );
       button.click();
       for (let i = 0; i < 50 && !errors.length; i++) await new Promise((r) => setTimeout(r, 100));
       return { errors, pageErrors, hidden: button.hidden };

@@ -58,7 +58,9 @@ describe('table of contents on a term page', () => {
     await summary.click();
     expect(await link('Frequently asked questions').isVisible()).toBe(true);
     expect(await link('Sources').isVisible()).toBe(true);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(
+      0,
+    );
     expect(problems).toEqual([]);
     await close();
   });
@@ -81,7 +83,12 @@ describe('table of contents on a term page', () => {
 
   test('the section being read is marked after scrolling to the FAQ, without moving anything', async () => {
     const { page, problems, toc, link, close } = await termPage({ viewport: WIDE });
-    const sizes = () => toc.getByRole('link').evaluateAll((links) => links.map((a) => `${a.getBoundingClientRect().width}×${a.getBoundingClientRect().height}`));
+    const sizes = () =>
+      toc
+        .getByRole('link')
+        .evaluateAll((links) =>
+          links.map((a) => `${a.getBoundingClientRect().width}×${a.getBoundingClientRect().height}`),
+        );
     const before = await sizes();
     await page.locator('#faq').evaluate((heading) => heading.scrollIntoView());
     await expect.poll(() => link('Frequently asked questions').getAttribute('aria-current')).toBe('true');

@@ -15,7 +15,10 @@ import { serveDir, type RunningServer } from '../../scripts/lib/static-server.ts
 import { TEST_SITE_URL } from '../helpers/run-build.ts';
 
 const site = inject('siteUrl');
-const session = useBrowser({ viewport: { width: 1280, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
+const session = useBrowser({
+  viewport: { width: 1280, height: 800 },
+  permissions: ['clipboard-read', 'clipboard-write'],
+});
 
 /** The build prints the public address (SITE_URL); the tests serve the same files elsewhere. */
 const local = (url: string) => url.replace(TEST_SITE_URL, site);
@@ -56,8 +59,15 @@ describe('from a term to its training page', () => {
     expect(await page.locator('#training-embed-code, [data-tabs].citations, #training-link').count()).toBe(0);
     await section.getByRole('link', { name: 'PowerShell in training material' }).click();
     await page.waitForURL(`${site}/terms/powershell/training/`);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Use in training: PowerShell (MITRE Sub-technique)');
-    expect(await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'PowerShell' }).getAttribute('href')).toBe('/terms/powershell/');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Use in training: PowerShell (MITRE Sub-technique)',
+    );
+    expect(
+      await page
+        .getByRole('navigation', { name: 'Breadcrumb' })
+        .getByRole('link', { name: 'PowerShell' })
+        .getAttribute('href'),
+    ).toBe('/terms/powershell/');
     // A tool page, not an entry: search engines and the site's search leave it out.
     expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
     expect(await page.locator('[data-pagefind-body]').count()).toBe(0);
@@ -100,7 +110,17 @@ describe('links for training material', () => {
     const { page } = await trainingPage('execution');
     // The term's own sections, its body's headings among them, in page order.
     const options = await page.getByLabel('Link to', { exact: true }).locator('option').allTextContents();
-    expect(options).toEqual(['The whole page', 'What is Execution?', 'How it works', 'Why it matters', 'How it shows up in telemetry', 'Detecting and preventing it', 'Examples', 'Frequently asked questions', 'Sources']);
+    expect(options).toEqual([
+      'The whole page',
+      'What is Execution?',
+      'How it works',
+      'Why it matters',
+      'How it shows up in telemetry',
+      'Detecting and preventing it',
+      'Examples',
+      'Frequently asked questions',
+      'Sources',
+    ]);
     await page.getByLabel('Link to', { exact: true }).selectOption({ label: 'Frequently asked questions' });
     expect(await page.locator('#training-link').textContent()).toBe(`${TEST_SITE_URL}/terms/execution/#faq`);
     const copied = await copyWith(page, page.getByRole('button', { name: 'Copy page link' }));
@@ -176,14 +196,22 @@ describe('citations', () => {
   test('each of the four styles is copied in its own format, with the entry and its address', async () => {
     const { page, problems } = await trainingPage('execution');
     const url = `${TEST_SITE_URL}/terms/execution/`;
-    expect(await cite(page, 'Plain text')).toMatch(/^“Execution \(MITRE Tactic\)\.” Security Glossary, entry № 1\. \S+ \(last reviewed \d{1,2} \w+ \d{4}\)\.$/);
-    expect(await cite(page, 'APA')).toMatch(/^Security Glossary\. \(\d{4}, \w+ \d{1,2}\)\. Execution \(MITRE Tactic\)\. In Security Glossary \(No\. 1\)\. https:\/\/\S+\/terms\/execution\/$/);
+    expect(await cite(page, 'Plain text')).toMatch(
+      /^“Execution \(MITRE Tactic\)\.” Security Glossary, entry № 1\. \S+ \(last reviewed \d{1,2} \w+ \d{4}\)\.$/,
+    );
+    expect(await cite(page, 'APA')).toMatch(
+      /^Security Glossary\. \(\d{4}, \w+ \d{1,2}\)\. Execution \(MITRE Tactic\)\. In Security Glossary \(No\. 1\)\. https:\/\/\S+\/terms\/execution\/$/,
+    );
     const bib = await cite(page, 'BibTeX');
     expect(bib).toMatch(/^@misc\{securityglossaryexecution,\n/);
     expect(bib).toContain(`  url = {${url}},`);
     expect(bib).toContain('  title = {{Execution (MITRE Tactic)}},');
     expect(bib.endsWith('\n}')).toBe(true);
-    expect(await cite(page, 'Markdown')).toMatch(new RegExp(`^\\[Execution \\(MITRE Tactic\\)\\]\\(${url.replace(/[./]/g, '\\$&')}\\), Security Glossary, entry № 1, last reviewed`));
+    expect(await cite(page, 'Markdown')).toMatch(
+      new RegExp(
+        `^\\[Execution \\(MITRE Tactic\\)\\]\\(${url.replace(/[./]/g, '\\$&')}\\), Security Glossary, entry № 1, last reviewed`,
+      ),
+    );
     // The review date is the entry's, as its page shows it.
     await page.goto(`${site}/terms/execution/`);
     const reviewed = await page.locator('section[aria-labelledby="sources"] time').getAttribute('datetime');
@@ -197,7 +225,8 @@ describe('citations', () => {
     const page = await ctx.newPage();
     await page.goto(`${site}/terms/execution/training/`);
     const panel = page.locator('[data-training]');
-    for (const style of styles) expect(await panel.getByRole('heading', { name: style, level: 3 }).isVisible()).toBe(true);
+    for (const style of styles)
+      expect(await panel.getByRole('heading', { name: style, level: 3 }).isVisible()).toBe(true);
     expect(await panel.locator('button:visible').count()).toBe(0);
     expect(await panel.getByLabel('Link to', { exact: true }).isVisible()).toBe(false);
     expect(await panel.locator('#training-link').textContent()).toBe(`${TEST_SITE_URL}/terms/execution/`);

@@ -30,10 +30,13 @@ const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
  */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   // Once per document: checking the same state in both themes, or several states of one page, reuses it.
-  if (!(await page.evaluate(() => typeof (window as unknown as { axe?: { run?: unknown } }).axe?.run === 'function'))) await page.addScriptTag({ content: axeSource });
+  if (!(await page.evaluate(() => typeof (window as unknown as { axe?: { run?: unknown } }).axe?.run === 'function')))
+    await page.addScriptTag({ content: axeSource });
   return page.evaluate(async (colourRules) => {
     type Result = { violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] };
-    const axe = (window as unknown as { axe: { run(options?: object): Promise<Result>; getRules(): { ruleId: string }[] } }).axe;
+    const axe = (
+      window as unknown as { axe: { run(options?: object): Promise<Result>; getRules(): { ruleId: string }[] } }
+    ).axe;
     const dark = matchMedia('(prefers-color-scheme: dark)').matches;
     // A rule renamed or dropped by an axe-core update would otherwise leave the dark theme silently unchecked.
     const known = new Set(axe.getRules().map((r) => r.ruleId));

@@ -7,7 +7,8 @@ export const POWERSHELL_CARD: OgCard = {
   number: 27,
   category: 'Techniques & Tools',
   site: 'Security Glossary',
-  summary: "PowerShell is Microsoft's command shell and scripting language, and in ATT&CK the sub-technique for attackers who use it to run commands.",
+  summary:
+    "PowerShell is Microsoft's command shell and scripting language, and in ATT&CK the sub-technique for attackers who use it to run commands.",
   attackId: 'T1059.001',
   url: 'https://glossary.example.org/n/27/',
 };

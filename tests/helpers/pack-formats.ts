@@ -115,4 +115,3 @@ export function parseCsv(withBom: string): string[][] {
   }
   return rows;
 }
-

@@ -28,8 +28,15 @@ export function pageFeatures(html: string): Set<string> {
   const features = new Set<string>();
   $('body *').each((_, el) => {
     if (el.type !== 'tag') return;
-    const classes = ($(el).attr('class') ?? '').split(/\s+/).filter((c) => c && !c.startsWith('astro-')).sort().join('.');
-    const aria = Object.keys(el.attribs).filter((a) => a.startsWith('aria-') || a === 'role' || a === 'tabindex' || a === 'hidden').sort().join(',');
+    const classes = ($(el).attr('class') ?? '')
+      .split(/\s+/)
+      .filter((c) => c && !c.startsWith('astro-'))
+      .sort()
+      .join('.');
+    const aria = Object.keys(el.attribs)
+      .filter((a) => a.startsWith('aria-') || a === 'role' || a === 'tabindex' || a === 'hidden')
+      .sort()
+      .join(',');
     const parent = el.parent && el.parent.type === 'tag' ? el.parent.name : '';
     features.add(`${parent}>${el.name}${classes ? `.${classes}` : ''}${aria ? `[${aria}]` : ''}`);
   });
@@ -82,12 +89,22 @@ export function samplePages(dist: string, paths: readonly string[]): string[] {
 
 /** The slugs of the `count` term pages with the most text and the `count` with the most blocks, longest first. */
 export function longestTermPages(dist: string, count: number): string[] {
-  const slugs = readdirSync(join(dist, 'terms'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const slugs = readdirSync(join(dist, 'terms'), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
   const measured = slugs.map((slug) => {
     const $ = load(readFileSync(join(dist, 'terms', slug, 'index.html'), 'utf8'));
     const main = $('main');
-    return { slug, text: main.text().replace(/\s+/g, ' ').length, blocks: main.find('p, li, tr, pre code > *, h2, h3, .card').length };
+    return {
+      slug,
+      text: main.text().replace(/\s+/g, ' ').length,
+      blocks: main.find('p, li, tr, pre code > *, h2, h3, .card').length,
+    };
   });
-  const top = (key: 'text' | 'blocks') => [...measured].sort((a, b) => b[key] - a[key]).slice(0, count).map((m) => m.slug);
+  const top = (key: 'text' | 'blocks') =>
+    [...measured]
+      .sort((a, b) => b[key] - a[key])
+      .slice(0, count)
+      .map((m) => m.slug);
   return [...new Set([...top('text'), ...top('blocks')])];
 }

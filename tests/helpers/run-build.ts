@@ -24,13 +24,26 @@ export interface BuildResult {
  * it fails, stage files beside) the developer's own `dist/`.
  */
 export function runBuild(env: Record<string, string> = {}, args: string[] = []): Promise<BuildResult> {
-  if (env['GLOSSARY_CONTENT_DIR'] && !env['ASTRO_CACHE_DIR']) env = { ...env, ASTRO_CACHE_DIR: `${env['GLOSSARY_CONTENT_DIR']}-astro-cache` };
+  if (env['GLOSSARY_CONTENT_DIR'] && !env['ASTRO_CACHE_DIR'])
+    env = { ...env, ASTRO_CACHE_DIR: `${env['GLOSSARY_CONTENT_DIR']}-astro-cache` };
   // Nor the retired numbers of whatever sits next to it in the temporary folder: a fixture has none unless it says so.
-  if (env['GLOSSARY_CONTENT_DIR'] && !env['GLOSSARY_RETIRED_NUMBERS']) env = { ...env, GLOSSARY_RETIRED_NUMBERS: `${env['GLOSSARY_CONTENT_DIR']}-retired-numbers.json` };
-  const childEnv: NodeJS.ProcessEnv = { SITE_URL: TEST_SITE_URL, ...cleanEnvironment(), ...env, NO_COLOR: '1', FORCE_COLOR: '0' };
+  if (env['GLOSSARY_CONTENT_DIR'] && !env['GLOSSARY_RETIRED_NUMBERS'])
+    env = { ...env, GLOSSARY_RETIRED_NUMBERS: `${env['GLOSSARY_CONTENT_DIR']}-retired-numbers.json` };
+  const childEnv: NodeJS.ProcessEnv = {
+    SITE_URL: TEST_SITE_URL,
+    ...cleanEnvironment(),
+    ...env,
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+  };
   if (childEnv['SITE_URL'] === '') delete childEnv['SITE_URL'];
   const given = args.findIndex((a) => a === '--outDir' || a.startsWith('--outDir='));
-  const outDir = given === -1 ? join(mkdtempSync(join(tmpdir(), 'glossary-build-')), 'site') : args[given]!.startsWith('--outDir=') ? args[given]!.slice('--outDir='.length) : args[given + 1]!;
+  const outDir =
+    given === -1
+      ? join(mkdtempSync(join(tmpdir(), 'glossary-build-')), 'site')
+      : args[given]!.startsWith('--outDir=')
+        ? args[given]!.slice('--outDir='.length)
+        : args[given + 1]!;
   if (given === -1) args = [...args, '--outDir', outDir];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [`${ROOT}scripts/build.ts`, ...args], { cwd: ROOT, env: childEnv });
@@ -49,7 +62,8 @@ export function runBuild(env: Record<string, string> = {}, args: string[] = []):
 export function cleanEnvironment(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of Object.keys(env)) {
-    if (['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST'].includes(key) || key.startsWith('VITEST')) delete env[key];
+    if (['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST'].includes(key) || key.startsWith('VITEST'))
+      delete env[key];
   }
   return env;
 }

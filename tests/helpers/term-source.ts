@@ -27,8 +27,14 @@ export function validFrontmatter(slug: string, number: number, related: string[]
     ],
     faq: [
       { question: `Which team owns ${title}?`, answer: 'Usually the detection team, because it writes the rules.' },
-      { question: 'What does it cost to run?', answer: 'Mostly storage: every process start is one more event to keep.' },
-      { question: 'Can it be switched off?', answer: 'Yes, by an administrator, which is why tampering is itself an alert.' },
+      {
+        question: 'What does it cost to run?',
+        answer: 'Mostly storage: every process start is one more event to keep.',
+      },
+      {
+        question: 'Can it be switched off?',
+        answer: 'Yes, by an administrator, which is why tampering is itself an alert.',
+      },
       { question: 'Does it work on Linux?', answer: 'Through auditd rules on execve, with a different field layout.' },
     ],
     related: related.map((term) => ({ term, relation: 'see-also' })),
@@ -77,7 +83,13 @@ export function smallGlossary(): Record<string, string> {
   return Object.fromEntries(
     SMALL_GLOSSARY_SLUGS.map((slug, i) => [
       slug,
-      termSource(validFrontmatter(slug, i + 1, SMALL_GLOSSARY_SLUGS.filter((s) => s !== slug))),
+      termSource(
+        validFrontmatter(
+          slug,
+          i + 1,
+          SMALL_GLOSSARY_SLUGS.filter((s) => s !== slug),
+        ),
+      ),
     ]),
   );
 }

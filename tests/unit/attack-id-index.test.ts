@@ -2,13 +2,29 @@ import { describe, expect, test } from 'vitest';
 import { attackIdIndex, type IndexedTerm } from '../../src/attack/id-index.ts';
 import { urls } from '../../src/links/urls.ts';
 
-const term = (slug: string, title: string, attack?: IndexedTerm['attack'], aliases: string[] = []): IndexedTerm => ({ slug, title, aliases, ...(attack ? { attack } : {}) });
+const term = (slug: string, title: string, attack?: IndexedTerm['attack'], aliases: string[] = []): IndexedTerm => ({
+  slug,
+  title,
+  aliases,
+  ...(attack ? { attack } : {}),
+});
 
 const TERMS: IndexedTerm[] = [
-  term('powershell', 'PowerShell', { id: 'T1059.001', domain: 'enterprise', kind: 'sub-technique' }, ['T1059.001', 'T1086', 'pwsh']),
-  term('command-and-scripting-interpreter', 'Command and Scripting Interpreter', { id: 'T1059', domain: 'enterprise', kind: 'technique' }, ['T1059', 'T1064']),
+  term('powershell', 'PowerShell', { id: 'T1059.001', domain: 'enterprise', kind: 'sub-technique' }, [
+    'T1059.001',
+    'T1086',
+    'pwsh',
+  ]),
+  term(
+    'command-and-scripting-interpreter',
+    'Command and Scripting Interpreter',
+    { id: 'T1059', domain: 'enterprise', kind: 'technique' },
+    ['T1059', 'T1064'],
+  ),
   term('cobalt-strike', 'Cobalt Strike', { id: 'S0154', domain: 'enterprise', kind: 'software' }),
-  term('execution-prevention', 'Execution Prevention', { id: 'M1038', domain: 'enterprise', kind: 'mitigation' }, ['M0938']),
+  term('execution-prevention', 'Execution Prevention', { id: 'M1038', domain: 'enterprise', kind: 'mitigation' }, [
+    'M0938',
+  ]),
   term('execution', 'Execution', { id: 'TA0002', domain: 'enterprise', kind: 'tactic' }, ['TA0041']),
   term('initial-access', 'Initial Access', { id: 'TA0001', domain: 'enterprise', kind: 'tactic' }),
   term('phishing', 'Phishing', { id: 'T1566', domain: 'enterprise', kind: 'technique' }, ['T1566.002', 'T1192']),
@@ -29,7 +45,12 @@ describe('attackIdIndex', () => {
 
   test('names each ID as MITRE does and leads it to its entry', () => {
     const powershell = index[1]!.rows.find((r) => r.id === 'T1059.001');
-    expect(powershell).toMatchObject({ name: 'PowerShell', kind: 'sub-technique', parent: 'T1059', term: { slug: 'powershell', title: 'PowerShell' } });
+    expect(powershell).toMatchObject({
+      name: 'PowerShell',
+      kind: 'sub-technique',
+      parent: 'T1059',
+      term: { slug: 'powershell', title: 'PowerShell' },
+    });
     expect(index[3]!.rows[0]).toMatchObject({ name: 'Cobalt Strike', term: { slug: 'cobalt-strike' } });
   });
 
@@ -41,8 +62,15 @@ describe('attackIdIndex', () => {
       revokedBy: { id: 'T1059.001', name: 'PowerShell' },
       term: { slug: 'powershell' },
     });
-    expect(former.find((r) => r.id === 'T1192')).toMatchObject({ revokedBy: { id: 'T1566.002', name: 'Spearphishing Link' }, term: { slug: 'phishing' } });
-    expect(former.find((r) => r.id === 'T1064')).toMatchObject({ name: 'Scripting', deprecated: true, term: { slug: 'command-and-scripting-interpreter' } });
+    expect(former.find((r) => r.id === 'T1192')).toMatchObject({
+      revokedBy: { id: 'T1566.002', name: 'Spearphishing Link' },
+      term: { slug: 'phishing' },
+    });
+    expect(former.find((r) => r.id === 'T1064')).toMatchObject({
+      name: 'Scripting',
+      deprecated: true,
+      term: { slug: 'command-and-scripting-interpreter' },
+    });
     expect(former.find((r) => r.id === 'T1064')?.revoked).toBeUndefined();
   });
 

@@ -25,7 +25,11 @@ describe('attackIdPattern', () => {
 
   test('finds sub-techniques in text whole, not their parent part', () => {
     const text = 'TA0002 leads to T1059.001, then T1059 (M1038, S0154); T10590 and XT1059 are not IDs.';
-    const found = [...text.matchAll(attackIdPattern(['tactic', 'technique', 'sub-technique', 'mitigation', 'software'], { inText: true }))];
+    const found = [
+      ...text.matchAll(
+        attackIdPattern(['tactic', 'technique', 'sub-technique', 'mitigation', 'software'], { inText: true }),
+      ),
+    ];
     expect(found.map((m) => m[1])).toEqual(['TA0002', 'T1059.001', 'T1059', 'M1038', 'S0154']);
   });
 });

@@ -10,13 +10,20 @@ import {
   type StixBundle,
 } from '../../src/attack/stix.ts';
 
-const bundle: StixBundle = JSON.parse(readFileSync(new URL('../fixtures/attack/mini-bundle.json', import.meta.url), 'utf8'));
+const bundle: StixBundle = JSON.parse(
+  readFileSync(new URL('../fixtures/attack/mini-bundle.json', import.meta.url), 'utf8'),
+);
 const dataset = readStixBundle(bundle, { source: 'fixture' });
 const record = (id: string, data: AttackDataset = dataset) => data.objects.find((r) => r.id === id);
 
 describe('readStixBundle', () => {
   test('reads the ATT&CK version and release date from the collection and the domain from the matrix', () => {
-    expect(dataset).toMatchObject({ domain: 'enterprise', attackVersion: '18.1', released: '2025-11-13', source: 'fixture' });
+    expect(dataset).toMatchObject({
+      domain: 'enterprise',
+      attackVersion: '18.1',
+      released: '2025-11-13',
+      source: 'fixture',
+    });
   });
 
   test('orders tactics as the matrix lists them, not by ID', () => {
@@ -30,7 +37,7 @@ describe('readStixBundle', () => {
     });
   });
 
-  test("gives a technique its tactics in matrix order and ignores other kill chains", () => {
+  test('gives a technique its tactics in matrix order and ignores other kill chains', () => {
     expect(record('T1053')?.tactics).toEqual(['TA0002', 'TA0003']);
   });
 
@@ -53,7 +60,12 @@ describe('readStixBundle', () => {
   });
 
   test('marks a revoked technique and names its successor from the revoked-by relationship', () => {
-    expect(record('T1086')).toMatchObject({ kind: 'technique', name: 'PowerShell', revoked: true, revokedBy: 'T1059.001' });
+    expect(record('T1086')).toMatchObject({
+      kind: 'technique',
+      name: 'PowerShell',
+      revoked: true,
+      revokedBy: 'T1059.001',
+    });
   });
 
   test('records whether software is malware or a tool', () => {
@@ -75,7 +87,17 @@ describe('readStixBundle', () => {
   test('leaves out groups and everything else that is not a tactic, technique, mitigation or software', () => {
     expect(record('G0016')).toBeUndefined();
     expect(dataset.objects.map((r) => r.id)).toEqual([
-      'M1038', 'S0002', 'S0154', 'T1053', 'T1059', 'T1059.001', 'T1064', 'T1086', 'TA0002', 'TA0003', 'TA0005',
+      'M1038',
+      'S0002',
+      'S0154',
+      'T1053',
+      'T1059',
+      'T1059.001',
+      'T1064',
+      'T1086',
+      'TA0002',
+      'TA0003',
+      'TA0005',
     ]);
   });
 
@@ -124,13 +146,60 @@ describe('applyOverlay', () => {
     released: '2026-04-28',
     basedOn: '18.1',
     changes: [
-      { domain: 'enterprise', op: 'rename', id: 'TA0005', name: 'Stealth', was: 'Defense Evasion', shortname: 'stealth', source: 'https://example.org/notes' },
-      { domain: 'enterprise', op: 'add', id: 'TA0112', kind: 'tactic', name: 'Defense Impairment', shortname: 'defense-impairment', after: 'TA0003', source: 'https://example.org/notes' },
-      { domain: 'enterprise', op: 'add', id: 'T1685', kind: 'technique', name: 'Disable or Modify Tools', tactics: ['TA0112'], source: 'https://example.org/notes' },
-      { domain: 'enterprise', op: 'add', id: 'T1685.005', kind: 'sub-technique', name: 'Clear Windows Event Logs', tactics: ['TA0112'], source: 'https://example.org/notes' },
-      { domain: 'enterprise', op: 'tactics', id: 'T1053', tactics: ['TA0112', 'TA0002'], was: ['TA0002', 'TA0003'], source: 'https://example.org/layer' },
+      {
+        domain: 'enterprise',
+        op: 'rename',
+        id: 'TA0005',
+        name: 'Stealth',
+        was: 'Defense Evasion',
+        shortname: 'stealth',
+        source: 'https://example.org/notes',
+      },
+      {
+        domain: 'enterprise',
+        op: 'add',
+        id: 'TA0112',
+        kind: 'tactic',
+        name: 'Defense Impairment',
+        shortname: 'defense-impairment',
+        after: 'TA0003',
+        source: 'https://example.org/notes',
+      },
+      {
+        domain: 'enterprise',
+        op: 'add',
+        id: 'T1685',
+        kind: 'technique',
+        name: 'Disable or Modify Tools',
+        tactics: ['TA0112'],
+        source: 'https://example.org/notes',
+      },
+      {
+        domain: 'enterprise',
+        op: 'add',
+        id: 'T1685.005',
+        kind: 'sub-technique',
+        name: 'Clear Windows Event Logs',
+        tactics: ['TA0112'],
+        source: 'https://example.org/notes',
+      },
+      {
+        domain: 'enterprise',
+        op: 'tactics',
+        id: 'T1053',
+        tactics: ['TA0112', 'TA0002'],
+        was: ['TA0002', 'TA0003'],
+        source: 'https://example.org/layer',
+      },
       { domain: 'enterprise', op: 'revoke', id: 'T1059.001', revokedBy: 'T1685', source: 'https://example.org/notes' },
-      { domain: 'mobile', op: 'add', id: 'S9004', kind: 'software', name: 'Crocodilus', source: 'https://example.org/notes' },
+      {
+        domain: 'mobile',
+        op: 'add',
+        id: 'S9004',
+        kind: 'software',
+        name: 'Crocodilus',
+        source: 'https://example.org/notes',
+      },
     ],
   };
   const after = applyOverlay(dataset, overlay);
@@ -172,14 +241,34 @@ describe('applyOverlay', () => {
   });
 
   test('refuses data of another release than the one the overlay was written against', () => {
-    expect(() => applyOverlay({ ...dataset, attackVersion: '17.1' }, overlay)).toThrow('written against ATT&CK 18.1, but the enterprise data is 17.1');
+    expect(() => applyOverlay({ ...dataset, attackVersion: '17.1' }, overlay)).toThrow(
+      'written against ATT&CK 18.1, but the enterprise data is 17.1',
+    );
   });
 
   test('refuses a change to an ID the data does not have, and an addition of one it has', () => {
-    const change = { domain: 'enterprise', op: 'rename', id: 'T9999', name: 'X', was: 'Y', source: 'https://example.org' } as const;
-    expect(() => applyOverlay(dataset, { ...overlay, changes: [change] })).toThrow('rename T9999, which the enterprise data does not have');
-    const add = { domain: 'enterprise', op: 'add', id: 'T1059', kind: 'technique', name: 'X', source: 'https://example.org' } as const;
-    expect(() => applyOverlay(dataset, { ...overlay, changes: [add] })).toThrow('adds T1059, which the enterprise data already has');
+    const change = {
+      domain: 'enterprise',
+      op: 'rename',
+      id: 'T9999',
+      name: 'X',
+      was: 'Y',
+      source: 'https://example.org',
+    } as const;
+    expect(() => applyOverlay(dataset, { ...overlay, changes: [change] })).toThrow(
+      'rename T9999, which the enterprise data does not have',
+    );
+    const add = {
+      domain: 'enterprise',
+      op: 'add',
+      id: 'T1059',
+      kind: 'technique',
+      name: 'X',
+      source: 'https://example.org',
+    } as const;
+    expect(() => applyOverlay(dataset, { ...overlay, changes: [add] })).toThrow(
+      'adds T1059, which the enterprise data already has',
+    );
   });
 });
 

@@ -48,8 +48,14 @@ describe('the combobox keyboard', () => {
   });
 
   test('Enter follows the highlighted option, and submits the form when none is highlighted', () => {
-    expect(press({ open: true, active: 2, count: 4 }, 'Enter')).toMatchObject({ action: 'follow', preventDefault: true });
-    expect(press({ open: true, active: -1, count: 4 }, 'Enter')).toMatchObject({ action: 'submit', preventDefault: false });
+    expect(press({ open: true, active: 2, count: 4 }, 'Enter')).toMatchObject({
+      action: 'follow',
+      preventDefault: true,
+    });
+    expect(press({ open: true, active: -1, count: 4 }, 'Enter')).toMatchObject({
+      action: 'submit',
+      preventDefault: false,
+    });
     expect(press(closed, 'Enter')).toMatchObject({ action: 'submit', preventDefault: false, state: { open: false } });
     // A stale highlight past the end of a shorter list never follows.
     expect(press({ open: true, active: 5, count: 4 }, 'Enter').action).toBe('submit');
@@ -65,7 +71,11 @@ describe('the combobox keyboard', () => {
   });
 
   test('Tab closes the popup without keeping focus; other keys are left alone', () => {
-    expect(press({ open: true, active: 1, count: 4 }, 'Tab')).toEqual({ state: { open: false, active: -1, count: 4 }, action: 'update', preventDefault: false });
+    expect(press({ open: true, active: 1, count: 4 }, 'Tab')).toEqual({
+      state: { open: false, active: -1, count: 4 },
+      action: 'update',
+      preventDefault: false,
+    });
     expect(press(closed, 'Tab').action).toBe('none');
     for (const key of ['a', 'Home', 'End', 'ArrowLeft', 'Backspace']) {
       expect(press({ open: true, active: 1, count: 4 }, key)).toMatchObject({ action: 'none', preventDefault: false });
@@ -74,7 +84,13 @@ describe('the combobox keyboard', () => {
 });
 
 describe('the live status and the See all option', () => {
-  const strings = { count: '{count} results', countOne: '1 result', none: 'No results', seeAll: 'See all {count} results', seeAllOne: 'See 1 result on the search page' };
+  const strings = {
+    count: '{count} results',
+    countOne: '1 result',
+    none: 'No results',
+    seeAll: 'See all {count} results',
+    seeAllOne: 'See 1 result on the search page',
+  };
   test('count results, one result, none', () => {
     expect(statusText(0, strings)).toBe('No results');
     expect(statusText(1, strings)).toBe('1 result');
@@ -143,7 +159,13 @@ describe('rendering a suggestion', () => {
       tabIndex: number;
       attributes: Record<string, string>;
       textContent: string;
-      children: { tagName: string; className: string; textContent: string; attributes: Record<string, string>; children: unknown[] }[];
+      children: {
+        tagName: string;
+        className: string;
+        textContent: string;
+        attributes: Record<string, string>;
+        children: unknown[];
+      }[];
     };
     expect(option.tagName).toBe('A');
     expect(option.id).toBe('site-search-option-0');
@@ -163,7 +185,9 @@ describe('rendering a suggestion', () => {
 
   test('leaves out an empty category and summary, and falls back to the URL for a missing title', () => {
     const { doc } = recordingDocument();
-    const option = renderSuggestion(doc, toSuggestion({ url: '/terms/x/', meta: {} }), 'o') as unknown as { children: { className: string; textContent: string }[] };
+    const option = renderSuggestion(doc, toSuggestion({ url: '/terms/x/', meta: {} }), 'o') as unknown as {
+      children: { className: string; textContent: string }[];
+    };
     expect(option.children.map((c) => [c.className, c.textContent])).toEqual([['suggestion-title', '/terms/x/']]);
   });
 });

@@ -9,7 +9,10 @@ import { retiredNumbersPath } from '../../src/entries/retired-numbers.ts';
 import { smallGlossary, termSource, validFrontmatter, writeFixture } from '../helpers/term-source.ts';
 
 // The whole content pass over a folder, as `npm run check` and the build run it: files as bytes on disk.
-async function check(extra: Record<string, string | Buffer>, glossary = smallGlossary()): Promise<{ dir: string; problems: Problem[] }> {
+async function check(
+  extra: Record<string, string | Buffer>,
+  glossary = smallGlossary(),
+): Promise<{ dir: string; problems: Problem[] }> {
   const dir = await writeFixture(glossary);
   for (const [name, content] of Object.entries(extra)) await writeFile(join(dir, name), content);
   const { problems } = await checkContentDir(dir, dir, { retiredNumbers: join(dir, 'no-retired-numbers.json') });
@@ -22,15 +25,29 @@ describe('term files: encodings and line endings', () => {
   test('accepts a UTF-8 byte-order mark, and CR LF line endings', async () => {
     const { problems } = await check({
       'epsilon-term.mdx': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(epsilon())]),
-      'zeta-term.mdx': termSource(validFrontmatter('zeta-term', 6, ['alpha-control', 'beta-signal', 'gamma-tool'])).replace(/\n/g, '\r\n'),
+      'zeta-term.mdx': termSource(
+        validFrontmatter('zeta-term', 6, ['alpha-control', 'beta-signal', 'gamma-tool']),
+      ).replace(/\n/g, '\r\n'),
     });
     expect(problems).toEqual([]);
   });
 
   test.each([
-    ['UTF-16 with a byte-order mark', () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(epsilon(), 'utf16le')]), 'UTF-16 (little-endian)'],
-    ['UTF-16 big-endian', () => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(epsilon(), 'utf16le').swap16()]), 'UTF-16 (big-endian)'],
-    ['UTF-16 without a byte-order mark', () => Buffer.from(epsilon(), 'utf16le'), 'UTF-16 (little-endian, without a byte-order mark)'],
+    [
+      'UTF-16 with a byte-order mark',
+      () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(epsilon(), 'utf16le')]),
+      'UTF-16 (little-endian)',
+    ],
+    [
+      'UTF-16 big-endian',
+      () => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(epsilon(), 'utf16le').swap16()]),
+      'UTF-16 (big-endian)',
+    ],
+    [
+      'UTF-16 without a byte-order mark',
+      () => Buffer.from(epsilon(), 'utf16le'),
+      'UTF-16 (little-endian, without a byte-order mark)',
+    ],
   ])('names %s as the encoding to change', async (_, bytes, found) => {
     const { problems } = await check({ 'epsilon-term.mdx': bytes() });
     expect(problems).toEqual([
@@ -76,23 +93,37 @@ describe('term files: encodings and line endings', () => {
     const source = epsilon().replace('qualifier: Test Concept', 'qualifier: Test\rConcept');
     const { problems } = await check({ 'epsilon-term.mdx': source });
     expect(problems).toEqual([
-      expect.objectContaining({ field: 'file', line: source.split('\n').findIndex((l) => l.startsWith('qualifier:')) + 1, found: 'a carriage return (CR) without a line feed' }),
+      expect.objectContaining({
+        field: 'file',
+        line: source.split('\n').findIndex((l) => l.startsWith('qualifier:')) + 1,
+        found: 'a carriage return (CR) without a line feed',
+      }),
     ]);
   });
 
   test('an unreadable file is still a term that others may link to', async () => {
     const glossary = smallGlossary();
-    const { problems } = await check({ 'epsilon-term.mdx': Buffer.from(epsilon(), 'utf16le') }, {
-      ...glossary,
-      'zeta-term': termSource(validFrontmatter('zeta-term', 6, ['alpha-control', 'beta-signal', 'epsilon-term'])),
-    });
+    const { problems } = await check(
+      { 'epsilon-term.mdx': Buffer.from(epsilon(), 'utf16le') },
+      {
+        ...glossary,
+        'zeta-term': termSource(validFrontmatter('zeta-term', 6, ['alpha-control', 'beta-signal', 'epsilon-term'])),
+      },
+    );
     expect(problems.map((p) => p.file.split('/').pop())).toEqual(['epsilon-term.mdx']);
   });
 });
 
 describe('term files: names', () => {
   test('reports .md, .MDX and .markdown files that would be silently ignored, with the name to use', async () => {
-    const { problems } = await check({ 'epsilon-term.md': epsilon(), 'Zeta-Term.MDX': epsilon(), 'eta.markdown': epsilon(), '.notes.md': 'x', 'theta.mdx~': 'x', 'README.txt': 'x' });
+    const { problems } = await check({
+      'epsilon-term.md': epsilon(),
+      'Zeta-Term.MDX': epsilon(),
+      'eta.markdown': epsilon(),
+      '.notes.md': 'x',
+      'theta.mdx~': 'x',
+      'README.txt': 'x',
+    });
     expect(problems).toEqual([
       {
         file: expect.stringMatching(/Zeta-Term\.MDX$/),
@@ -101,7 +132,10 @@ describe('term files: names', () => {
         found: '"Zeta-Term.MDX", which is not read as a term',
         hint: 'rename it to zeta-term.mdx',
       },
-      expect.objectContaining({ file: expect.stringMatching(/epsilon-term\.md$/), hint: 'rename it to epsilon-term.mdx' }),
+      expect.objectContaining({
+        file: expect.stringMatching(/epsilon-term\.md$/),
+        hint: 'rename it to epsilon-term.mdx',
+      }),
       expect.objectContaining({ file: expect.stringMatching(/eta\.markdown$/), hint: 'rename it to eta.mdx' }),
     ]);
   });
@@ -109,7 +143,10 @@ describe('term files: names', () => {
 
 describe('term files: size', () => {
   test('refuses a file over the limit without parsing it, saying where the bulk is', async () => {
-    const huge = termSource(validFrontmatter('epsilon-term', 5, ['alpha-control', 'beta-signal', 'gamma-tool']), `## How it works\n\n${'word '.repeat(1_000_000)}`);
+    const huge = termSource(
+      validFrontmatter('epsilon-term', 5, ['alpha-control', 'beta-signal', 'gamma-tool']),
+      `## How it works\n\n${'word '.repeat(1_000_000)}`,
+    );
     const { problems } = await check({ 'epsilon-term.mdx': huge });
     expect(problems).toEqual([
       {
@@ -125,7 +162,11 @@ describe('term files: size', () => {
 
 describe('catalog numbers', () => {
   const git = (dir: string, ...args: string[]) =>
-    execFileSync('git', ['-C', dir, '-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', ...args], { stdio: 'pipe' });
+    execFileSync(
+      'git',
+      ['-C', dir, '-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', ...args],
+      { stdio: 'pipe' },
+    );
 
   test('when a new file takes a published number, only the new file is told, and never to renumber the published one', async () => {
     const glossary = smallGlossary();
@@ -134,7 +175,10 @@ describe('catalog numbers', () => {
     git(dir, 'add', '.');
     git(dir, 'commit', '-q', '-m', 'published');
     // "aardvark" sorts before "alpha-control": the old check told alpha-control.mdx its number was "already used".
-    await writeFile(join(dir, 'aardvark.mdx'), termSource(validFrontmatter('aardvark', 1, ['beta-signal', 'gamma-tool', 'delta-tactic'])));
+    await writeFile(
+      join(dir, 'aardvark.mdx'),
+      termSource(validFrontmatter('aardvark', 1, ['beta-signal', 'gamma-tool', 'delta-tactic'])),
+    );
     const { problems } = await checkContentDir(dir, dir, { retiredNumbers: join(dir, 'none.json') });
     expect(problems).toEqual([
       {
@@ -151,7 +195,9 @@ describe('catalog numbers', () => {
     const newer = validFrontmatter('aardvark', 5, ['beta-signal', 'gamma-tool', 'delta-tactic']);
     newer['aliases'] = ['Delta Tactic alias'];
     const { problems } = await check({ 'aardvark.mdx': termSource(newer) });
-    expect(formatProblems(problems)).toMatch(/aardvark\.mdx\n {2}- aliases\[0\]: expected a title or alias no other term uses \(ignoring case\), found "Delta Tactic alias", already a name of \S*delta-tactic\.mdx \(№ 4\)\n1 problem in 1 file/);
+    expect(formatProblems(problems)).toMatch(
+      /aardvark\.mdx\n {2}- aliases\[0\]: expected a title or alias no other term uses \(ignoring case\), found "Delta Tactic alias", already a name of \S*delta-tactic\.mdx \(№ 4\)\n1 problem in 1 file/,
+    );
   });
 
   test('keeps the list of retired numbers next to the terms folder: content/retired-numbers.json', () => {
@@ -168,10 +214,17 @@ describe('catalog numbers', () => {
     const glossary = smallGlossary();
     const dir = await writeFixture(glossary);
     const retiredFile = join(dir, 'retired.json');
-    await writeFile(retiredFile, JSON.stringify([{ number: 4, slug: 'scripting', title: 'Scripting', reason: 'ATT&CK deprecated T1064.' }]));
+    await writeFile(
+      retiredFile,
+      JSON.stringify([{ number: 4, slug: 'scripting', title: 'Scripting', reason: 'ATT&CK deprecated T1064.' }]),
+    );
     const { problems } = await checkContentDir(dir, dir, { retiredNumbers: retiredFile });
     expect(problems).toEqual([
-      expect.objectContaining({ file: 'delta-tactic.mdx', field: 'number', found: '4, the retired number of "Scripting" (scripting), listed in retired.json' }),
+      expect.objectContaining({
+        file: 'delta-tactic.mdx',
+        field: 'number',
+        found: '4, the retired number of "Scripting" (scripting), listed in retired.json',
+      }),
     ]);
 
     await writeFile(retiredFile, JSON.stringify([{ number: 'seven', slug: 'x' }]));

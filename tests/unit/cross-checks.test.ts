@@ -9,7 +9,15 @@ function entry(slug: string, number: number, extra: Partial<CheckedEntry['data']
   return {
     slug,
     file: `content/terms/${slug}.mdx`,
-    data: { title: slug.toUpperCase(), number, category: 'techniques-and-tools', aliases: [], related: [], redirectFrom: [], ...extra },
+    data: {
+      title: slug.toUpperCase(),
+      number,
+      category: 'techniques-and-tools',
+      aliases: [],
+      related: [],
+      redirectFrom: [],
+      ...extra,
+    },
   };
 }
 const rel = (...slugs: string[]) => slugs.map((term) => ({ term, relation: 'see-also' as const }));
@@ -75,8 +83,16 @@ describe('crossEntryProblems', () => {
       entry('code-execution', 97, { attack: tactic }),
     ]);
     expect(problems).toEqual([
-      expect.objectContaining({ file: 'content/terms/command-and-control.mdx', field: 'aliases[0]', found: '"TA0002", already a name of content/terms/execution.mdx (№ 1)' }),
-      expect.objectContaining({ file: 'content/terms/code-execution.mdx', field: 'attack.id', found: 'TA0002, already the ID of content/terms/execution.mdx (№ 1)' }),
+      expect.objectContaining({
+        file: 'content/terms/command-and-control.mdx',
+        field: 'aliases[0]',
+        found: '"TA0002", already a name of content/terms/execution.mdx (№ 1)',
+      }),
+      expect.objectContaining({
+        file: 'content/terms/code-execution.mdx',
+        field: 'attack.id',
+        found: 'TA0002, already the ID of content/terms/execution.mdx (№ 1)',
+      }),
     ]);
     expect(problems.map((p) => p.file)).not.toContain('content/terms/execution.mdx');
   });
@@ -86,7 +102,9 @@ describe('crossEntryProblems', () => {
       { number: 3, slug: 'scripting', title: 'Scripting', reason: 'ATT&CK deprecated T1064 without a successor.' },
       { number: 9, slug: 'old-shell', title: 'Old Shell', reason: 'Merged into PowerShell.', replacedBy: 'b' },
     ];
-    expect(check([entry('a', 1), entry('b', 2), entry('c', 3)], { retired, retiredFile: 'content/retired-numbers.json' })).toEqual([
+    expect(
+      check([entry('a', 1), entry('b', 2), entry('c', 3)], { retired, retiredFile: 'content/retired-numbers.json' }),
+    ).toEqual([
       {
         file: 'content/terms/c.mdx',
         field: 'number',
@@ -100,12 +118,20 @@ describe('crossEntryProblems', () => {
   test('reports a retired number whose replacement does not exist', () => {
     const retired = [{ number: 9, slug: 'old-shell', title: 'Old Shell', reason: 'Merged.', replacedBy: 'powershel' }];
     expect(check([entry('powershell', 1)], { retired, retiredFile: 'content/retired-numbers.json' })).toEqual([
-      expect.objectContaining({ file: 'content/retired-numbers.json', field: '[0].replacedBy', found: '"powershel", which does not exist', hint: 'did you mean "powershell"?' }),
+      expect.objectContaining({
+        file: 'content/retired-numbers.json',
+        field: '[0].replacedBy',
+        found: '"powershel", which does not exist',
+        hint: 'did you mean "powershell"?',
+      }),
     ]);
   });
 
   test('reports a title or alias used twice across terms, ignoring case', () => {
-    const problems = check([entry('edr', 1, { aliases: ['Endpoint Detection and Response'] }), entry('xdr', 2, { aliases: ['endpoint detection AND response'] })]);
+    const problems = check([
+      entry('edr', 1, { aliases: ['Endpoint Detection and Response'] }),
+      entry('xdr', 2, { aliases: ['endpoint detection AND response'] }),
+    ]);
     expect(problems).toEqual([
       expect.objectContaining({
         file: 'content/terms/xdr.mdx',
@@ -142,12 +168,27 @@ describe('crossEntryProblems', () => {
       expected: 'an ATT&CK ID no other term uses, in any domain',
       found: 'M1013, already the ID of content/terms/a.mdx (№ 1)',
     });
-    expect(check([entry('a', 1, { attack: attack('M1013', 'enterprise') }), entry('b', 2, { attack: attack('M1013', 'enterprise') })])).toEqual([duplicate]);
-    expect(check([entry('a', 1, { attack: attack('M1013', 'enterprise') }), entry('b', 2, { attack: attack('M1013', 'mobile') })])).toEqual([duplicate]);
+    expect(
+      check([
+        entry('a', 1, { attack: attack('M1013', 'enterprise') }),
+        entry('b', 2, { attack: attack('M1013', 'enterprise') }),
+      ]),
+    ).toEqual([duplicate]);
+    expect(
+      check([
+        entry('a', 1, { attack: attack('M1013', 'enterprise') }),
+        entry('b', 2, { attack: attack('M1013', 'mobile') }),
+      ]),
+    ).toEqual([duplicate]);
   });
 
   test('the /attack/<ID>/ gateway keys IDs by the rule the check enforces: the first owner keeps an ID in any domain or case', () => {
-    const items = [{ name: 'a', id: 'M1013' }, { name: 'b', id: 'm1013' }, { name: 'c', id: 'TA0041' }, { name: 'd', id: undefined }];
+    const items = [
+      { name: 'a', id: 'M1013' },
+      { name: 'b', id: 'm1013' },
+      { name: 'c', id: 'TA0041' },
+      { name: 'd', id: undefined },
+    ];
     const { owners, clashes } = indexByAttackId(items, (i) => i.id);
     expect([...owners].map(([id, item]) => `${id}:${item.name}`)).toEqual(['M1013:a', 'TA0041:c']);
     expect(clashes.map(({ item, owner }) => `${item.name} clashes with ${owner.name}`)).toEqual(['b clashes with a']);
@@ -155,29 +196,59 @@ describe('crossEntryProblems', () => {
 
   test('reports a former slug that is another term’s current slug', () => {
     expect(check([entry('a', 1, { redirectFrom: ['b'] }), entry('b', 2)])).toEqual([
-      expect.objectContaining({ file: 'content/terms/a.mdx', field: 'redirectFrom[0]', found: '"b", already the URL of content/terms/b.mdx' }),
+      expect.objectContaining({
+        file: 'content/terms/a.mdx',
+        field: 'redirectFrom[0]',
+        found: '"b", already the URL of content/terms/b.mdx',
+      }),
     ]);
   });
 });
 
 const DEFENDS = '(category defense-and-operations, or an ATT&CK mitigation), toward what it defends against';
 const mitigation = (slug: string, number: number, related: CheckedEntry['data']['related'] = []) =>
-  entry(slug, number, { category: 'frameworks-and-models', attack: { id: 'M1038', domain: 'enterprise', kind: 'mitigation' }, related });
+  entry(slug, number, {
+    category: 'frameworks-and-models',
+    attack: { id: 'M1038', domain: 'enterprise', kind: 'mitigation' },
+    related,
+  });
 
 describe('crossEntryProblems: which way a relation points', () => {
   test.each<[string, CheckedEntry[]]>([
-    ['a defence that detects a technique', [defence('amsi', 1, links(['powershell', 'detects'])), entry('powershell', 2)]],
-    ['a defence that counters a threat', [defence('edr', 1, links(['ransomware', 'counters'])), entry('ransomware', 2)]],
-    ['an ATT&CK mitigation outside the defence category that counters a technique', [mitigation('execution-prevention', 1, links(['user-execution', 'counters'])), entry('user-execution', 2)]],
-    ['a defence that detects a term whose file failed its own checks', [defence('amsi', 1, links(['powershell', 'detects']))]],
+    [
+      'a defence that detects a technique',
+      [defence('amsi', 1, links(['powershell', 'detects'])), entry('powershell', 2)],
+    ],
+    [
+      'a defence that counters a threat',
+      [defence('edr', 1, links(['ransomware', 'counters'])), entry('ransomware', 2)],
+    ],
+    [
+      'an ATT&CK mitigation outside the defence category that counters a technique',
+      [mitigation('execution-prevention', 1, links(['user-execution', 'counters'])), entry('user-execution', 2)],
+    ],
+    [
+      'a defence that detects a term whose file failed its own checks',
+      [defence('amsi', 1, links(['powershell', 'detects']))],
+    ],
   ])('accepts %s', (_, entries) => {
-    expect(check(entries, { allSlugs: ['amsi', 'powershell', 'edr', 'ransomware', 'execution-prevention', 'user-execution'] })).toEqual([]);
+    expect(
+      check(entries, {
+        allSlugs: ['amsi', 'powershell', 'edr', 'ransomware', 'execution-prevention', 'user-execution'],
+      }),
+    ).toEqual([]);
   });
 
   test.each<[string, CheckedEntry[], Problem]>([
     [
       '"detects" stated by a technique about a defence, with where to state it instead',
-      [entry('powershell', 1, { related: links(['command-and-scripting-interpreter', 'part-of'], ['amsi', 'detects']) }), defence('amsi', 2), entry('command-and-scripting-interpreter', 3)],
+      [
+        entry('powershell', 1, {
+          related: links(['command-and-scripting-interpreter', 'part-of'], ['amsi', 'detects']),
+        }),
+        defence('amsi', 2),
+        entry('command-and-scripting-interpreter', 3),
+      ],
       {
         file: 'content/terms/powershell.mdx',
         field: 'related[1].relation',
@@ -199,7 +270,10 @@ describe('crossEntryProblems: which way a relation points', () => {
     ],
     [
       '"detects" stated by a technique when the defence already states it',
-      [defence('amsi', 1, links(['powershell', 'detects'])), entry('powershell', 2, { related: links(['amsi', 'detects']) })],
+      [
+        defence('amsi', 1, links(['powershell', 'detects'])),
+        entry('powershell', 2, { related: links(['amsi', 'detects']) }),
+      ],
       {
         file: 'content/terms/powershell.mdx',
         field: 'related[0].relation',
@@ -210,7 +284,10 @@ describe('crossEntryProblems: which way a relation points', () => {
     ],
     [
       '"counters" stated by a technique when the defence relates them another way',
-      [defence('application-allowlisting', 1, links(['rundll32', 'see-also'])), entry('rundll32', 2, { related: links(['application-allowlisting', 'counters']) })],
+      [
+        defence('application-allowlisting', 1, links(['rundll32', 'see-also'])),
+        entry('rundll32', 2, { related: links(['application-allowlisting', 'counters']) }),
+      ],
       {
         file: 'content/terms/rundll32.mdx',
         field: 'related[0].relation',
@@ -247,19 +324,38 @@ describe('crossEntryProblems: which way a relation points', () => {
 });
 
 describe('crossEntryProblems: search phrases', () => {
-  test('reports a search phrase that is another entry\'s name, and accepts one that is no one\'s', () => {
-    const problems = check([entry('create-account', 1, { searchPhrases: ['Backdoor account', 'add user'] }), entry('account-manipulation', 2, { aliases: ['Backdoor account'] })]);
-    expect(problems).toEqual([expect.objectContaining({ file: 'content/terms/create-account.mdx', field: 'searchPhrases[0]', found: '"Backdoor account", a name of content/terms/account-manipulation.mdx' })]);
-    expect(check([entry('web-shell', 1, { aliases: ['Webshell'], searchPhrases: ['webshell'] })])).toEqual([expect.objectContaining({ field: 'searchPhrases[0]', found: '"webshell"' })]);
+  test("reports a search phrase that is another entry's name, and accepts one that is no one's", () => {
+    const problems = check([
+      entry('create-account', 1, { searchPhrases: ['Backdoor account', 'add user'] }),
+      entry('account-manipulation', 2, { aliases: ['Backdoor account'] }),
+    ]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 'content/terms/create-account.mdx',
+        field: 'searchPhrases[0]',
+        found: '"Backdoor account", a name of content/terms/account-manipulation.mdx',
+      }),
+    ]);
+    expect(check([entry('web-shell', 1, { aliases: ['Webshell'], searchPhrases: ['webshell'] })])).toEqual([
+      expect.objectContaining({ field: 'searchPhrases[0]', found: '"webshell"' }),
+    ]);
   });
 });
 
 describe('crossEntryProblems: software and tactics', () => {
   test('reports ATT&CK software stated as part of a tactic, and accepts see-also', () => {
-    const software = (relation: Relation) => entry('cobalt-strike', 1, { attack: { id: 'S0154', domain: 'enterprise', kind: 'software' }, related: links(['command-and-control', relation]) });
+    const software = (relation: Relation) =>
+      entry('cobalt-strike', 1, {
+        attack: { id: 'S0154', domain: 'enterprise', kind: 'software' },
+        related: links(['command-and-control', relation]),
+      });
     const tactic = entry('command-and-control', 2, { attack: { id: 'TA0011', domain: 'enterprise', kind: 'tactic' } });
     expect(check([software('part-of'), tactic])).toEqual([
-      expect.objectContaining({ file: 'content/terms/cobalt-strike.mdx', field: 'related[0].relation', found: '"cobalt-strike part-of command-and-control", but cobalt-strike is ATT&CK software' }),
+      expect.objectContaining({
+        file: 'content/terms/cobalt-strike.mdx',
+        field: 'related[0].relation',
+        found: '"cobalt-strike part-of command-and-control", but cobalt-strike is ATT&CK software',
+      }),
     ]);
     expect(check([software('see-also'), tactic])).toEqual([]);
   });
@@ -269,7 +365,10 @@ describe('crossEntryProblems: relations that contradict or repeat each other', (
   test.each<[string, CheckedEntry[], Problem]>([
     [
       'two terms each part of the other',
-      [entry('tactic', 1, { related: links(['technique', 'part-of']) }), entry('technique', 2, { related: links(['tactic', 'part-of']) })],
+      [
+        entry('tactic', 1, { related: links(['technique', 'part-of']) }),
+        entry('technique', 2, { related: links(['tactic', 'part-of']) }),
+      ],
       {
         file: 'content/terms/technique.mdx',
         field: 'related[0].relation',
@@ -280,18 +379,25 @@ describe('crossEntryProblems: relations that contradict or repeat each other', (
     ],
     [
       'two terms each preceding the other',
-      [entry('execution', 1, { related: links(['persistence', 'precedes']) }), entry('persistence', 2, { related: links(['execution', 'precedes']) })],
+      [
+        entry('execution', 1, { related: links(['persistence', 'precedes']) }),
+        entry('persistence', 2, { related: links(['execution', 'precedes']) }),
+      ],
       {
         file: 'content/terms/persistence.mdx',
         field: 'related[0].relation',
-        expected: 'a relation that agrees with content/terms/execution.mdx, which states "execution precedes persistence"',
+        expected:
+          'a relation that agrees with content/terms/execution.mdx, which states "execution precedes persistence"',
         found: '"precedes", which states "persistence precedes execution": both cannot be true',
         hint: 'keep the one that is true and remove the other',
       },
     ],
     [
       'two terms related in two ways, one in each file',
-      [entry('ransomware', 1, { related: links(['impact', 'part-of']) }), entry('impact', 2, { related: links(['ransomware', 'see-also']) })],
+      [
+        entry('ransomware', 1, { related: links(['impact', 'part-of']) }),
+        entry('impact', 2, { related: links(['ransomware', 'see-also']) }),
+      ],
       {
         file: 'content/terms/impact.mdx',
         field: 'related[0].term',
@@ -305,14 +411,22 @@ describe('crossEntryProblems: relations that contradict or repeat each other', (
   });
 
   test('reports two defences each detecting the other, in both files, as a defence is not what a defence detects', () => {
-    expect(check([defence('siem', 1, links(['edr', 'detects'])), defence('edr', 2, links(['siem', 'detects']))]).map((p) => [p.file, p.found])).toEqual([
+    expect(
+      check([defence('siem', 1, links(['edr', 'detects'])), defence('edr', 2, links(['siem', 'detects']))]).map((p) => [
+        p.file,
+        p.found,
+      ]),
+    ).toEqual([
       ['content/terms/siem.mdx', '"siem detects edr", but edr is a defence too'],
       ['content/terms/edr.mdx', '"edr detects siem", but siem is a defence too'],
     ]);
   });
 
   test('accepts a symmetric relation stated in both files: it says one thing, and pages show it once', () => {
-    const entries = [defence('edr', 1, links(['antivirus', 'often-confused-with'])), defence('antivirus', 2, links(['edr', 'often-confused-with']))];
+    const entries = [
+      defence('edr', 1, links(['antivirus', 'often-confused-with'])),
+      defence('antivirus', 2, links(['edr', 'often-confused-with'])),
+    ];
     expect(check(entries)).toEqual([]);
   });
 });
@@ -322,12 +436,30 @@ describe('crossEntryProblems: how many related terms a page shows', () => {
 
   test('counts the links other files state to a term, since its page shows them', () => {
     // t0 lists nothing itself; t1, t2 and t3 each name it.
-    const entries = [entry('t0', 1), ...ring(4).slice(1).map((slug, i) => entry(slug, i + 2, { related: rel('t0', ...ring(4).slice(1).filter((s) => s !== slug)) }))];
+    const entries = [
+      entry('t0', 1),
+      ...ring(4)
+        .slice(1)
+        .map((slug, i) =>
+          entry(slug, i + 2, {
+            related: rel(
+              't0',
+              ...ring(4)
+                .slice(1)
+                .filter((s) => s !== slug),
+            ),
+          }),
+        ),
+    ];
     expect(crossEntryProblems(entries)).toEqual([]);
   });
 
   test('reports a term with fewer than 3 related terms, counting both ends once each', () => {
-    const entries = [entry('a', 1, { related: rel('b') }), entry('b', 2, { related: rel('a', 'c') }), entry('c', 3, { related: rel('a', 'b') })];
+    const entries = [
+      entry('a', 1, { related: rel('b') }),
+      entry('b', 2, { related: rel('a', 'c') }),
+      entry('c', 3, { related: rel('a', 'b') }),
+    ];
     expect(crossEntryProblems(entries)).toEqual([
       {
         file: 'content/terms/a.mdx',
@@ -336,22 +468,38 @@ describe('crossEntryProblems: how many related terms a page shows', () => {
         found: '2 (1 listed here, 1 linking here from other files)',
         hint: 'add related terms to this file',
       },
-      expect.objectContaining({ file: 'content/terms/b.mdx', found: '2 (2 listed here, 0 linking here from other files)' }),
-      expect.objectContaining({ file: 'content/terms/c.mdx', found: '2 (2 listed here, 0 linking here from other files)' }),
+      expect.objectContaining({
+        file: 'content/terms/b.mdx',
+        found: '2 (2 listed here, 0 linking here from other files)',
+      }),
+      expect.objectContaining({
+        file: 'content/terms/c.mdx',
+        found: '2 (2 listed here, 0 linking here from other files)',
+      }),
     ]);
   });
 
   test('does not count while another file has failed its own checks, as its links are unknown', () => {
-    expect(crossEntryProblems([entry('a', 1, { related: rel('b') }), entry('b', 2)], { allSlugs: ['a', 'b', 'broken'] })).toEqual([]);
+    expect(
+      crossEntryProblems([entry('a', 1, { related: rel('b') }), entry('b', 2)], { allSlugs: ['a', 'b', 'broken'] }),
+    ).toEqual([]);
   });
 });
 
 describe('relatedSchema', () => {
   test.each([
-    ['contains', '"part-of", stated from the other end ("contains" is no longer used: move this link to the named term\'s file as "- term: <this term> / relation: part-of")'],
-    ['follows', '"precedes", stated from the other end ("follows" is no longer used: move this link to the named term\'s file as "- term: <this term> / relation: precedes")'],
+    [
+      'contains',
+      '"part-of", stated from the other end ("contains" is no longer used: move this link to the named term\'s file as "- term: <this term> / relation: part-of")',
+    ],
+    [
+      'follows',
+      '"precedes", stated from the other end ("follows" is no longer used: move this link to the named term\'s file as "- term: <this term> / relation: precedes")',
+    ],
   ])('says where a link written with the retired "%s" goes instead of suggesting a look-alike', (relation, message) => {
     const result = relatedSchema.safeParse({ term: 'powershell', relation }, { reportInput: true });
-    expect(result.success ? [] : result.error.issues.map((i) => [i.path.join('.'), i.message, i.input])).toEqual([['relation', message, relation]]);
+    expect(result.success ? [] : result.error.issues.map((i) => [i.path.join('.'), i.message, i.input])).toEqual([
+      ['relation', message, relation],
+    ]);
   });
 });

@@ -34,7 +34,15 @@ describe('/glossary.csv: no cell a spreadsheet would run as a formula', () => {
   ];
 
   test.each(hostile)('neutralises %j in every column it can reach, as OWASP advises', (value) => {
-    const csv = toCsv([term({ title: value, qualifier: value, summary: value, aliases: [value, 'Other'], category: { slug: 'x', name: value } })]);
+    const csv = toCsv([
+      term({
+        title: value,
+        qualifier: value,
+        summary: value,
+        aliases: [value, 'Other'],
+        category: { slug: 'x', name: value },
+      }),
+    ]);
     const [, row] = parseCsv(csv);
     for (const cell of row!) expect(cell).not.toMatch(RUNS_AS_FORMULA);
     // The text itself is kept: a leading single quote is what spreadsheets read as "this is text", and do not show.
@@ -54,16 +62,29 @@ describe('/glossary.csv: no cell a spreadsheet would run as a formula', () => {
     const title = 'Attacker’s “loader” … → C2';
     const bytes = Buffer.from(toCsv([term({ title })]), 'utf8');
     // Excel reads a CSV without a byte-order mark in the legacy code page (Windows-1252 in Western locales).
-    const excel = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? new TextDecoder('utf-8').decode(bytes.subarray(3)) : new TextDecoder('windows-1252').decode(bytes);
+    const excel =
+      bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+        ? new TextDecoder('utf-8').decode(bytes.subarray(3))
+        : new TextDecoder('windows-1252').decode(bytes);
     expect(parseCsv(excel)[1]![1]).toBe(title);
   });
 
   test('a comma, a quote or a line break inside a field stays inside it: every row parses back to the same values', () => {
-    const awkward = term({ title: 'Living off the land, "LOTL"', summary: 'Line one\nline two\r\nline three, with "quotes".', aliases: ['a,b', '"x"'] });
+    const awkward = term({
+      title: 'Living off the land, "LOTL"',
+      summary: 'Line one\nline two\r\nline three, with "quotes".',
+      aliases: ['a,b', '"x"'],
+    });
     const rows = parseCsv(toCsv([awkward, term({ slug: 'plain', number: 8 })]));
     expect(rows).toHaveLength(3);
     expect(rows.map((r) => r.length)).toEqual([9, 9, 9]);
-    expect(rows[1]!.slice(1, 6)).toEqual(['Living off the land, "LOTL"', 'Test Concept', 'Defense & Operations', 'Line one\nline two\r\nline three, with "quotes".', 'a,b; "x"']);
+    expect(rows[1]!.slice(1, 6)).toEqual([
+      'Living off the land, "LOTL"',
+      'Test Concept',
+      'Defense & Operations',
+      'Line one\nline two\r\nline three, with "quotes".',
+      'a,b; "x"',
+    ]);
     expect(rows[2]![0]).toBe('8');
   });
 });

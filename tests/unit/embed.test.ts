@@ -14,7 +14,9 @@ describe('the preview script', () => {
   });
 
   test('is ASCII only, so it reads the same on pages that declare no charset', () => {
-    const offending = [...previewScript.toString('latin1')].flatMap((c, i) => (c.charCodeAt(0) > 0x7e || (c.charCodeAt(0) < 0x20 && c !== '\n') ? [i] : []));
+    const offending = [...previewScript.toString('latin1')].flatMap((c, i) =>
+      c.charCodeAt(0) > 0x7e || (c.charCodeAt(0) < 0x20 && c !== '\n') ? [i] : [],
+    );
     expect(offending).toEqual([]);
   });
 });
@@ -38,9 +40,21 @@ describe('/api/ids.json', () => {
 
 describe('the card height message', () => {
   test('is versioned and carries the slug and a whole number of pixels', () => {
-    expect(embedHeightMessage('execution', 182.2)).toEqual({ type: 'security-glossary:embed-height', version: 1, slug: 'execution', height: 183 });
+    expect(embedHeightMessage('execution', 182.2)).toEqual({
+      type: 'security-glossary:embed-height',
+      version: 1,
+      slug: 'execution',
+      height: 183,
+    });
     expect(isEmbedHeightMessage(embedHeightMessage('execution', 182.2))).toBe(true);
-    for (const other of [null, 'x', {}, { type: 'security-glossary:embed-height', version: 2, slug: 'x', height: 5 }, { ...embedHeightMessage('x', 5), height: Infinity }, { ...embedHeightMessage('x', 5), height: '5' }]) {
+    for (const other of [
+      null,
+      'x',
+      {},
+      { type: 'security-glossary:embed-height', version: 2, slug: 'x', height: 5 },
+      { ...embedHeightMessage('x', 5), height: Infinity },
+      { ...embedHeightMessage('x', 5), height: '5' },
+    ]) {
       expect(isEmbedHeightMessage(other)).toBe(false);
     }
   });
@@ -56,9 +70,15 @@ describe('the card height message', () => {
 
   test("README's snippet is the one /embed/ gives: a titled, lazy, borderless frame and a resizer that checks origin, type and version", () => {
     const snippet = embedSnippet('https://YOUR-GLOSSARY-HOST/embed/execution/', 'Execution (MITRE Tactic)');
-    expect(snippet).toContain('<iframe src="https://YOUR-GLOSSARY-HOST/embed/execution/" title="Execution (MITRE Tactic)" width="480" height="200" loading="lazy" style="border:0;max-width:100%"></iframe>');
-    expect(snippet).toContain("e.origin !== 'https://YOUR-GLOSSARY-HOST' || m?.type !== 'security-glossary:embed-height' || m.version !== 1");
+    expect(snippet).toContain(
+      '<iframe src="https://YOUR-GLOSSARY-HOST/embed/execution/" title="Execution (MITRE Tactic)" width="480" height="200" loading="lazy" style="border:0;max-width:100%"></iframe>',
+    );
+    expect(snippet).toContain(
+      "e.origin !== 'https://YOUR-GLOSSARY-HOST' || m?.type !== 'security-glossary:embed-height' || m.version !== 1",
+    );
     expect(readme).toContain(snippet);
-    expect(embedSnippet('https://g.example/glossary/embed/a/', 'A "quoted" <b>')).toContain('src="https://g.example/glossary/embed/a/" title="A &quot;quoted&quot; &lt;b>"');
+    expect(embedSnippet('https://g.example/glossary/embed/a/', 'A "quoted" <b>')).toContain(
+      'src="https://g.example/glossary/embed/a/" title="A &quot;quoted&quot; &lt;b>"',
+    );
   });
 });

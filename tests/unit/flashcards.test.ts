@@ -77,7 +77,9 @@ describe('mark', () => {
   });
 
   test('brings an "again" card back at the end when fewer cards are left', () => {
-    const seen = play(startSession(['amsi', 'wmi']), (card, times) => (card === 'amsi' && times === 1 ? 'again' : 'known'));
+    const seen = play(startSession(['amsi', 'wmi']), (card, times) =>
+      card === 'amsi' && times === 1 ? 'again' : 'known',
+    );
     expect(seen).toEqual(['amsi', 'wmi', 'amsi']);
   });
 

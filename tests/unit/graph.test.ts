@@ -3,7 +3,10 @@ import { relationLabel, relationsByTerm, type End, type GraphTerm } from '../../
 import { RELATION_KEYS, type Relation } from '../../src/schemas/vocabulary.ts';
 
 const link = (term: string, relation: Relation) => ({ term, relation });
-const labels = (terms: GraphTerm[], slug: string) => relationsByTerm(terms).get(slug)!.map((e) => `${e.label}: ${e.slug}`);
+const labels = (terms: GraphTerm[], slug: string) =>
+  relationsByTerm(terms)
+    .get(slug)!
+    .map((e) => `${e.label}: ${e.slug}`);
 
 describe('relationLabel', () => {
   test.each<[Relation, string, string]>([
@@ -41,8 +44,12 @@ describe('relationsByTerm', () => {
       { slug: 'amsi', related: [link('powershell', 'detects')] },
       { slug: 'powershell', related: [] },
     ];
-    expect(relationsByTerm(terms).get('amsi')).toEqual([{ slug: 'powershell', relation: 'detects', end: 'source', label: 'Detects' }]);
-    expect(relationsByTerm(terms).get('powershell')).toEqual([{ slug: 'amsi', relation: 'detects', end: 'target', label: 'Detected by' }]);
+    expect(relationsByTerm(terms).get('amsi')).toEqual([
+      { slug: 'powershell', relation: 'detects', end: 'source', label: 'Detects' },
+    ]);
+    expect(relationsByTerm(terms).get('powershell')).toEqual([
+      { slug: 'amsi', relation: 'detects', end: 'target', label: 'Detected by' },
+    ]);
   });
 
   test.each<[string, GraphTerm[], string, string[]]>([
@@ -84,7 +91,12 @@ describe('relationsByTerm', () => {
     const terms = [
       {
         slug: 'powershell',
-        related: [link('cobalt-strike', 'see-also'), link('cmd', 'often-confused-with'), link('interpreter', 'part-of'), link('payload', 'precedes')],
+        related: [
+          link('cobalt-strike', 'see-also'),
+          link('cmd', 'often-confused-with'),
+          link('interpreter', 'part-of'),
+          link('payload', 'precedes'),
+        ],
       },
       { slug: 'amsi', related: [link('powershell', 'detects')] },
       { slug: 'clm', related: [link('powershell', 'counters')] },

@@ -2,7 +2,13 @@ import { describe, expect, test } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { checkBody, type BodyContext } from '../../src/markdown/body.ts';
 import { isReservedAnchor } from '../../src/markdown/anchors.ts';
-import { CODE_LANGUAGES, COMPONENTS, COMPONENT_ID_PREFIXES, COMPONENT_NAMES, type ComponentSpec } from '../../src/markdown/body-components/registry.ts';
+import {
+  CODE_LANGUAGES,
+  COMPONENTS,
+  COMPONENT_ID_PREFIXES,
+  COMPONENT_NAMES,
+  type ComponentSpec,
+} from '../../src/markdown/body-components/registry.ts';
 import { componentTable, withComponentTable } from '../../src/markdown/body-components/guide-table.ts';
 import { inlineMarkdown, inlineProblems } from '../../src/markdown/inline.ts';
 import { findMentions, nameIndex } from '../../src/markdown/mentions.ts';
@@ -24,7 +30,9 @@ describe('checkBody reads what the page around the body needs', () => {
   });
 
   test('heading text is typographic, as the compiled heading is', () => {
-    expect(checkBody('## Why "living" off the land', ctx()).headings).toEqual([{ depth: 2, slug: 'why-living-off-the-land', text: 'Why “living” off the land' }]);
+    expect(checkBody('## Why "living" off the land', ctx()).headings).toEqual([
+      { depth: 2, slug: 'why-living-off-the-land', text: 'Why “living” off the land' },
+    ]);
   });
 
   test('frontmatter prose is typographic too', () => {
@@ -47,43 +55,136 @@ describe('the component registry', () => {
     expect(problems('## Callout 1')).toContainEqual(expect.objectContaining({ field: 'body heading' }));
   });
 
-  test('the content guide\'s component table and language list are the registry\'s (npm run docs:components writes them)', async () => {
+  test("the content guide's component table and language list are the registry's (npm run docs:components writes them)", async () => {
     const guide = await readFile(new URL('../../docs/content-guide.md', import.meta.url), 'utf8');
     expect(withComponentTable(guide)).toBe(guide);
     expect(guide).toContain(componentTable());
     for (const language of Object.keys(CODE_LANGUAGES)) expect(guide, language).toContain(`\`${language}\``);
   });
 
-  test('the compiler\'s code block is not a component authors can write', () => {
-    expect(problems('<CodeBlock lang="kql" />')).toContainEqual(expect.objectContaining({ found: 'the unknown component <CodeBlock>' }));
+  test("the compiler's code block is not a component authors can write", () => {
+    expect(problems('<CodeBlock lang="kql" />')).toContainEqual(
+      expect.objectContaining({ found: 'the unknown component <CodeBlock>' }),
+    );
   });
 });
 
 describe('checkBody rejects what it cannot render safely, naming the line, component and prop', () => {
   test.each<[string, string, { line: number; field: string; expected?: string; found: string; hint?: string }]>([
-    ['an unknown component', 'Text.\n\n<Trem slug="amsi" />', { line: 3, field: 'body', found: 'the unknown component <Trem>', hint: 'did you mean "Term"?' }],
+    [
+      'an unknown component',
+      'Text.\n\n<Trem slug="amsi" />',
+      { line: 3, field: 'body', found: 'the unknown component <Trem>', hint: 'did you mean "Term"?' },
+    ],
     ['a raw HTML element', '<div>x</div>', { line: 1, field: 'body', found: 'the unknown component <div>' }],
-    ['a slug that does not exist', '<Term slug="persistance" />', { line: 1, field: '<Term> prop "slug"', found: '"persistance"', hint: 'did you mean "persistence"?' }],
-    ['a link to the term itself', '<Term slug="sample" />', { line: 1, field: '<Term> prop "slug"', found: '"sample"' }],
-    ['a wrong enum value', '<Callout type="warn" title="x">\n\ny\n\n</Callout>', { line: 1, field: '<Callout> prop "type"', expected: 'one of "note", "tip", "warning"', found: '"warn"', hint: 'did you mean "warning"?' }],
-    ['a missing prop', '<Callout type="note">\n\ny\n\n</Callout>', { line: 1, field: '<Callout> prop "title"', expected: 'a value (the prop is required)', found: 'nothing' }],
-    ['an unknown prop', '<Term slug="amsi" titel="x" />', { line: 1, field: '<Term> prop "titel"', found: 'the unknown prop "titel"' }],
-    ['an expression as a prop', '<Term slug={"amsi"} />', { line: 1, field: '<Term> prop "slug"', expected: 'a literal value in double quotes', found: 'an {expression}' }],
+    [
+      'a slug that does not exist',
+      '<Term slug="persistance" />',
+      { line: 1, field: '<Term> prop "slug"', found: '"persistance"', hint: 'did you mean "persistence"?' },
+    ],
+    [
+      'a link to the term itself',
+      '<Term slug="sample" />',
+      { line: 1, field: '<Term> prop "slug"', found: '"sample"' },
+    ],
+    [
+      'a wrong enum value',
+      '<Callout type="warn" title="x">\n\ny\n\n</Callout>',
+      {
+        line: 1,
+        field: '<Callout> prop "type"',
+        expected: 'one of "note", "tip", "warning"',
+        found: '"warn"',
+        hint: 'did you mean "warning"?',
+      },
+    ],
+    [
+      'a missing prop',
+      '<Callout type="note">\n\ny\n\n</Callout>',
+      { line: 1, field: '<Callout> prop "title"', expected: 'a value (the prop is required)', found: 'nothing' },
+    ],
+    [
+      'an unknown prop',
+      '<Term slug="amsi" titel="x" />',
+      { line: 1, field: '<Term> prop "titel"', found: 'the unknown prop "titel"' },
+    ],
+    [
+      'an expression as a prop',
+      '<Term slug={"amsi"} />',
+      { line: 1, field: '<Term> prop "slug"', expected: 'a literal value in double quotes', found: 'an {expression}' },
+    ],
     ['a spread of props', '<Term {...props} />', { line: 1, field: '<Term>', found: 'a {…spread} of props' }],
     ['an expression in prose', 'One {1 + 1} two', { line: 1, field: 'body', found: '{1 + 1}' }],
-    ['an import line', 'import X from "./x.astro"\n\nText.', { line: 1, field: 'body', found: '"import X from "./x.astro""' }],
-    ['a Tab outside Tabs', '<Tab label="Windows">\n\nx\n\n</Tab>', { line: 1, field: '<Tab>', found: '<Tab> on its own' }],
-    ['Tabs with one Tab', '<Tabs>\n<Tab label="A">\n\nx\n\n</Tab>\n</Tabs>', { line: 1, field: '<Tabs>', found: '1 <Tab> and 0 other items' }],
-    ['a Detection without a code block', '<Detection format="kql" title="x">\n\nText only.\n\n</Detection>', { line: 1, field: '<Detection>', found: '1 item that are not code blocks' }],
-    ['a Detection whose code is in another language', '<Detection format="sigma" title="x">\n\n```kql\nx\n```\n\n</Detection>', { line: 3, field: 'code block', found: '```kql' }],
+    [
+      'an import line',
+      'import X from "./x.astro"\n\nText.',
+      { line: 1, field: 'body', found: '"import X from "./x.astro""' },
+    ],
+    [
+      'a Tab outside Tabs',
+      '<Tab label="Windows">\n\nx\n\n</Tab>',
+      { line: 1, field: '<Tab>', found: '<Tab> on its own' },
+    ],
+    [
+      'Tabs with one Tab',
+      '<Tabs>\n<Tab label="A">\n\nx\n\n</Tab>\n</Tabs>',
+      { line: 1, field: '<Tabs>', found: '1 <Tab> and 0 other items' },
+    ],
+    [
+      'a Detection without a code block',
+      '<Detection format="kql" title="x">\n\nText only.\n\n</Detection>',
+      { line: 1, field: '<Detection>', found: '1 item that are not code blocks' },
+    ],
+    [
+      'a Detection whose code is in another language',
+      '<Detection format="sigma" title="x">\n\n```kql\nx\n```\n\n</Detection>',
+      { line: 3, field: 'code block', found: '```kql' },
+    ],
     ['a code block without a language', '```\nwhoami /all\n```', { line: 1, field: 'code block', found: 'none' }],
-    ['an unknown language', '```powershel\nx\n```', { line: 1, field: 'code block', found: '"powershel"', hint: 'did you mean "powershell"?' }],
-    ['a heading that takes a page anchor', '## Examples', { line: 1, field: 'body heading', found: '"Examples", whose anchor is #examples: the page already uses #examples' }],
-    ['a heading that takes the anchor of the page\'s "Use in training" section', '## Use in training', { line: 1, field: 'body heading', found: '"Use in training", whose anchor is #use-in-training: the page already uses #use-in-training' }],
-    ['a heading that takes an FAQ anchor', '## FAQ about it', { line: 1, field: 'body heading', found: '"FAQ about it", whose anchor is #faq-about-it: anchors starting "#faq-" are reserved for the page\'s own FAQ answers' }],
+    [
+      'an unknown language',
+      '```powershel\nx\n```',
+      { line: 1, field: 'code block', found: '"powershel"', hint: 'did you mean "powershell"?' },
+    ],
+    [
+      'a heading that takes a page anchor',
+      '## Examples',
+      {
+        line: 1,
+        field: 'body heading',
+        found: '"Examples", whose anchor is #examples: the page already uses #examples',
+      },
+    ],
+    [
+      'a heading that takes the anchor of the page\'s "Use in training" section',
+      '## Use in training',
+      {
+        line: 1,
+        field: 'body heading',
+        found: '"Use in training", whose anchor is #use-in-training: the page already uses #use-in-training',
+      },
+    ],
+    [
+      'a heading that takes an FAQ anchor',
+      '## FAQ about it',
+      {
+        line: 1,
+        field: 'body heading',
+        found:
+          '"FAQ about it", whose anchor is #faq-about-it: anchors starting "#faq-" are reserved for the page\'s own FAQ answers',
+      },
+    ],
     ['two headings with one anchor', '## Logs\n\n## Logs', { line: 3, field: 'body heading', found: '"Logs" twice' }],
-    ['two wordings with one anchor', '## C++ logs\n\n## C logs', { line: 3, field: 'body heading', found: '"C logs", whose anchor #c-logs "C++ logs" already has' }],
-    ['a syntax error', 'Text <https://example.org> text', { line: 1, field: 'body', found: expect.stringContaining('a syntax error') as unknown as string }],
+    [
+      'two wordings with one anchor',
+      '## C++ logs\n\n## C logs',
+      { line: 3, field: 'body heading', found: '"C logs", whose anchor #c-logs "C++ logs" already has' },
+    ],
+    [
+      'a syntax error',
+      'Text <https://example.org> text',
+      { line: 1, field: 'body', found: expect.stringContaining('a syntax error') as unknown as string },
+    ],
   ])('%s', (_name, source, expected) => {
     expect(problems(source)).toContainEqual(expect.objectContaining(expected));
   });
@@ -103,22 +204,31 @@ describe('checkBody rejects what it cannot render safely, naming the line, compo
   });
 
   test('a plain link to a term that does not exist is rejected with a suggestion', () => {
-    expect(problems('[x](/terms/persistance/)')).toContainEqual(expect.objectContaining({ found: '"/terms/persistance/"', hint: 'did you mean "persistence"?' }));
+    expect(problems('[x](/terms/persistance/)')).toContainEqual(
+      expect.objectContaining({ found: '"/terms/persistance/"', hint: 'did you mean "persistence"?' }),
+    );
   });
 
-  test.each(['https://learn.microsoft.com/x', 'mailto:team@example.org', '/attack/T1059/', '#how-it-works'])('the link policy allows %s', (url) => {
-    expect(problems(`[a](${url})`)).toEqual([]);
-  });
+  test.each(['https://learn.microsoft.com/x', 'mailto:team@example.org', '/attack/T1059/', '#how-it-works'])(
+    'the link policy allows %s',
+    (url) => {
+      expect(problems(`[a](${url})`)).toEqual([]);
+    },
+  );
 });
 
 describe('frontmatter prose follows the same link policy', () => {
   test('javascript: links are reported and never rendered as links', () => {
-    expect(inlineProblems('[x](javascript:alert(1))', [])).toEqual([expect.objectContaining({ found: expect.stringContaining('"javascript:"') })]);
+    expect(inlineProblems('[x](javascript:alert(1))', [])).toEqual([
+      expect.objectContaining({ found: expect.stringContaining('"javascript:"') }),
+    ]);
     expect(inlineMarkdown('[x](javascript:alert(1))')).toBe('x');
   });
 
   test('raw HTML is shown as text', () => {
-    expect(inlineMarkdown('<img src=x onerror=alert(1)> <!-- c -->')).toBe('&#x3C;img src=x onerror=alert(1)> &#x3C;!-- c -->');
+    expect(inlineMarkdown('<img src=x onerror=alert(1)> <!-- c -->')).toBe(
+      '&#x3C;img src=x onerror=alert(1)> &#x3C;!-- c -->',
+    );
   });
 
   // What an example or FAQ answer renders is inserted as HTML (set:html in ExampleList and FaqList): whatever the
@@ -150,7 +260,9 @@ describe('frontmatter prose follows the same link policy', () => {
     expect(inlineMarkdown('Hidden <!-- note --> text.')).toBe('Hidden &#x3C;!-- note --> text.');
     expect(inlineMarkdown('Click [here][x].\n\n[x]: javascript:alert(1)')).toBe('Click here.');
     expect(inlineMarkdown('See ![the diagram](/diagram.png).')).toBe('See the diagram.');
-    expect(inlineMarkdown('Read [the docs][d].\n\n[d]: https://example.org/')).toBe('Read <a href="https://example.org/">the docs</a>.');
+    expect(inlineMarkdown('Read [the docs][d].\n\n[d]: https://example.org/')).toBe(
+      'Read <a href="https://example.org/">the docs</a>.',
+    );
   });
 
   test('links to missing terms are reported when the slugs are known', () => {
@@ -179,7 +291,10 @@ describe('findMentions', () => {
   });
 
   test('checkBody warns about the first unlinked mention of each other entry, not later ones or linked ones', () => {
-    const result = checkBody('It runs AMSI checks. AMSI again. Then <Term slug="powershell" /> and PowerShell.\n\n## PowerShell', ctx({ names: nameIndex([...terms].map(([slug, t]) => ({ slug, title: t.title, aliases: [] }))) }));
+    const result = checkBody(
+      'It runs AMSI checks. AMSI again. Then <Term slug="powershell" /> and PowerShell.\n\n## PowerShell',
+      ctx({ names: nameIndex([...terms].map(([slug, t]) => ({ slug, title: t.title, aliases: [] }))) }),
+    );
     expect(result.unlinked).toEqual([{ line: 1, slug: 'amsi', text: 'AMSI' }]);
   });
 });

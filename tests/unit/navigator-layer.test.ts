@@ -5,7 +5,12 @@ import { urls } from '../../src/links/urls.ts';
 
 const SITE = 'https://glossary.example.org';
 
-const term = (slug: string, id: string | undefined, kind: NonNullable<LayerTerm['attack']>['kind'] = 'technique', domain: NonNullable<LayerTerm['attack']>['domain'] = 'enterprise'): LayerTerm => ({
+const term = (
+  slug: string,
+  id: string | undefined,
+  kind: NonNullable<LayerTerm['attack']>['kind'] = 'technique',
+  domain: NonNullable<LayerTerm['attack']>['domain'] = 'enterprise',
+): LayerTerm => ({
   slug,
   title: slug.replace(/-/g, ' '),
   summary: `The one-line definition of ${slug}.`,
@@ -95,8 +100,17 @@ describe('the layer format 4.5 schema', () => {
       issues({
         ...valid,
         techniques: [
-          { techniqueID: 'T1110.001', score: 100, comment: 'c', links: [{ label: 'Navigator GitHub', url: 'https://github.com/mitre-attack/attack-navigator' }] },
-          { techniqueID: 'T1053', tactic: 'privilege-escalation', metadata: [{ name: 'a', value: 'b' }, { divider: true }, { name: 'c', value: 'd' }] },
+          {
+            techniqueID: 'T1110.001',
+            score: 100,
+            comment: 'c',
+            links: [{ label: 'Navigator GitHub', url: 'https://github.com/mitre-attack/attack-navigator' }],
+          },
+          {
+            techniqueID: 'T1053',
+            tactic: 'privilege-escalation',
+            metadata: [{ name: 'a', value: 'b' }, { divider: true }, { name: 'c', value: 'd' }],
+          },
         ],
         gradient: { colors: ['#ff6666ff', '#ffe766ff', '#8ec843ff'], minValue: 0, maxValue: 100 },
       }),
@@ -109,24 +123,50 @@ describe('the layer format 4.5 schema', () => {
     ['an unknown domain', { ...valid, domain: 'enterprise' }, 'domain'],
     ['another layer format', { ...valid, versions: { navigator: '5.2.0', layer: '4.4' } }, 'versions.layer'],
     ['a Navigator older than 4.9', { ...valid, versions: { navigator: '4.8.2', layer: '4.5' } }, 'versions.navigator'],
-    ['a technique ID of the wrong shape', { ...valid, techniques: [{ techniqueID: 't1059' }] }, 'techniques.0.techniqueID'],
-    ['a tactic ID instead of a technique ID', { ...valid, techniques: [{ techniqueID: 'TA0002' }] }, 'techniques.0.techniqueID'],
-    ['a link without a protocol', { ...valid, techniques: [{ techniqueID: 'T1059', links: [{ label: 'l', url: 'glossary.example.org/terms/x/' }] }] }, 'techniques.0.links.0.url'],
+    [
+      'a technique ID of the wrong shape',
+      { ...valid, techniques: [{ techniqueID: 't1059' }] },
+      'techniques.0.techniqueID',
+    ],
+    [
+      'a tactic ID instead of a technique ID',
+      { ...valid, techniques: [{ techniqueID: 'TA0002' }] },
+      'techniques.0.techniqueID',
+    ],
+    [
+      'a link without a protocol',
+      {
+        ...valid,
+        techniques: [{ techniqueID: 'T1059', links: [{ label: 'l', url: 'glossary.example.org/terms/x/' }] }],
+      },
+      'techniques.0.links.0.url',
+    ],
     ['a score given as text', { ...valid, techniques: [{ techniqueID: 'T1059', score: '1' }] }, 'techniques.0.score'],
     ['a misspelt key', { ...valid, techniques: [{ techniqueID: 'T1059', showSubTechniques: true }] }, 'techniques.0'],
-    ['a gradient whose maximum is not above its minimum', { ...valid, gradient: { colors: ['#fff', '#000'], minValue: 1, maxValue: 1 } }, 'gradient'],
+    [
+      'a gradient whose maximum is not above its minimum',
+      { ...valid, gradient: { colors: ['#fff', '#000'], minValue: 1, maxValue: 1 } },
+      'gradient',
+    ],
   ])('refuses %s', (_, value, path) => {
     expect(issues(value)).toContain(path);
   });
 });
 
-describe('the layer on the committed data\'s IDs (v18.1)', () => {
-  const terms = [...TERMS, term('disable-or-modify-tools', 'T1685'), term('social-engineering', 'T1684'), term('impersonation', 'T1684.001', 'sub-technique')];
+describe("the layer on the committed data's IDs (v18.1)", () => {
+  const terms = [
+    ...TERMS,
+    term('disable-or-modify-tools', 'T1685'),
+    term('social-engineering', 'T1684'),
+    term('impersonation', 'T1684.001', 'sub-technique'),
+  ];
   const layer = navigatorLayer(terms, SITE, 'Glossary', 'data');
 
   test('says v18 and keeps the techniques that v19 did not change', () => {
     expect(layer.versions.attack).toBe('18');
-    expect(layer.techniques!.map((t) => t.techniqueID)).toEqual(expect.arrayContaining(['T1059', 'T1059.001', 'T1218.011']));
+    expect(layer.techniques!.map((t) => t.techniqueID)).toEqual(
+      expect.arrayContaining(['T1059', 'T1059.001', 'T1218.011']),
+    );
   });
 
   test('puts an entry for a v19-only object on the v18.1 objects it replaced, linked to the same entry', () => {
@@ -134,7 +174,9 @@ describe('the layer on the committed data\'s IDs (v18.1)', () => {
     expect(ids).toEqual(expect.arrayContaining(['T1562', 'T1562.001', 'T1562.006', 'T1656']));
     expect(ids).not.toContain('T1685');
     expect(ids).not.toContain('T1684'); // new in v19 with no predecessor: nothing to show on v18
-    expect(layer.techniques!.find((t) => t.techniqueID === 'T1562.001')!.links).toEqual([{ label: expect.stringContaining('disable or modify tools'), url: `${SITE}/terms/disable-or-modify-tools/` }]);
+    expect(layer.techniques!.find((t) => t.techniqueID === 'T1562.001')!.links).toEqual([
+      { label: expect.stringContaining('disable or modify tools'), url: `${SITE}/terms/disable-or-modify-tools/` },
+    ]);
   });
 
   test('validates against the layer format 4.5 schema', () => {

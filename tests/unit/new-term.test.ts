@@ -39,15 +39,26 @@ describe('npm run new-term', () => {
 
   test('never hands out a retired number: printed /n/ links to it keep saying what became of the old entry', async () => {
     const dir = await writeFixture({ 'a-one': termSource(validFrontmatter('a-one', 4, ['b', 'c', 'd'])) });
-    writeFileSync(join(dir, 'retired.json'), JSON.stringify([{ number: 12, slug: 'scripting', title: 'Scripting', reason: 'Deprecated by ATT&CK.' }]));
+    writeFileSync(
+      join(dir, 'retired.json'),
+      JSON.stringify([{ number: 12, slug: 'scripting', title: 'Scripting', reason: 'Deprecated by ATT&CK.' }]),
+    );
     const run = newTerm(dir, 'Living off the Land');
     expect(run.status).toBe(0);
     expect(readFileSync(join(dir, 'living-off-the-land.mdx'), 'utf8')).toContain('number: 13');
   });
 
   test.each([
-    ['a title with no letter a–z or digit', 'Что это', 'The title "Что это" gives no file name: the file name and URL are made of the title\'s letters a–z and digits 0–9, and it has none.'],
-    ['a title a spreadsheet would run', '=HYPERLINK("https://evil.example/")', 'The title cannot be used: expected a name that does not start with "=", "+", "@", a tab or a line break'],
+    [
+      'a title with no letter a–z or digit',
+      'Что это',
+      'The title "Что это" gives no file name: the file name and URL are made of the title\'s letters a–z and digits 0–9, and it has none.',
+    ],
+    [
+      'a title a spreadsheet would run',
+      '=HYPERLINK("https://evil.example/")',
+      'The title cannot be used: expected a name that does not start with "=", "+", "@", a tab or a line break',
+    ],
   ])('refuses %s and writes nothing', async (_, title, message) => {
     const dir = await writeFixture({ 'a-one': termSource(validFrontmatter('a-one', 4, ['b', 'c', 'd'])) });
     const run = newTerm(dir, title);

@@ -18,14 +18,30 @@ describe('wrap', () => {
   });
 
   test('breaks a word longer than a line instead of letting it run off, after a hyphen when there is one', () => {
-    expect(wrap('Pneumonoultramicroscopicsilicovolcanoconiosis', chars(20), 3)).toEqual(['Pneumonoultramicrosc', 'opicsilicovolcanocon', 'iosis']);
-    expect(wrap('Living-off-the-land-binaries-and-scripts', chars(20), 3)).toEqual(['Living-off-the-land-', 'binaries-and-scripts']);
-    expect(wrap('See HKLM\\Software\\Microsoft\\Windows\\CurrentVersion', chars(16), 4).every((l) => l.length <= 16)).toBe(true);
+    expect(wrap('Pneumonoultramicroscopicsilicovolcanoconiosis', chars(20), 3)).toEqual([
+      'Pneumonoultramicrosc',
+      'opicsilicovolcanocon',
+      'iosis',
+    ]);
+    expect(wrap('Living-off-the-land-binaries-and-scripts', chars(20), 3)).toEqual([
+      'Living-off-the-land-',
+      'binaries-and-scripts',
+    ]);
+    expect(
+      wrap('See HKLM\\Software\\Microsoft\\Windows\\CurrentVersion', chars(16), 4).every((l) => l.length <= 16),
+    ).toBe(true);
   });
 });
 
 describe('ogLayout', () => {
-  const card = { qualifier: 'MITRE Technique', number: 47, category: 'Techniques & Tools', site: 'Security Glossary', summary: 'A definition.', url: 'https://glossary.example.org/n/47/' };
+  const card = {
+    qualifier: 'MITRE Technique',
+    number: 47,
+    category: 'Techniques & Tools',
+    site: 'Security Glossary',
+    summary: 'A definition.',
+    url: 'https://glossary.example.org/n/47/',
+  };
   test.each([
     'Pneumonoultramicroscopicsilicovolcanoconiosis',
     'WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW',
@@ -37,7 +53,11 @@ describe('ogLayout', () => {
   });
 
   test('keeps a long qualifier on the card by drawing it smaller', () => {
-    const layout = ogLayout({ ...card, title: 'Execution', qualifier: 'A qualifier of exactly forty characters, WWWWWWWWWWWWWWWWWW' });
+    const layout = ogLayout({
+      ...card,
+      title: 'Execution',
+      qualifier: 'A qualifier of exactly forty characters, WWWWWWWWWWWWWWWWWW',
+    });
     const foot = layout.lines.find((l) => l.text.startsWith('A qualifier'))!;
     expect(foot.text).toBe('A qualifier of exactly forty characters, WWWWWWWWWWWWWWWWWW');
     expect(foot.size).toBeLessThan(34);
@@ -47,7 +67,17 @@ describe('ogLayout', () => {
 
 describe('textBandSvg', () => {
   test('escapes markup in the title so the SVG stays well-formed', () => {
-    const { svg } = textBandSvg(ogLayout({ title: '<script>&"', qualifier: 'Q', number: 7, category: 'C & D', site: 'S', summary: 'x', url: 'u' }));
+    const { svg } = textBandSvg(
+      ogLayout({
+        title: '<script>&"',
+        qualifier: 'Q',
+        number: 7,
+        category: 'C & D',
+        site: 'S',
+        summary: 'x',
+        url: 'u',
+      }),
+    );
     expect(svg).toContain('&lt;script&gt;&amp;&quot;');
     expect(svg).toContain('S · C &amp; D · № 7');
     expect(svg).not.toContain('<script>');
@@ -55,13 +85,26 @@ describe('textBandSvg', () => {
 });
 
 describe('renderOgPng', () => {
-  const card = { title: 'Trusted Developer Utilities Proxy Execution', qualifier: 'MITRE Technique', number: 47, category: 'Techniques and tools', site: 'Security Glossary', summary: 'Running code through signed development tools so that it passes as normal developer activity.', attackId: 'T1127', url: 'https://glossary.example.org/n/47/' };
+  const card = {
+    title: 'Trusted Developer Utilities Proxy Execution',
+    qualifier: 'MITRE Technique',
+    number: 47,
+    category: 'Techniques and tools',
+    site: 'Security Glossary',
+    summary: 'Running code through signed development tools so that it passes as normal developer activity.',
+    attackId: 'T1127',
+    url: 'https://glossary.example.org/n/47/',
+  };
 
   test('draws a 1200×630 PNG: accent bar, background, and the title in white where the layout puts it', async () => {
     const layout = ogLayout(card);
-    const { data, info } = await sharp(await renderOgPng(layout)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp(await renderOgPng(layout))
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     expect([info.width, info.height]).toEqual([OG_SIZE.width, OG_SIZE.height]);
-    const at = (x: number, y: number) => `#${[...data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3)].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+    const at = (x: number, y: number) =>
+      `#${[...data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3)].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
     expect(at(600, 5)).toBe(layout.bar.color);
     expect(at(600, 600)).toBe(layout.background);
     // Every line of the layout is drawn in its own row band, and the title's text is pure white.
@@ -71,14 +114,18 @@ describe('renderOgPng', () => {
       return band;
     };
     for (const line of layout.lines) {
-      expect([...bandOf(line)].filter((c) => c !== layout.background).length, `"${line.text}" is drawn`).toBeGreaterThan(0);
+      expect(
+        [...bandOf(line)].filter((c) => c !== layout.background).length,
+        `"${line.text}" is drawn`,
+      ).toBeGreaterThan(0);
     }
     const title = layout.lines.find((l) => l.bold && l.size > 50)!;
     expect(bandOf(title)).toContain('#ffffff');
     // Below the last line there is only background: nothing is drawn that the layout does not place.
     const last = layout.lines.at(-1)!;
     const below = new Set<string>();
-    for (let y = last.y + Math.ceil(last.size * 0.3); y < info.height; y += 2) for (let x = 0; x < info.width; x += 4) below.add(at(x, y));
+    for (let y = last.y + Math.ceil(last.size * 0.3); y < info.height; y += 2)
+      for (let x = 0; x < info.width; x += 4) below.add(at(x, y));
     expect([...below]).toEqual([layout.background]);
   });
 
@@ -90,7 +137,10 @@ describe('renderOgPng', () => {
 
   test('draws a title with one long word whole: nothing of it runs past the right margin', async () => {
     const layout = ogLayout({ ...card, title: 'Pneumonoultramicroscopicsilicovolcanoconiosis' });
-    const { data, info } = await sharp(await renderOgPng(layout)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp(await renderOgPng(layout))
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     const background = Buffer.from([0x0b, 0x12, 0x20]);
     let rightmost = 0;
     for (let y = layout.bar.height; y < info.height; y++) {
@@ -101,7 +151,12 @@ describe('renderOgPng', () => {
         }
       }
     }
-    expect(layout.lines.filter((l) => l.bold && l.color === '#ffffff').map((l) => l.text).join('')).toBe('Pneumonoultramicroscopicsilicovolcanoconiosis');
+    expect(
+      layout.lines
+        .filter((l) => l.bold && l.color === '#ffffff')
+        .map((l) => l.text)
+        .join(''),
+    ).toBe('Pneumonoultramicroscopicsilicovolcanoconiosis');
     expect(rightmost).toBeGreaterThan(600);
     expect(rightmost).toBeLessThan(OG_SIZE.width - 80);
   });
@@ -123,7 +178,12 @@ describe('the link-preview card shows the definition and the ATT&CK ID', () => {
     expect(layout.lines[1]!.size).toBeGreaterThanOrEqual(40);
     expect(layout.lines[2]).toMatchObject({ text: 'PowerShell', bold: true });
     expect(layout.lines[3]!.text).toBe('MITRE Sub-technique');
-    expect(layout.lines.slice(4).map((l) => l.text).join(' ')).toBe(card.summary);
+    expect(
+      layout.lines
+        .slice(4)
+        .map((l) => l.text)
+        .join(' '),
+    ).toBe(card.summary);
     const ys = layout.lines.map((l) => l.y);
     expect(ys).toEqual([...ys].sort((a, b) => a - b));
   });
@@ -134,7 +194,13 @@ describe('the link-preview card shows the definition and the ATT&CK ID', () => {
   });
 
   test('the longest title and summary stay on the card, the summary cut with "…"', () => {
-    const layout = ogLayout({ ...card, title: 'W'.repeat(80), qualifier: 'W'.repeat(40), summary: `${'Wide words '.repeat(60)}end`, attackId: 'TA0002' });
+    const layout = ogLayout({
+      ...card,
+      title: 'W'.repeat(80),
+      qualifier: 'W'.repeat(40),
+      summary: `${'Wide words '.repeat(60)}end`,
+      attackId: 'TA0002',
+    });
     for (const line of layout.lines) {
       expect(line.x + textWidth(line.text, line.size, line.bold)).toBeLessThanOrEqual(OG_SIZE.width - 80);
       expect(line.y + line.size * 0.24).toBeLessThanOrEqual(OG_SIZE.height - 40);
@@ -146,10 +212,14 @@ describe('the link-preview card shows the definition and the ATT&CK ID', () => {
   test('the PNG shows the definition: text pixels down to its last line, in the definition colour', async () => {
     const layout = ogLayout(card);
     const last = layout.lines.at(-1)!;
-    const { data, info } = await sharp(await renderOgPng(layout)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp(await renderOgPng(layout))
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     const colours = new Set<string>();
     for (let y = last.y - 20; y < last.y; y++) {
-      for (let x = last.x; x < last.x + 300; x++) colours.add([...data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3)].join());
+      for (let x = last.x; x < last.x + 300; x++)
+        colours.add([...data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3)].join());
     }
     expect(colours.size).toBeGreaterThan(5);
   });

@@ -1,16 +1,38 @@
 import * as cheerio from 'cheerio';
 import { describe, expect, test } from 'vitest';
 import { neutraliseFormula } from '../../src/text/formula.ts';
-import { ANKI_COLUMNS, ankiText, moodleGlossaryXml, packCsv, PACK_CSV_COLUMNS, quizletText } from '../../src/packs/exports.ts';
+import {
+  ANKI_COLUMNS,
+  ankiText,
+  moodleGlossaryXml,
+  packCsv,
+  PACK_CSV_COLUMNS,
+  quizletText,
+} from '../../src/packs/exports.ts';
 import type { PackTerm } from '../../src/packs/pack-term.ts';
-import { children, elementNames, moodleEntries, parseCsv, readAnkiRow, text, xmlize, type Xmlized } from '../helpers/pack-formats.ts';
+import {
+  children,
+  elementNames,
+  moodleEntries,
+  parseCsv,
+  readAnkiRow,
+  text,
+  xmlize,
+  type Xmlized,
+} from '../helpers/pack-formats.ts';
 import { packTerm } from '../helpers/pack-term.ts';
 import { t } from '../../src/i18n/ui.ts';
 
-const LABELS = { example: t('export.example'), attack: t('export.attack'), tactics: t('export.tactics'), fullEntry: t('export.fullEntry') };
+const LABELS = {
+  example: t('export.example'),
+  attack: t('export.attack'),
+  tactics: t('export.tactics'),
+  fullEntry: t('export.fullEntry'),
+};
 
 // A URL with a query in the exports, whose & must be escaped in XML and HTML.
-const term = (over: Partial<PackTerm> = {}): PackTerm => packTerm({
+const term = (over: Partial<PackTerm> = {}): PackTerm =>
+  packTerm({
     qualifier: 'ATT&CK technique',
     category: { slug: 'execution', name: 'Execution' },
     url: 'https://glossary.example.org/terms/powershell/?ref=pack&lang=en',
@@ -41,7 +63,11 @@ const RUNS_AS_FORMULA = /^[\s]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n\0]/;
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
 /** The text as it reads once tabs and line breaks are spaces and control characters are gone. */
-const flat = (text: string) => text.replace(/\r\n?/g, '\n').replace(/[\u0001\uD800]/g, '').replace(/[\t\n]/g, ' ');
+const flat = (text: string) =>
+  text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0001\uD800]/g, '')
+    .replace(/[\t\n]/g, ' ');
 
 describe('neutraliseFormula', () => {
   test.each([
@@ -71,7 +97,8 @@ describe('moodleGlossaryXml', () => {
     const xml = moodleGlossaryXml([term()], { name: 'Week 3: Execution', intro: 'Terms for week 3.', labels: LABELS });
     const info = children(xmlize(xml)['GLOSSARY']!['#'], 'INFO');
     // Read by import.php without an isset() check, so each must be there.
-    for (const tag of ['NAME', 'GLOBALGLOSSARY', 'INTRO', 'SHOWSPECIAL', 'SHOWALPHABET', 'SHOWALL']) expect(info[tag]).toHaveLength(1);
+    for (const tag of ['NAME', 'GLOBALGLOSSARY', 'INTRO', 'SHOWSPECIAL', 'SHOWALPHABET', 'SHOWALL'])
+      expect(info[tag]).toHaveLength(1);
     expect(text(info, 'NAME')).toBe('Week 3: Execution');
     expect(text(info, 'INTRO')).toBe('<p>Terms for week 3.</p>');
     expect(text(info, 'INTROFORMAT')).toBe('1');
@@ -113,7 +140,37 @@ describe('moodleGlossaryXml', () => {
     const xml = moodleGlossaryXml([hostileTerm()], { name: HOSTILE, intro: HOSTILE, labels: LABELS });
     expect(xml).not.toMatch(NOT_XML_CHAR);
     expect(elementNames(xml)).toEqual(
-      new Set(['GLOSSARY', 'INFO', 'NAME', 'INTRO', 'INTROFORMAT', 'ALLOWDUPLICATEDENTRIES', 'DISPLAYFORMAT', 'SHOWSPECIAL', 'SHOWALPHABET', 'SHOWALL', 'ALLOWCOMMENTS', 'USEDYNALINK', 'DEFAULTAPPROVAL', 'GLOBALGLOSSARY', 'ENTBYPAGE', 'ENTRIES', 'ENTRY', 'CONCEPT', 'DEFINITION', 'FORMAT', 'CASESENSITIVE', 'FULLMATCH', 'TEACHERENTRY', 'ALIASES', 'ALIAS', 'CATEGORIES', 'CATEGORY', 'TAGS', 'TAG']),
+      new Set([
+        'GLOSSARY',
+        'INFO',
+        'NAME',
+        'INTRO',
+        'INTROFORMAT',
+        'ALLOWDUPLICATEDENTRIES',
+        'DISPLAYFORMAT',
+        'SHOWSPECIAL',
+        'SHOWALPHABET',
+        'SHOWALL',
+        'ALLOWCOMMENTS',
+        'USEDYNALINK',
+        'DEFAULTAPPROVAL',
+        'GLOBALGLOSSARY',
+        'ENTBYPAGE',
+        'ENTRIES',
+        'ENTRY',
+        'CONCEPT',
+        'DEFINITION',
+        'FORMAT',
+        'CASESENSITIVE',
+        'FULLMATCH',
+        'TEACHERENTRY',
+        'ALIASES',
+        'ALIAS',
+        'CATEGORIES',
+        'CATEGORY',
+        'TAGS',
+        'TAG',
+      ]),
     );
     const info = children(xmlize(xml)['GLOSSARY']!['#'], 'INFO');
     expect(text(info, 'NAME')).toBe(flat(HOSTILE).trim());
@@ -126,22 +183,48 @@ describe('moodleGlossaryXml', () => {
 
     // The definition is HTML once decoded; the hostile text must be text in it, and the only link ours.
     const $ = cheerio.load(text(entry!, 'DEFINITION'));
-    expect(new Set($('body *').map((_, el) => el.tagName).get())).toEqual(new Set(['p', 'em', 'br', 'a']));
+    expect(
+      new Set(
+        $('body *')
+          .map((_, el) => el.tagName)
+          .get(),
+      ),
+    ).toEqual(new Set(['p', 'em', 'br', 'a']));
     expect($('script')).toHaveLength(0);
-    expect($('a').map((_, a) => $(a).attr('href')).get()).toEqual([term().url]);
-    expect($('p').first().text()).toBe(HOSTILE.replace(/\r\n?/g, '\n').replace(/[\u0001\uD800]/g, '').replace(/\n/g, ''));
+    expect(
+      $('a')
+        .map((_, a) => $(a).attr('href'))
+        .get(),
+    ).toEqual([term().url]);
+    expect($('p').first().text()).toBe(
+      HOSTILE.replace(/\r\n?/g, '\n')
+        .replace(/[\u0001\uD800]/g, '')
+        .replace(/\n/g, ''),
+    );
   });
 
   test('qualifies a title two picked terms share, and keeps the bare title as a keyword', () => {
     const entries = moodleEntries(
-      moodleGlossaryXml([term({ aliases: [] }), term({ slug: 'powershell-tool', qualifier: 'Tool', aliases: [] })], { name: 'Pack', labels: LABELS }),
+      moodleGlossaryXml([term({ aliases: [] }), term({ slug: 'powershell-tool', qualifier: 'Tool', aliases: [] })], {
+        name: 'Pack',
+        labels: LABELS,
+      }),
     );
-    expect(entries.map((entry) => text(entry, 'CONCEPT'))).toEqual(['PowerShell (ATT&CK technique)', 'PowerShell (Tool)']);
-    for (const entry of entries) expect(children(entry, 'ALIASES')['ALIAS']!.map((a) => text(a['#'] as Xmlized, 'NAME'))).toEqual(['PowerShell']);
+    expect(entries.map((entry) => text(entry, 'CONCEPT'))).toEqual([
+      'PowerShell (ATT&CK technique)',
+      'PowerShell (Tool)',
+    ]);
+    for (const entry of entries)
+      expect(children(entry, 'ALIASES')['ALIAS']!.map((a) => text(a['#'] as Xmlized, 'NAME'))).toEqual(['PowerShell']);
   });
 
   test('drops blank and repeated aliases and those equal to the concept', () => {
-    const [entry] = moodleEntries(moodleGlossaryXml([term({ aliases: ['', '  ', 'powershell', 'pwsh', 'PWSH '] })], { name: 'Pack', labels: LABELS }));
+    const [entry] = moodleEntries(
+      moodleGlossaryXml([term({ aliases: ['', '  ', 'powershell', 'pwsh', 'PWSH '] })], {
+        name: 'Pack',
+        labels: LABELS,
+      }),
+    );
     expect(children(entry!, 'ALIASES')['ALIAS']!.map((a) => text(a['#'] as Xmlized, 'NAME'))).toEqual(['pwsh']);
   });
 
@@ -151,7 +234,9 @@ describe('moodleGlossaryXml', () => {
     [['ATT&CK'], '1'],
     [['PowerShell', 'pwsh', 'T1059.001'], '0'],
   ])('matches %j with CASESENSITIVE %s', ([title, ...aliases], expected) => {
-    const [entry] = moodleEntries(moodleGlossaryXml([term({ title: title!, aliases })], { name: 'Pack', labels: LABELS }));
+    const [entry] = moodleEntries(
+      moodleGlossaryXml([term({ title: title!, aliases })], { name: 'Pack', labels: LABELS }),
+    );
     expect(text(entry!, 'CASESENSITIVE')).toBe(expected);
   });
 
@@ -163,11 +248,15 @@ describe('moodleGlossaryXml', () => {
   const moodleLinks = (xml: string, courseText: string): string[] =>
     moodleEntries(xml).flatMap((entry) => {
       if (text(entry, 'USEDYNALINK') !== '1') return [];
-      const names = [text(entry, 'CONCEPT'), ...(children(entry, 'ALIASES')['ALIAS'] ?? []).map((a) => text(a['#'] as Xmlized, 'NAME'))];
+      const names = [
+        text(entry, 'CONCEPT'),
+        ...(children(entry, 'ALIASES')['ALIAS'] ?? []).map((a) => text(a['#'] as Xmlized, 'NAME')),
+      ];
       const flags = text(entry, 'CASESENSITIVE') === '1' ? 'u' : 'iu';
       return names.flatMap((name) => {
         const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        const pattern = text(entry, 'FULLMATCH') === '1' ? `(?<![\\p{L}\\p{N}_])${escaped}(?![\\p{L}\\p{N}_])` : escaped;
+        const pattern =
+          text(entry, 'FULLMATCH') === '1' ? `(?<![\\p{L}\\p{N}_])${escaped}(?![\\p{L}\\p{N}_])` : escaped;
         return [...courseText.matchAll(new RegExp(pattern, `g${flags}`))].map((m) => m[0]);
       });
     });
@@ -182,7 +271,8 @@ describe('moodleGlossaryXml', () => {
       ],
       { name: 'Pack', labels: LABELS },
     );
-    const course = 'At nine we look at the logs. The impact of at.exe on the lab: a loader truck waits. A Loader ran; Impact is a tactic. Visit example.com or read about COM.';
+    const course =
+      'At nine we look at the logs. The impact of at.exe on the lab: a loader truck waits. A Loader ran; Impact is a tactic. Visit example.com or read about COM.';
     // "At" is off altogether: the concept itself would match "At nine", so its aliases are not auto-linked either.
     expect(moodleLinks(xml, course)).toEqual(['Impact', 'Loader', 'COM']);
   });
@@ -197,7 +287,9 @@ describe('moodleGlossaryXml', () => {
   });
 
   test.each(['javascript:alert(1)', '/terms/powershell/', 'data:text/html,x'])('refuses the term url %j', (url) => {
-    expect(() => moodleGlossaryXml([term({ url })], { name: 'Pack', labels: LABELS })).toThrow(/not an absolute http\(s\) URL/);
+    expect(() => moodleGlossaryXml([term({ url })], { name: 'Pack', labels: LABELS })).toThrow(
+      /not an absolute http\(s\) URL/,
+    );
   });
 });
 
@@ -207,7 +299,9 @@ function parseAnki(file: string) {
   const headerLines = lines.filter((line) => line.startsWith('#'));
   // Headers must come first: Anki stops reading them at the first line that is not one.
   expect(lines.slice(0, headerLines.length)).toEqual(headerLines);
-  const headers = Object.fromEntries(headerLines.map((line) => [line.slice(1, line.indexOf(':')), line.slice(line.indexOf(':') + 1)]));
+  const headers = Object.fromEntries(
+    headerLines.map((line) => [line.slice(1, line.indexOf(':')), line.slice(line.indexOf(':') + 1)]),
+  );
   const rows = lines.slice(headerLines.length).map(readAnkiRow);
   return { headers, rows };
 }
@@ -226,7 +320,12 @@ describe('ankiText', () => {
   });
 
   test('writes one note per term with the fields in the declared columns', () => {
-    const { headers, rows } = parseAnki(ankiText([term(), term({ slug: 'b', title: 'Bash', attack: null, tactics: [], example: '' })], { deck: 'Security::Week 3', labels: LABELS }));
+    const { headers, rows } = parseAnki(
+      ankiText([term(), term({ slug: 'b', title: 'Bash', attack: null, tactics: [], example: '' })], {
+        deck: 'Security::Week 3',
+        labels: LABELS,
+      }),
+    );
     expect(rows).toHaveLength(2);
     for (const row of rows) expect(row).toHaveLength(headers['columns']!.split('\t').length);
     const [front, back, link, deck, tags] = rows[0]!;
@@ -243,7 +342,10 @@ describe('ankiText', () => {
   });
 
   test('keeps every row whole and every field inert with hostile content in all of them', () => {
-    const file = ankiText([hostileTerm(), hostileTerm({ title: '# not a comment' })], { deck: `${HOSTILE} "deck"`, labels: LABELS });
+    const file = ankiText([hostileTerm(), hostileTerm({ title: '# not a comment' })], {
+      deck: `${HOSTILE} "deck"`,
+      labels: LABELS,
+    });
     expect(file).not.toMatch(NOT_XML_CHAR);
     const { headers, rows } = parseAnki(file);
     expect(rows).toHaveLength(2);
@@ -254,8 +356,16 @@ describe('ankiText', () => {
       for (const html of [front!, back!, link!]) {
         const $ = cheerio.load(html);
         expect($('script')).toHaveLength(0);
-        for (const name of $('body *').map((_, el) => el.tagName).get()) expect(['br', 'a']).toContain(name);
-        expect($('a').map((_, a) => $(a).attr('href')).get().every((href) => href === term().url)).toBe(true);
+        for (const name of $('body *')
+          .map((_, el) => el.tagName)
+          .get())
+          expect(['br', 'a']).toContain(name);
+        expect(
+          $('a')
+            .map((_, a) => $(a).attr('href'))
+            .get()
+            .every((href) => href === term().url),
+        ).toBe(true);
       }
       // Text survives: the leading quote is the spreadsheet guard, the rest decodes to the original.
       expect(cheerio.load(back!).text()).toContain('<script>alert(1)</script> & ]]> "dq" \'sq\'');
@@ -298,7 +408,10 @@ describe('quizletText', () => {
 
 describe('packCsv', () => {
   test('writes the header and one row per term in the pack’s order, in the columns it names', () => {
-    const csv = packCsv([term(), term({ slug: 'bash', number: 30, title: 'Bash', attack: null, tactics: [], aliases: [] })]);
+    const csv = packCsv([
+      term(),
+      term({ slug: 'bash', number: 30, title: 'Bash', attack: null, tactics: [], aliases: [] }),
+    ]);
     expect(csv.startsWith('\uFEFF'), 'a byte-order mark, for Excel').toBe(true);
     const rows = parseCsv(csv);
     expect(rows[0]).toEqual([...PACK_CSV_COLUMNS]);

@@ -32,7 +32,11 @@ describe('addTerms', () => {
   });
 
   test('keeps the title and seed', () => {
-    expect(addTerms({ title: 'Week 3', slugs: [], seed: 7 }, ['a'])).toEqual({ title: 'Week 3', slugs: ['a'], seed: 7 });
+    expect(addTerms({ title: 'Week 3', slugs: [], seed: 7 }, ['a'])).toEqual({
+      title: 'Week 3',
+      slugs: ['a'],
+      seed: 7,
+    });
   });
 });
 
@@ -89,12 +93,18 @@ describe('termsOfTactic', () => {
 
 describe('readDraft', () => {
   test('reads back what draftText wrote, following renames and leaving out unknown terms', () => {
-    expect(readDraft(draftText(pack(['b', 'old-name', 'gone'], 'Week 3')), catalog)).toEqual({ title: 'Week 3', slugs: ['b', 'new-name'] });
+    expect(readDraft(draftText(pack(['b', 'old-name', 'gone'], 'Week 3')), catalog)).toEqual({
+      title: 'Week 3',
+      slugs: ['b', 'new-name'],
+    });
   });
 
-  test.each([null, '', 'not json', '[]', 'null', '42', '{"slugs":"a"}', '{"slugs":[1,2]}', '{"title":"x"}'])('ignores %j', (stored) => {
-    expect(readDraft(stored, catalog)).toBeUndefined();
-  });
+  test.each([null, '', 'not json', '[]', 'null', '42', '{"slugs":"a"}', '{"slugs":[1,2]}', '{"title":"x"}'])(
+    'ignores %j',
+    (stored) => {
+      expect(readDraft(stored, catalog)).toBeUndefined();
+    },
+  );
 
   test('drops a title that is not text', () => {
     expect(readDraft('{"title":{"x":1},"slugs":["a"]}', catalog)).toEqual({ title: '', slugs: ['a'] });
@@ -106,7 +116,10 @@ describe('startingPack', () => {
   const params = (search: string) => new URLSearchParams(search);
 
   test('a link with add adds its terms to the draft', () => {
-    expect(startingPack(pack(['c', 'a']), params('?terms=c,a&add=1'), draft)).toEqual({ pack: pack(['a', 'b', 'c'], 'Draft'), from: 'added' });
+    expect(startingPack(pack(['c', 'a']), params('?terms=c,a&add=1'), draft)).toEqual({
+      pack: pack(['a', 'b', 'c'], 'Draft'),
+      from: 'added',
+    });
   });
 
   test('a link with add and no draft is the pack it names', () => {
@@ -122,7 +135,10 @@ describe('startingPack', () => {
   });
 
   test('any other link is the pack it names, whatever the draft', () => {
-    expect(startingPack(pack(['c'], 'Shared'), params('?terms=c&title=Shared'), draft)).toEqual({ pack: pack(['c'], 'Shared'), from: 'link' });
+    expect(startingPack(pack(['c'], 'Shared'), params('?terms=c&title=Shared'), draft)).toEqual({
+      pack: pack(['c'], 'Shared'),
+      from: 'link',
+    });
   });
 });
 

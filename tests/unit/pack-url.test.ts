@@ -11,7 +11,13 @@ import {
 
 const catalog: PackCatalog = {
   slugs: ['execution', 'powershell', 'windows-command-shell', 'amsi'],
-  redirects: { 'cmd-exe': 'windows-command-shell', 'ps': 'posh', 'posh': 'powershell', 'loop-a': 'loop-b', 'loop-b': 'loop-a' },
+  redirects: {
+    'cmd-exe': 'windows-command-shell',
+    ps: 'posh',
+    posh: 'powershell',
+    'loop-a': 'loop-b',
+    'loop-b': 'loop-a',
+  },
 };
 
 function read(query: string, from: PackCatalog = catalog) {

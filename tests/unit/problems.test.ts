@@ -1,6 +1,12 @@
 import { AstroError } from 'astro/errors';
 import { describe, expect, test } from 'vitest';
-import { contentProblemsError, DEV_PAGE_HINT, formatProblems, reportContentProblems, type Problem } from '../../src/entries/problems.ts';
+import {
+  contentProblemsError,
+  DEV_PAGE_HINT,
+  formatProblems,
+  reportContentProblems,
+  type Problem,
+} from '../../src/entries/problems.ts';
 
 const PROBLEMS: Problem[] = [
   { file: 'content/terms/b.mdx', field: 'number', expected: 'a number', found: '"x"', line: 3 },
@@ -28,7 +34,9 @@ describe('contentProblemsError', () => {
   test('carries the heading, every problem with file, field, expected and found, and the hint; no stack', () => {
     const error = contentProblemsError(PROBLEMS, DEV_PAGE_HINT);
     expect(error).toBeInstanceOf(AstroError);
-    expect(error.message).toBe(['The glossary content has problems.', ...LIST, '2 problems in 2 files: fix them and build again.'].join('\n'));
+    expect(error.message).toBe(
+      ['The glossary content has problems.', ...LIST, '2 problems in 2 files: fix them and build again.'].join('\n'),
+    );
     expect(error.hint).toBe(DEV_PAGE_HINT);
     expect(error.stack).toBe('');
   });
@@ -53,7 +61,9 @@ describe('reportContentProblems', () => {
 
   test('in a build, throws the list', () => {
     const { logged, logger } = recordingLogger();
-    expect(() => reportContentProblems(PROBLEMS, { dev: false, logger })).toThrow(/^The glossary content has problems\.\ncontent\/terms\/a\.mdx\n/);
+    expect(() => reportContentProblems(PROBLEMS, { dev: false, logger })).toThrow(
+      /^The glossary content has problems\.\ncontent\/terms\/a\.mdx\n/,
+    );
     expect(logged).toEqual([]);
   });
 });

@@ -81,7 +81,9 @@ describe('qrSvg', () => {
 
   test('is one coloured-by-attribute path with an accessible name, and no inline style', () => {
     const svg = qrSvg(url, { label: 'Execution' });
-    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 \d+ \d+" role="img" shape-rendering="crispEdges">/);
+    expect(svg).toMatch(
+      /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 \d+ \d+" role="img" shape-rendering="crispEdges">/,
+    );
     expect(svg).toContain('<title>Execution</title>');
     expect(svg.match(/<path /g)).toHaveLength(1);
     expect(svg).toContain('fill="currentColor"');
@@ -104,7 +106,9 @@ describe('qrSvg', () => {
     const side = (text: string) => Number(/viewBox="0 0 (\d+)/.exec(qrSvg(text, { label: '' }))![1]);
     // 22 bytes at level M need version 2: 25 modules a side.
     expect(side('https://g.example/n/1/')).toBe(25 + 2 * QUIET_ZONE);
-    expect(side(`https://g.example/packs/?terms=${'powershell,'.repeat(30)}`)).toBeGreaterThan(side('https://g.example/n/1/'));
+    expect(side(`https://g.example/packs/?terms=${'powershell,'.repeat(30)}`)).toBeGreaterThan(
+      side('https://g.example/n/1/'),
+    );
   });
 
   test('says what to do when the text is too long for any QR code', () => {

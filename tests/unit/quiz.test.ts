@@ -55,9 +55,14 @@ describe('buildQuiz', () => {
   });
 
   test('blanks the answer’s title and aliases in its definition, as whole words in any case', () => {
-    const at = term('at', { title: 'At', summary: 'At is the sub-technique for attackers who queue jobs with the at command; AT.EXE too.' });
+    const at = term('at', {
+      title: 'At',
+      summary: 'At is the sub-technique for attackers who queue jobs with the at command; AT.EXE too.',
+    });
     const quiz = buildQuiz([at, powershell], [at, powershell, ...unrelated], mulberry32(1));
-    expect(quiz.questions[0]!.prompt).toBe(`${BLANK} is the sub-technique for attackers who queue jobs with the ${BLANK} command; ${BLANK}.EXE too.`);
+    expect(quiz.questions[0]!.prompt).toBe(
+      `${BLANK} is the sub-technique for attackers who queue jobs with the ${BLANK} command; ${BLANK}.EXE too.`,
+    );
     expect(quiz.questions[1]!.prompt).toBe(
       `${BLANK} (${BLANK}) is the ATT&CK sub-technique for attackers who run ${BLANK} commands and scripts.`,
     );
@@ -74,32 +79,53 @@ describe('buildQuiz', () => {
 
   test('prefers distractors that share an ATT&CK tactic with the answer', () => {
     for (const seed of seeds) {
-      expect(distractorsOf(buildQuiz([powershell], catalog, mulberry32(seed))).sort()).toEqual(
-        ['javascript', 'unix-shell', 'visual-basic'],
-      );
+      expect(distractorsOf(buildQuiz([powershell], catalog, mulberry32(seed))).sort()).toEqual([
+        'javascript',
+        'unix-shell',
+        'visual-basic',
+      ]);
     }
   });
 
   test("a tactic's distractors are other tactics, not the techniques that share its tactic", () => {
     const tactic = (slug: string, id: string) =>
-      term(slug, { attack: { id, domain: 'enterprise', kind: 'tactic' }, tactics: [id], category: { slug: 'attack-tactics', name: 'ATT&CK Tactics' } });
+      term(slug, {
+        attack: { id, domain: 'enterprise', kind: 'tactic' },
+        tactics: [id],
+        category: { slug: 'attack-tactics', name: 'ATT&CK Tactics' },
+      });
     const execution = tactic('execution', 'TA0002');
     const others = [tactic('persistence', 'TA0003'), tactic('discovery', 'TA0007'), tactic('impact', 'TA0040')];
     const techniques = ['cron', 'at', 'wmi'].map((slug) =>
-      term(`${slug}-technique`, { attack: { id: 'T1053', domain: 'enterprise', kind: 'technique' }, tactics: ['TA0002'], category: tools }),
+      term(`${slug}-technique`, {
+        attack: { id: 'T1053', domain: 'enterprise', kind: 'technique' },
+        tactics: ['TA0002'],
+        category: tools,
+      }),
     );
     for (const seed of seeds) {
-      expect(distractorsOf(buildQuiz([execution], [execution, ...techniques, ...others], mulberry32(seed))).sort()).toEqual(['discovery', 'impact', 'persistence']);
+      expect(
+        distractorsOf(buildQuiz([execution], [execution, ...techniques, ...others], mulberry32(seed))).sort(),
+      ).toEqual(['discovery', 'impact', 'persistence']);
     }
   });
 
   test("a sub-technique's distractors are first its siblings under the same technique", () => {
-    const sub = (slug: string, id: string) => term(slug, { attack: { id, domain: 'enterprise', kind: 'sub-technique' }, tactics: ['TA0002'], category: tools });
+    const sub = (slug: string, id: string) =>
+      term(slug, { attack: { id, domain: 'enterprise', kind: 'sub-technique' }, tactics: ['TA0002'], category: tools });
     const answer = sub('powershell-sub', 'T1059.001');
     const siblings = [sub('unix-shell-sub', 'T1059.004'), sub('python-sub', 'T1059.006'), sub('cmd-sub', 'T1059.003')];
-    const cousins = [sub('scheduled-task-sub', 'T1053.005'), sub('systemd-timers-sub', 'T1053.006'), sub('at-sub', 'T1053.002')];
+    const cousins = [
+      sub('scheduled-task-sub', 'T1053.005'),
+      sub('systemd-timers-sub', 'T1053.006'),
+      sub('at-sub', 'T1053.002'),
+    ];
     for (const seed of seeds) {
-      expect(distractorsOf(buildQuiz([answer], [answer, ...cousins, ...siblings], mulberry32(seed))).sort()).toEqual(['cmd-sub', 'python-sub', 'unix-shell-sub']);
+      expect(distractorsOf(buildQuiz([answer], [answer, ...cousins, ...siblings], mulberry32(seed))).sort()).toEqual([
+        'cmd-sub',
+        'python-sub',
+        'unix-shell-sub',
+      ]);
     }
   });
 
@@ -124,7 +150,11 @@ describe('buildQuiz', () => {
   });
 
   test('never offers a term sharing a name with the answer, nor two options with the same title', () => {
-    const alsoPowershell = term('powershell-old', { title: 'Windows PowerShell', aliases: ['PowerShell'], tactics: ['TA0002'] });
+    const alsoPowershell = term('powershell-old', {
+      title: 'Windows PowerShell',
+      aliases: ['PowerShell'],
+      tactics: ['TA0002'],
+    });
     const twinA = term('shell-a', { title: 'Shell', tactics: ['TA0002'] });
     const twinB = term('shell-b', { title: 'shell', tactics: ['TA0002'] });
     const small = [powershell, alsoPowershell, twinA, twinB, ...unrelated];
@@ -142,7 +172,9 @@ describe('buildQuiz', () => {
   });
 
   test('shuffles the right answer across every position, and repeats itself for the same seed', () => {
-    const positions = new Set(seeds.map((seed) => buildQuiz([powershell], catalog, mulberry32(seed)).questions[0]!.answer));
+    const positions = new Set(
+      seeds.map((seed) => buildQuiz([powershell], catalog, mulberry32(seed)).questions[0]!.answer),
+    );
     expect([...positions].sort()).toEqual([0, 1, 2, 3]);
     expect(buildQuiz(catalog, catalog, mulberry32(9))).toEqual(buildQuiz(catalog, catalog, mulberry32(9)));
     expect(buildQuiz(catalog, catalog, mulberry32(9))).not.toEqual(buildQuiz(catalog, catalog, mulberry32(10)));
@@ -166,7 +198,12 @@ describe('scoreQuiz', () => {
   });
 
   test('gives full marks for every right answer and none for no answers', () => {
-    expect(scoreQuiz(quiz, quiz.questions.map((q) => q.slug))).toEqual({ correct: 4, total: 4, misses: [] });
+    expect(
+      scoreQuiz(
+        quiz,
+        quiz.questions.map((q) => q.slug),
+      ),
+    ).toEqual({ correct: 4, total: 4, misses: [] });
     expect(scoreQuiz(quiz, []).correct).toBe(0);
   });
 });

@@ -23,17 +23,21 @@ describe('the search index step', () => {
 
   test('a site without term pages fails with what Pagefind said', async () => {
     const site = await mkdtemp(join(tmpdir(), 'index-empty-'));
-    await expect(indexSite(site)).rejects.toThrow(/Pagefind could not index .*\(exit code 1\)[^]*not able to build an index/);
+    await expect(indexSite(site)).rejects.toThrow(
+      /Pagefind could not index .*\(exit code 1\)[^]*not able to build an index/,
+    );
   });
 
-  test('PAGEFIND_BINARY_PATH chooses the executable, as with Pagefind\'s own npm wrapper', () => {
+  test("PAGEFIND_BINARY_PATH chooses the executable, as with Pagefind's own npm wrapper", () => {
     expect(pagefindBinary({ PAGEFIND_BINARY_PATH: '/opt/pagefind' })).toBe('/opt/pagefind');
     expect(pagefindBinary({})).toMatch(/@pagefind\/[a-z0-9]+-[a-z0-9]+\/bin\/pagefind(_extended)?(\.exe)?$/);
   });
 
   test('an executable that cannot run, or that indexes nothing, stops the build with what went wrong', async () => {
     const site = await mkdtemp(join(tmpdir(), 'index-bad-'));
-    await expect(indexSite(site, join(site, 'no-such-pagefind'))).rejects.toThrow(`Could not run Pagefind's executable ${join(site, 'no-such-pagefind')}: spawn`);
+    await expect(indexSite(site, join(site, 'no-such-pagefind'))).rejects.toThrow(
+      `Could not run Pagefind's executable ${join(site, 'no-such-pagefind')}: spawn`,
+    );
     // Exits 0 without saying it indexed anything (a wrong binary, or a Pagefind whose output changed).
     const silent = join(site, 'silent-pagefind');
     await writeFile(silent, '#!/bin/sh\necho "Running"\n', { mode: 0o755 });
@@ -41,6 +45,8 @@ describe('the search index step', () => {
   });
 
   test('without the platform package it says to run npm ci', () => {
-    expect(() => pagefindBinary({ npm_config_arch: 'no-such-arch' })).toThrow(/Pagefind's executable is not installed \(looked for @pagefind\/[a-z]+-no-such-arch\/bin\/pagefind_extended, .*\): run npm ci\./);
+    expect(() => pagefindBinary({ npm_config_arch: 'no-such-arch' })).toThrow(
+      /Pagefind's executable is not installed \(looked for @pagefind\/[a-z]+-no-such-arch\/bin\/pagefind_extended, .*\): run npm ci\./,
+    );
   });
 });

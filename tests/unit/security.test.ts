@@ -1,7 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { headersFile, metaPolicy } from '../../src/links/security.ts';
 import { layerFileStem } from '../../src/attack/navigator-layer.ts';
-import { cloudflarePattern, headersFor, netlifyHeadersFor, netlifyPattern, parseHeadersFile, rulesFor } from '../../scripts/lib/headers-file.ts';
+import {
+  cloudflarePattern,
+  headersFor,
+  netlifyHeadersFor,
+  netlifyPattern,
+  parseHeadersFile,
+  rulesFor,
+} from '../../scripts/lib/headers-file.ts';
 
 /**
  * One path of every kind the build writes, and paths that do not exist under the site's folders. Every page has
@@ -9,13 +16,43 @@ import { cloudflarePattern, headersFor, netlifyHeadersFor, netlifyPattern, parse
  */
 const PATHS = {
   page: [
-    '/', '/index.html', '/404.html', '/terms/', '/terms/execution/', '/terms/execution/index.html', '/terms/nope/',
-    '/categories/attack-tactics/', '/attack/', '/attack/TA0002/', '/attack/t1059/001/', '/attack/ids/', '/n/1/',
-    '/embed/', '/embed/index.html', '/embed/execution/more/', '/_astro/style.css', '/favicon.svg', '/favicon.ico', '/robots.txt', '/sitemap.xml',
-    '/search/', '/search/index.html', '/pagefind/pagefind.js', '/pagefind/pagefind-worker.js', '/pagefind/wasm.en.pagefind',
+    '/',
+    '/index.html',
+    '/404.html',
+    '/terms/',
+    '/terms/execution/',
+    '/terms/execution/index.html',
+    '/terms/nope/',
+    '/categories/attack-tactics/',
+    '/attack/',
+    '/attack/TA0002/',
+    '/attack/t1059/001/',
+    '/attack/ids/',
+    '/n/1/',
+    '/embed/',
+    '/embed/index.html',
+    '/embed/execution/more/',
+    '/_astro/style.css',
+    '/favicon.svg',
+    '/favicon.ico',
+    '/robots.txt',
+    '/sitemap.xml',
+    '/search/',
+    '/search/index.html',
+    '/pagefind/pagefind.js',
+    '/pagefind/pagefind-worker.js',
+    '/pagefind/wasm.en.pagefind',
   ],
   card: ['/embed/execution/', '/embed/command-and-scripting-interpreter/'],
-  data: ['/embed/preview.js', '/api/terms.json', '/api/terms/execution.json', '/api/ids.json', '/og/execution.png', '/slides/execution.svg', '/glossary.csv'],
+  data: [
+    '/embed/preview.js',
+    '/api/terms.json',
+    '/api/terms/execution.json',
+    '/api/ids.json',
+    '/og/execution.png',
+    '/slides/execution.svg',
+    '/glossary.csv',
+  ],
 };
 const ALL = Object.values(PATHS).flat();
 const under = (base: string, path: string) => `${base.replace(/\/$/, '')}${path}`;
@@ -54,7 +91,17 @@ describe.each(['/', '/glossary/'])('_headers for base %s', (base) => {
     const rules = parseHeadersFile(file);
     const framable = (path: string) => frameAncestors(csp(headersFor(rules, under(base, path)))).includes('*');
     expect(['/embed/execution/', '/embed/nope/'].filter(framable)).toEqual(['/embed/execution/', '/embed/nope/']);
-    expect(['/embed/', '/embed/index.html', '/embed/preview.js', '/embed/404.html', '/embed/x/y/', '/embed/x/index.html', '/embed/x/y/z/'].filter(framable)).toEqual([]);
+    expect(
+      [
+        '/embed/',
+        '/embed/index.html',
+        '/embed/preview.js',
+        '/embed/404.html',
+        '/embed/x/y/',
+        '/embed/x/index.html',
+        '/embed/x/y/z/',
+      ].filter(framable),
+    ).toEqual([]);
   });
 
   test('on Cloudflare Pages (every matching rule, repeated headers joined), every path gets exactly one policy with one frame-ancestors', () => {
@@ -73,14 +120,38 @@ describe.each(['/', '/glossary/'])('_headers for base %s', (base) => {
       };
     };
     for (const path of PATHS.page) {
-      expect(summary(path), path).toEqual({ policies: 1, frameAncestors: ["'self'"], wasm: true, corp: 'same-origin', cors: undefined, xfo: 'SAMEORIGIN', coop: 'same-origin' });
+      expect(summary(path), path).toEqual({
+        policies: 1,
+        frameAncestors: ["'self'"],
+        wasm: true,
+        corp: 'same-origin',
+        cors: undefined,
+        xfo: 'SAMEORIGIN',
+        coop: 'same-origin',
+      });
     }
     // Cards have no header and no search: they stay without WebAssembly.
     for (const path of PATHS.card) {
-      expect(summary(path), path).toEqual({ policies: 1, frameAncestors: ['*'], wasm: false, corp: 'cross-origin', cors: '*', xfo: undefined, coop: 'same-origin' });
+      expect(summary(path), path).toEqual({
+        policies: 1,
+        frameAncestors: ['*'],
+        wasm: false,
+        corp: 'cross-origin',
+        cors: '*',
+        xfo: undefined,
+        coop: 'same-origin',
+      });
     }
     for (const path of PATHS.data) {
-      expect(summary(path), path).toEqual({ policies: 1, frameAncestors: ["'none'"], wasm: false, corp: 'cross-origin', cors: '*', xfo: undefined, coop: 'same-origin' });
+      expect(summary(path), path).toEqual({
+        policies: 1,
+        frameAncestors: ["'none'"],
+        wasm: false,
+        corp: 'cross-origin',
+        cors: '*',
+        xfo: undefined,
+        coop: 'same-origin',
+      });
     }
     expect(headersFor(rules, under(base, '/attack/layer.json'))['access-control-allow-origin']).toBe('*');
     expect(headersFor(rules, under(base, '/attack/layer-v18.json'))['access-control-allow-origin']).toBe('*');
@@ -98,20 +169,26 @@ describe.each(['/', '/glossary/'])('_headers for base %s', (base) => {
     for (const path of ALL) {
       const policy = csp(headersFor(parseHeadersFile(file), under(base, path)));
       expect(policy).not.toMatch(/data:/);
-      if (policy.includes('default-src \'self\'')) expect(policy).toMatch(/base-uri 'none'/);
+      if (policy.includes("default-src 'self'")) expect(policy).toMatch(/base-uri 'none'/);
     }
   });
 });
 
 describe('the Cloudflare rule in the test server', () => {
   test('joins a header that two matching rules set, which is why frame-ancestors may be set only once', () => {
-    const rules = parseHeadersFile(`/*\n  Content-Security-Policy: frame-ancestors 'self'\n\n/embed/*\n  Content-Security-Policy: frame-ancestors *\n`);
-    expect(headersFor(rules, '/embed/execution/')['content-security-policy']).toBe("frame-ancestors 'self', frame-ancestors *");
+    const rules = parseHeadersFile(
+      `/*\n  Content-Security-Policy: frame-ancestors 'self'\n\n/embed/*\n  Content-Security-Policy: frame-ancestors *\n`,
+    );
+    expect(headersFor(rules, '/embed/execution/')['content-security-policy']).toBe(
+      "frame-ancestors 'self', frame-ancestors *",
+    );
     expect(headersFor(rules, '/terms/execution/')['content-security-policy']).toBe("frame-ancestors 'self'");
   });
 
   test('removes a header with "! Name", and matches *, :placeholders and case as Cloudflare does', () => {
-    const rules = parseHeadersFile(`/*\n  X-Frame-Options: DENY\n  X-A: 1\n/embed/:slug/\n  ! X-Frame-Options\n  X-A: 2\n`);
+    const rules = parseHeadersFile(
+      `/*\n  X-Frame-Options: DENY\n  X-A: 1\n/embed/:slug/\n  ! X-Frame-Options\n  X-A: 2\n`,
+    );
     expect(headersFor(rules, '/embed/x/')).toEqual({ 'x-a': '1, 2' });
     expect(headersFor(rules, '/embed/x/y/')).toEqual({ 'x-frame-options': 'DENY', 'x-a': '1' });
     expect(cloudflarePattern('/embed/:slug*').test('/embed/preview.js')).toBe(true);

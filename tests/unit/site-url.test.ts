@@ -14,11 +14,17 @@ describe('siteUrlWarning', () => {
     expect(warning).toBeDefined();
     expect(warning).not.toContain('\n');
     expect(warning).toContain('SITE_URL');
-    for (const affected of ['canonical URLs', 'citations', 'JSON exports', 'sitemap']) expect(warning).toContain(affected);
+    for (const affected of ['canonical URLs', 'citations', 'JSON exports', 'sitemap'])
+      expect(warning).toContain(affected);
     expect(warning).toContain('SITE_URL=https://your.host npm run build');
   });
 
-  test.each(['https://glossary.acme.com', 'https://glossary.example.net/', 'http://localhost:4321', 'https://acme.com/security/glossary/'])('is quiet for %s', (url) => {
+  test.each([
+    'https://glossary.acme.com',
+    'https://glossary.example.net/',
+    'http://localhost:4321',
+    'https://acme.com/security/glossary/',
+  ])('is quiet for %s', (url) => {
     expect(siteUrlWarning({ SITE_URL: url })).toBeUndefined();
   });
 });

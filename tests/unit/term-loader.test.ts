@@ -69,7 +69,9 @@ describe('the term loader', () => {
 
   test('a deleted file leaves the store on the next sync', async () => {
     const files = smallGlossary();
-    files['epsilon-rule'] = termSource(validFrontmatter('epsilon-rule', 5, ['alpha-control', 'beta-signal', 'gamma-tool']));
+    files['epsilon-rule'] = termSource(
+      validFrontmatter('epsilon-rule', 5, ['alpha-control', 'beta-signal', 'gamma-tool']),
+    );
     const dir = await writeFixture(files);
     const fake = fakeContext(dir);
     const loader = termLoader(dir);
@@ -100,7 +102,10 @@ describe('the term loader', () => {
     expect(watcher.add).toHaveBeenCalledTimes(1);
     expect(watcher.listenerCount('all')).toBe(1);
 
-    const synced = () => new Promise((resolve) => setTimeout(resolve, 0)).then(() => vi.waitFor(() => expect(fake.writes.length + fake.errors.length).toBeGreaterThan(0)));
+    const synced = () =>
+      new Promise((resolve) => setTimeout(resolve, 0)).then(() =>
+        vi.waitFor(() => expect(fake.writes.length + fake.errors.length).toBeGreaterThan(0)),
+      );
     fake.writes.length = 0;
     await writeFile(join(dir, 'alpha-control.mdx'), withSummary('alpha-control', 1, SUMMARY));
     watcher.emit('all', 'change', join(dir, 'alpha-control.mdx'));

@@ -26,7 +26,9 @@ describe('urls', () => {
 
 describe('anchors', () => {
   test('an FAQ anchor is stable, readable and free of punctuation', () => {
-    expect(faqAnchor('How is Execution different from Initial Access?')).toBe('faq-how-is-execution-different-from-initial-access');
+    expect(faqAnchor('How is Execution different from Initial Access?')).toBe(
+      'faq-how-is-execution-different-from-initial-access',
+    );
     expect(faqAnchor('What does ATT&CK’s “T1059” cover?')).toBe('faq-what-does-att-and-ck-s-t1059-cover');
     expect(exampleAnchor(0)).toBe('example-1');
   });
@@ -67,7 +69,10 @@ describe('pickSubResults', () => {
     { title: 'Examples', url: '/terms/x/#examples' },
   ];
   test('keeps anchored sections of the page, those mentioning the query first', () => {
-    expect(pickSubResults(subs, page, 'powershell', 2).map((s) => s.url)).toEqual(['/terms/x/#faq-which-tactic', '/terms/x/#how-it-works']);
+    expect(pickSubResults(subs, page, 'powershell', 2).map((s) => s.url)).toEqual([
+      '/terms/x/#faq-which-tactic',
+      '/terms/x/#how-it-works',
+    ]);
   });
 });
 
@@ -83,11 +88,12 @@ describe('attackIdPaths', () => {
 describe('exactTitleFirst', () => {
   const r = (title: string) => ({ meta: { title } });
   test('moves the entry whose title is the query to the top, ignoring case, spaces around it and the qualifier', () => {
-    expect(exactTitleFirst([r('PowerShell (MITRE Sub-technique)'), r('Windows Command Shell (MITRE Sub-technique)'), r('Sysmon')], ' windows command shell ').map((x) => x.meta.title)).toEqual([
-      'Windows Command Shell (MITRE Sub-technique)',
-      'PowerShell (MITRE Sub-technique)',
-      'Sysmon',
-    ]);
+    expect(
+      exactTitleFirst(
+        [r('PowerShell (MITRE Sub-technique)'), r('Windows Command Shell (MITRE Sub-technique)'), r('Sysmon')],
+        ' windows command shell ',
+      ).map((x) => x.meta.title),
+    ).toEqual(['Windows Command Shell (MITRE Sub-technique)', 'PowerShell (MITRE Sub-technique)', 'Sysmon']);
   });
   test('also moves an entry one of whose other names is the query', () => {
     const at = { meta: { title: 'At (MITRE Sub-technique)', aliases: 'T1053.002. At (Windows). at command.' } };

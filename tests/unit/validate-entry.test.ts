@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { BODY_MAX_CHARACTERS, countWords, splitFrontmatter, validateEntry, withoutFrontmatter } from '../../src/entries/validate-entry.ts';
+import {
+  BODY_MAX_CHARACTERS,
+  countWords,
+  splitFrontmatter,
+  validateEntry,
+  withoutFrontmatter,
+} from '../../src/entries/validate-entry.ts';
 import { parseReviewDate, termSchema } from '../../src/schemas/term.ts';
 import { formatProblems, type Problem } from '../../src/entries/problems.ts';
 import { termSource, validFrontmatter, VALID_BODY, type Frontmatter } from '../helpers/term-source.ts';
@@ -25,8 +31,16 @@ describe('validateEntry', () => {
   });
 
   test.each<[string, (fm: Frontmatter) => void, Partial<Problem>]>([
-    ['a missing field', (fm) => delete fm['summary'], { field: 'summary', expected: 'text', found: 'nothing (the field is missing)' }],
-    ['a mistyped number', (fm) => (fm['number'] = 'seven'), { field: 'number', expected: 'a number', found: '"seven"' }],
+    [
+      'a missing field',
+      (fm) => delete fm['summary'],
+      { field: 'summary', expected: 'text', found: 'nothing (the field is missing)' },
+    ],
+    [
+      'a mistyped number',
+      (fm) => (fm['number'] = 'seven'),
+      { field: 'number', expected: 'a number', found: '"seven"' },
+    ],
     ['a negative number', (fm) => (fm['number'] = -3), { field: 'number', found: '-3' }],
     [
       'an unknown key',
@@ -53,20 +67,54 @@ describe('validateEntry', () => {
       (fm) => (fm['attack'] = { id: 'TA0002', domain: 'enterprize', kind: 'tactic' }),
       { field: 'attack.domain', expected: 'one of enterprise, mobile, ics' },
     ],
-    ['too few examples', (fm) => (fm['examples'] = (fm['examples'] as unknown[]).slice(0, 1)), { field: 'examples', expected: 'at least 2 items', found: '1' }],
+    [
+      'too few examples',
+      (fm) => (fm['examples'] = (fm['examples'] as unknown[]).slice(0, 1)),
+      { field: 'examples', expected: 'at least 2 items', found: '1' },
+    ],
     ['too few FAQ entries', (fm) => (fm['faq'] = []), { field: 'faq', expected: 'at least 4 items', found: '0' }],
-    ['a summary of two sentences', (fm) => (fm['summary'] = 'It watches endpoints closely. It also records every process start.'), { field: 'summary', expected: 'a single sentence, not several' }],
-    ['a summary too short', (fm) => (fm['summary'] = 'Too short.'), { field: 'summary', expected: 'at least 40 characters', found: '10 characters' }],
-    ['an unknown relation', (fm) => ((fm['related'] as { relation: string }[])[0]!.relation = 'detected-by'), { field: 'related[0].relation', hint: 'did you mean "detects"?' }],
-    ['a source without a URL scheme', (fm) => (fm['sources'] = [{ title: 'x', url: 'attack.mitre.org' }]), { field: 'sources[0].url', expected: 'an http(s) URL' }],
-    ['a review date that is not a date', (fm) => (fm['reviewed'] = 'last week'), { field: 'reviewed', expected: 'a date written YYYY-MM-DD' }],
-    ['a placeholder', (fm) => (fm['summary'] = 'TBD: someone should write this summary before it ships.'), { field: 'summary', found: 'the placeholder "TBD"' }],
+    [
+      'a summary of two sentences',
+      (fm) => (fm['summary'] = 'It watches endpoints closely. It also records every process start.'),
+      { field: 'summary', expected: 'a single sentence, not several' },
+    ],
+    [
+      'a summary too short',
+      (fm) => (fm['summary'] = 'Too short.'),
+      { field: 'summary', expected: 'at least 40 characters', found: '10 characters' },
+    ],
+    [
+      'an unknown relation',
+      (fm) => ((fm['related'] as { relation: string }[])[0]!.relation = 'detected-by'),
+      { field: 'related[0].relation', hint: 'did you mean "detects"?' },
+    ],
+    [
+      'a source without a URL scheme',
+      (fm) => (fm['sources'] = [{ title: 'x', url: 'attack.mitre.org' }]),
+      { field: 'sources[0].url', expected: 'an http(s) URL' },
+    ],
+    [
+      'a review date that is not a date',
+      (fm) => (fm['reviewed'] = 'last week'),
+      { field: 'reviewed', expected: 'a date written YYYY-MM-DD' },
+    ],
+    [
+      'a placeholder',
+      (fm) => (fm['summary'] = 'TBD: someone should write this summary before it ships.'),
+      { field: 'summary', found: 'the placeholder "TBD"' },
+    ],
     [
       'an FAQ answer that repeats the summary',
-      (fm) => ((fm['faq'] as { answer: string }[])[1]!.answer = 'Sample Term is a made-up term that exists only so the test suite has something to check.'),
+      (fm) =>
+        ((fm['faq'] as { answer: string }[])[1]!.answer =
+          'Sample Term is a made-up term that exists only so the test suite has something to check.'),
       { field: 'faq[1].answer', found: 'an answer that mostly repeats the summary' },
     ],
-    ['an FAQ answer that points elsewhere', (fm) => ((fm['faq'] as { answer: string }[])[0]!.answer = 'As detailed above, it depends.'), { field: 'faq[0].answer', found: '"As detailed above"' }],
+    [
+      'an FAQ answer that points elsewhere',
+      (fm) => ((fm['faq'] as { answer: string }[])[0]!.answer = 'As detailed above, it depends.'),
+      { field: 'faq[0].answer', found: '"As detailed above"' },
+    ],
   ])('reports %s with the field, what was expected and what was found', (_, change, expected) => {
     const problems = problemsOf(change);
     expect(problems).toContainEqual(expect.objectContaining({ file: FILE, ...expected }));
@@ -74,14 +122,28 @@ describe('validateEntry', () => {
 
   test('reports malformed MDX in the body with its line', () => {
     const problems = problemsOf(() => {}, `${VALID_BODY}\n\nThe registry key <HKLM is unclosed.`);
-    expect(problems).toContainEqual(expect.objectContaining({ field: 'body', expected: expect.stringContaining('valid MDX'), line: expect.any(Number) }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        field: 'body',
+        expected: expect.stringContaining('valid MDX'),
+        line: expect.any(Number),
+      }),
+    );
   });
 
   test.each([
     ['an unknown component', '<Chart kind="bar" />', { field: 'body', found: 'the unknown component <Chart>' }],
-    ['a component with a bad prop', '<Callout type="danger" title="x">\n\nWatch out.\n\n</Callout>', { field: '<Callout> prop "type"', found: '"danger"' }],
+    [
+      'a component with a bad prop',
+      '<Callout type="danger" title="x">\n\nWatch out.\n\n</Callout>',
+      { field: '<Callout> prop "type"', found: '"danger"' },
+    ],
     ['an expression', 'It ran {count} times.', { field: 'body', found: '{count}' }],
-    ['an import', 'import Chart from "../chart.astro"', { field: 'body', found: '"import Chart from "../chart.astro""' }],
+    [
+      'an import',
+      'import Chart from "../chart.astro"',
+      { field: 'body', found: '"import Chart from "../chart.astro""' },
+    ],
   ])('reports %s in the body, with the line in the file', (_, snippet, expected) => {
     const source = termSource(base(), `${VALID_BODY}\n\n${snippet}`);
     const result = validateEntry(FILE, source);
@@ -99,8 +161,12 @@ describe('validateEntry', () => {
   });
 
   test('reports a javascript: link in an example, naming the field', () => {
-    const problems = problemsOf((fm) => ((fm['examples'] as { body: string }[])[0]!.body = 'Click [here](javascript:alert(1)) to see.'));
-    expect(problems).toContainEqual(expect.objectContaining({ field: 'examples[0].body', found: expect.stringContaining('"javascript:"') }));
+    const problems = problemsOf(
+      (fm) => ((fm['examples'] as { body: string }[])[0]!.body = 'Click [here](javascript:alert(1)) to see.'),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({ field: 'examples[0].body', found: expect.stringContaining('"javascript:"') }),
+    );
   });
 
   test('reports a body outside 300–700 words', () => {
@@ -142,7 +208,8 @@ describe('validateEntry: names a spreadsheet would run as formulas', () => {
     expect(problems).toContainEqual(
       expect.objectContaining({
         field,
-        expected: 'a name that does not start with "=", "+", "@", a tab or a line break (a spreadsheet opening /glossary.csv would run it as a formula)',
+        expected:
+          'a name that does not start with "=", "+", "@", a tab or a line break (a spreadsheet opening /glossary.csv would run it as a formula)',
         found: JSON.stringify(value),
         line: expect.any(Number),
       }),
@@ -150,7 +217,9 @@ describe('validateEntry: names a spreadsheet would run as formulas', () => {
   });
 
   test('accepts names that merely contain those signs, or start with a minus (command-line switches are names)', () => {
-    expect(problemsOf((fm) => ((fm['title'] = 'C++ = trouble'), (fm['aliases'] = ['-EncodedCommand', 'user@host'])))).toEqual([]);
+    expect(
+      problemsOf((fm) => ((fm['title'] = 'C++ = trouble'), (fm['aliases'] = ['-EncodedCommand', 'user@host']))),
+    ).toEqual([]);
   });
 });
 
@@ -164,25 +233,34 @@ describe('validateEntry: control characters', () => {
     ['examples[1].title', `Esc\u001b[31m`, 'U+001B (escape) at character 4'],
     ['faq[2].question', `Why${BEL}?`, 'U+0007 (bell) at character 4'],
     ['sources[0].title', `NIST${BEL}`, 'U+0007 (bell) at character 5'],
-    ['summary', `Sample Term is a made-up term${BEL} that exists only so the tests have something to check.`, 'U+0007 (bell) at character 30'],
+    [
+      'summary',
+      `Sample Term is a made-up term${BEL} that exists only so the tests have something to check.`,
+      'U+0007 (bell) at character 30',
+    ],
     ['examples[0].body', `Someone types${BEL} a command.`, 'U+0007 (bell) at character 14'],
   ])('rejects one in %s, naming the field, the line, the character and where it is', (field, value, where) => {
     const fm = base();
     const [, key, index, sub] = /^(\w+)(?:\[(\d+)\])?(?:\.(\w+))?$/.exec(field)!;
     if (index === undefined) fm[key!] = value;
     else if (sub === undefined) (fm[key!] as unknown[])[Number(index)] = value;
-    else ((fm[key!] as Record<string, unknown>[])[Number(index)]!)[sub] = value;
+    else (fm[key!] as Record<string, unknown>[])[Number(index)]![sub] = value;
     const source = termSource(fm);
     const result = validateEntry(FILE, source);
     expect(result.ok ? [] : result.problems).toContainEqual(
-      expect.objectContaining({ field, found: expect.stringContaining(`which holds the control character ${where}`), line: expect.any(Number) }),
+      expect.objectContaining({
+        field,
+        found: expect.stringContaining(`which holds the control character ${where}`),
+        line: expect.any(Number),
+      }),
     );
   });
 
   test('allows line breaks and tabs in prose: the summary, example bodies and FAQ answers', () => {
     expect(
       problemsOf((fm) => {
-        (fm['examples'] as { body: string }[])[0]!.body = 'First line of the sample.\n\tIndented second line, with a tab.';
+        (fm['examples'] as { body: string }[])[0]!.body =
+          'First line of the sample.\n\tIndented second line, with a tab.';
         (fm['faq'] as { answer: string }[])[0]!.answer = 'Usually the detection team,\nbecause it writes the rules.';
       }),
     ).toEqual([]);
@@ -193,7 +271,12 @@ describe('validateEntry: control characters', () => {
     const result = validateEntry(FILE, source);
     const line = source.split('\n').findIndex((l) => l.includes('bell\u0007')) + 1;
     expect(result.ok ? [] : result.problems).toContainEqual(
-      expect.objectContaining({ field: 'body', line, found: 'the control character U+0007 (bell)', hint: 'delete it: most editors do not show it' }),
+      expect.objectContaining({
+        field: 'body',
+        line,
+        found: 'the control character U+0007 (bell)',
+        hint: 'delete it: most editors do not show it',
+      }),
     );
     const raw = termSource(base()).replace('title: Sample Term', 'title: Sample\u0007Term');
     expect(validateEntry(FILE, raw).ok).toBe(false);
@@ -201,18 +284,43 @@ describe('validateEntry: control characters', () => {
 });
 
 describe('validateEntry: the review date', () => {
-  const reviewed = (value: unknown) => problemsOf((fm) => (fm['reviewed'] = value)).filter((p) => p.field === 'reviewed');
+  const reviewed = (value: unknown) =>
+    problemsOf((fm) => (fm['reviewed'] = value)).filter((p) => p.field === 'reviewed');
   const today = new Date().toISOString().slice(0, 10);
   const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
   test.each<[string, unknown, Partial<Problem>]>([
-    ['a day February does not have', '2026-02-30', { expected: 'a real calendar date written YYYY-MM-DD', found: '"2026-02-30", but February 2026 has 28 days' }],
-    ['the 29th of February in a common year', '2027-02-29', { expected: 'a real calendar date written YYYY-MM-DD', found: '"2027-02-29", but February 2027 has 28 days' }],
+    [
+      'a day February does not have',
+      '2026-02-30',
+      { expected: 'a real calendar date written YYYY-MM-DD', found: '"2026-02-30", but February 2026 has 28 days' },
+    ],
+    [
+      'the 29th of February in a common year',
+      '2027-02-29',
+      { expected: 'a real calendar date written YYYY-MM-DD', found: '"2027-02-29", but February 2027 has 28 days' },
+    ],
     ['a thirteenth month', '2026-13-01', { found: '"2026-13-01", but there is no month 13' }],
     ['a number', 1, { expected: 'a date written YYYY-MM-DD', found: '1' }],
-    ['a date in words', 'Nov 5 2026', { expected: 'a date written YYYY-MM-DD', found: '"Nov 5 2026"', hint: 'write it as 2026-11-05' }],
-    ['a date with a time and offset', '2026-11-28T23:30:00-05:00', { expected: 'a date written YYYY-MM-DD', found: '"2026-11-28T23:30:00-05:00", a date with a time', hint: 'write the date alone: 2026-11-28' }],
-    ['a date far in the future', '2099-01-01', { expected: `a date no later than today (${today})`, found: '"2099-01-01", a date in the future' }],
+    [
+      'a date in words',
+      'Nov 5 2026',
+      { expected: 'a date written YYYY-MM-DD', found: '"Nov 5 2026"', hint: 'write it as 2026-11-05' },
+    ],
+    [
+      'a date with a time and offset',
+      '2026-11-28T23:30:00-05:00',
+      {
+        expected: 'a date written YYYY-MM-DD',
+        found: '"2026-11-28T23:30:00-05:00", a date with a time',
+        hint: 'write the date alone: 2026-11-28',
+      },
+    ],
+    [
+      'a date far in the future',
+      '2099-01-01',
+      { expected: `a date no later than today (${today})`, found: '"2099-01-01", a date in the future' },
+    ],
     ['the day after tomorrow', inDays(2), { found: `"${inDays(2)}", a date in the future` }],
     ['a missing date', undefined, { expected: 'a date written YYYY-MM-DD', found: 'nothing (the field is missing)' }],
   ])('rejects %s, saying what was found', (_, value, expected) => {
@@ -229,16 +337,22 @@ describe('validateEntry: the review date', () => {
     }
   });
 
-  test('accepts its own output again, as Astro validates the loader\'s data with the same schema', () => {
+  test("accepts its own output again, as Astro validates the loader's data with the same schema", () => {
     const result = validateEntry(FILE, termSource(base()));
     expect(result.ok && termSchema.parse(result.entry.data).reviewed).toEqual(new Date('2026-11-01'));
   });
 
   test('never turns a date into the next or previous day: the date written is the date shown', () => {
-    expect(parseReviewDate('2026-11-28', new Date('2026-11-28T01:00:00Z'))).toEqual({ date: new Date('2026-11-28T00:00:00Z') });
+    expect(parseReviewDate('2026-11-28', new Date('2026-11-28T01:00:00Z'))).toEqual({
+      date: new Date('2026-11-28T00:00:00Z'),
+    });
     // At 23:00 UTC on the 28th it is already the 29th in UTC+1 and later zones: an author there may write it.
-    expect(parseReviewDate('2026-11-29', new Date('2026-11-28T23:00:00Z'))).toEqual({ date: new Date('2026-11-29T00:00:00Z') });
-    expect(parseReviewDate('2026-11-30', new Date('2026-11-28T23:00:00Z'))).toMatchObject({ found: '"2026-11-30", a date in the future' });
+    expect(parseReviewDate('2026-11-29', new Date('2026-11-28T23:00:00Z'))).toEqual({
+      date: new Date('2026-11-29T00:00:00Z'),
+    });
+    expect(parseReviewDate('2026-11-30', new Date('2026-11-28T23:00:00Z'))).toMatchObject({
+      found: '"2026-11-30", a date in the future',
+    });
   });
 });
 
@@ -270,25 +384,74 @@ describe('validateEntry: FAQ anchors', () => {
     ]);
   });
 
-  test('rejects two long questions that differ only after the anchor\'s first 80 characters', () => {
+  test("rejects two long questions that differ only after the anchor's first 80 characters", () => {
     const long = 'How does this particular control behave when the endpoint has been offline for a long time';
     expect(withQuestions(`${long} and then reconnects?`, `${long} and never comes back?`)).toHaveLength(1);
   });
 });
 
 describe('validateEntry: sizes', () => {
-  const long = (n: number) => 'word '.repeat(Math.ceil(n / 5)).slice(0, n).trim() + '.';
+  const long = (n: number) =>
+    'word '
+      .repeat(Math.ceil(n / 5))
+      .slice(0, n)
+      .trim() + '.';
   test.each<[string, (fm: Frontmatter) => void, Partial<Problem>]>([
-    ['a one-million-word example', (fm) => ((fm['examples'] as { body: string }[])[0]!.body = 'word '.repeat(1_000_000)), { field: 'examples[0].body', expected: 'at most 1500 characters', found: '4999999 characters' }],
-    ['a long FAQ answer', (fm) => ((fm['faq'] as { answer: string }[])[0]!.answer = long(2_500)), { field: 'faq[0].answer', expected: 'at most 2000 characters' }],
-    ['a long FAQ question', (fm) => ((fm['faq'] as { question: string }[])[0]!.question = `${long(250)}?`), { field: 'faq[0].question', expected: 'at most 200 characters' }],
-    ['a long source title', (fm) => ((fm['sources'] as { title: string }[])[0]!.title = long(400)), { field: 'sources[0].title', expected: 'at most 300 characters' }],
-    ['a long source URL', (fm) => ((fm['sources'] as { url: string }[])[0]!.url = `https://example.org/${'a'.repeat(2_100)}`), { field: 'sources[0].url', expected: 'at most 2000 characters' }],
-    ['a long ATT&CK ID', (fm) => (fm['attack'] = { id: 'T'.repeat(50), domain: 'enterprise', kind: 'technique' }), { field: 'attack.id', expected: 'at most 20 characters' }],
-    ['a long related slug', (fm) => ((fm['related'] as { term: string }[])[0]!.term = 'a'.repeat(100)), { field: 'related[0].term', expected: 'at most 80 characters' }],
-    ['too many aliases', (fm) => (fm['aliases'] = Array.from({ length: 31 }, (_, i) => `Alias ${i}`)), { field: 'aliases', expected: 'at most 30 items', found: '31' }],
-    ['too many examples', (fm) => (fm['examples'] = Array.from({ length: 11 }, (_, i) => ({ title: `Example ${i}`, body: 'A concrete case.' }))), { field: 'examples', expected: 'at most 10 items' }],
-    ['too many FAQ entries', (fm) => (fm['faq'] = Array.from({ length: 13 }, (_, i) => ({ question: `Question ${i}?`, answer: `Answer number ${i}.` }))), { field: 'faq', expected: 'at most 12 items' }],
+    [
+      'a one-million-word example',
+      (fm) => ((fm['examples'] as { body: string }[])[0]!.body = 'word '.repeat(1_000_000)),
+      { field: 'examples[0].body', expected: 'at most 1500 characters', found: '4999999 characters' },
+    ],
+    [
+      'a long FAQ answer',
+      (fm) => ((fm['faq'] as { answer: string }[])[0]!.answer = long(2_500)),
+      { field: 'faq[0].answer', expected: 'at most 2000 characters' },
+    ],
+    [
+      'a long FAQ question',
+      (fm) => ((fm['faq'] as { question: string }[])[0]!.question = `${long(250)}?`),
+      { field: 'faq[0].question', expected: 'at most 200 characters' },
+    ],
+    [
+      'a long source title',
+      (fm) => ((fm['sources'] as { title: string }[])[0]!.title = long(400)),
+      { field: 'sources[0].title', expected: 'at most 300 characters' },
+    ],
+    [
+      'a long source URL',
+      (fm) => ((fm['sources'] as { url: string }[])[0]!.url = `https://example.org/${'a'.repeat(2_100)}`),
+      { field: 'sources[0].url', expected: 'at most 2000 characters' },
+    ],
+    [
+      'a long ATT&CK ID',
+      (fm) => (fm['attack'] = { id: 'T'.repeat(50), domain: 'enterprise', kind: 'technique' }),
+      { field: 'attack.id', expected: 'at most 20 characters' },
+    ],
+    [
+      'a long related slug',
+      (fm) => ((fm['related'] as { term: string }[])[0]!.term = 'a'.repeat(100)),
+      { field: 'related[0].term', expected: 'at most 80 characters' },
+    ],
+    [
+      'too many aliases',
+      (fm) => (fm['aliases'] = Array.from({ length: 31 }, (_, i) => `Alias ${i}`)),
+      { field: 'aliases', expected: 'at most 30 items', found: '31' },
+    ],
+    [
+      'too many examples',
+      (fm) =>
+        (fm['examples'] = Array.from({ length: 11 }, (_, i) => ({ title: `Example ${i}`, body: 'A concrete case.' }))),
+      { field: 'examples', expected: 'at most 10 items' },
+    ],
+    [
+      'too many FAQ entries',
+      (fm) =>
+        (fm['faq'] = Array.from({ length: 13 }, (_, i) => ({
+          question: `Question ${i}?`,
+          answer: `Answer number ${i}.`,
+        }))),
+      { field: 'faq', expected: 'at most 12 items' },
+    ],
   ])('rejects %s, naming the limit', (_, change, expected) => {
     expect(problemsOf(change)).toContainEqual(expect.objectContaining({ file: FILE, ...expected }));
   });
@@ -296,7 +459,12 @@ describe('validateEntry: sizes', () => {
   test('rejects a 5 MB body without compiling it, naming the limit', () => {
     const started = performance.now();
     const problems = problemsOf(() => {}, `## How it works\n\n${'x'.repeat(5_000_000)}`);
-    expect(problems).toContainEqual({ file: FILE, field: 'body', expected: `a body of at most ${BODY_MAX_CHARACTERS.toLocaleString('en')} characters`, found: expect.stringMatching(/^5,000,0\d\d characters$/) });
+    expect(problems).toContainEqual({
+      file: FILE,
+      field: 'body',
+      expected: `a body of at most ${BODY_MAX_CHARACTERS.toLocaleString('en')} characters`,
+      found: expect.stringMatching(/^5,000,0\d\d characters$/),
+    });
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 });

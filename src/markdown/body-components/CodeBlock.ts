@@ -28,7 +28,11 @@ export const CODE_LANGUAGES: Readonly<Record<string, { label: string; grammar?: 
 };
 
 /** The fence's language as the reader's label and the grammar's name; an unknown one (the check rejects it) is shown plain. */
-export function codeLanguage(fence: string | null | undefined): { fence: string; label: string; grammar?: string | undefined } {
+export function codeLanguage(fence: string | null | undefined): {
+  fence: string;
+  label: string;
+  grammar?: string | undefined;
+} {
   const key = (fence ?? 'text').toLowerCase();
   const known = Object.hasOwn(CODE_LANGUAGES, key) ? CODE_LANGUAGES[key] : undefined;
   return { fence: key, label: known?.label ?? key, grammar: known?.grammar };

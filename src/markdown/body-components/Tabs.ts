@@ -6,7 +6,8 @@ export const tabs = {
   content: 'tabs',
   idPrefix: 'tabs-',
   summary: 'the same thing in parallel forms',
-  example: '<Tabs>\n<Tab label="Windows">\n\nRun `whoami /all`.\n\n</Tab>\n<Tab label="Linux">\n\nRun `id`.\n\n</Tab>\n</Tabs>',
+  example:
+    '<Tabs>\n<Tab label="Windows">\n\nRun `whoami /all`.\n\n</Tab>\n<Tab label="Linux">\n\nRun `id`.\n\n</Tab>\n</Tabs>',
 } satisfies ComponentSpec;
 
 export const tab = {

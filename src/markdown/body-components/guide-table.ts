@@ -5,7 +5,8 @@
 import type { z } from 'astro/zod';
 import { COMPONENTS, COMPONENT_NAMES, type ComponentSpec } from './registry.ts';
 
-export const TABLE_START = '<!-- component table: written by `npm run docs:components` from src/markdown/body-components/registry.ts -->';
+export const TABLE_START =
+  '<!-- component table: written by `npm run docs:components` from src/markdown/body-components/registry.ts -->';
 export const TABLE_END = '<!-- end of component table -->';
 
 const CONTENT: Record<ComponentSpec['content'], string> = {
@@ -16,7 +17,8 @@ const CONTENT: Record<ComponentSpec['content'], string> = {
   'one-code-block': 'exactly one fenced code block',
 };
 
-const list = (values: readonly string[]) => (values.length < 2 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`);
+const list = (values: readonly string[]) =>
+  values.length < 2 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
 
 function describeProp(name: string, schema: z.ZodType): string {
   const s = schema as z.ZodType & { options?: readonly string[]; minLength?: number | null; maxLength?: number | null };
@@ -39,6 +41,7 @@ export function componentTable(): string {
 export function withComponentTable(guide: string): string {
   const start = guide.indexOf(TABLE_START);
   const end = guide.indexOf(TABLE_END);
-  if (start < 0 || end < start) throw new Error(`docs/content-guide.md has no component table markers (${TABLE_START} … ${TABLE_END})`);
+  if (start < 0 || end < start)
+    throw new Error(`docs/content-guide.md has no component table markers (${TABLE_START} … ${TABLE_END})`);
   return `${guide.slice(0, start + TABLE_START.length)}\n${componentTable()}\n${guide.slice(end)}`;
 }

@@ -44,4 +44,6 @@ export function isComponent(name: string): name is ComponentName {
 export const CODE_BLOCK = 'CodeBlock';
 
 /** Prefixes of the ids components give their parts (`callout-1`, `tabs-1-2`), which body headings may not take. */
-export const COMPONENT_ID_PREFIXES: readonly string[] = Object.values(COMPONENTS as Record<string, ComponentSpec>).flatMap((spec) => (spec.idPrefix ? [spec.idPrefix] : []));
+export const COMPONENT_ID_PREFIXES: readonly string[] = Object.values(
+  COMPONENTS as Record<string, ComponentSpec>,
+).flatMap((spec) => (spec.idPrefix ? [spec.idPrefix] : []));

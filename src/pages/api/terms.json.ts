@@ -5,5 +5,10 @@ import { UI } from '../../i18n/ui.ts';
 
 export const GET: APIRoute = ({ site }) => {
   const terms = apiTerms(site);
-  return Response.json({ glossary: UI['site.name'], attackVersion: ATTACK_VERSION.version, count: terms.length, terms });
+  return Response.json({
+    glossary: UI['site.name'],
+    attackVersion: ATTACK_VERSION.version,
+    count: terms.length,
+    terms,
+  });
 };

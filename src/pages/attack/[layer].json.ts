@@ -11,7 +11,9 @@ import { UI } from '../../i18n/ui.ts';
  */
 export const getStaticPaths = (() => [
   { params: { layer: layerFileStem('current') }, props: { release: 'current' as const } },
-  ...(attackDataVersion.overlay ? [{ params: { layer: layerFileStem('data') }, props: { release: 'data' as const } }] : []),
+  ...(attackDataVersion.overlay
+    ? [{ params: { layer: layerFileStem('data') }, props: { release: 'data' as const } }]
+    : []),
 ]) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ release: 'current' | 'data' }> = ({ site, props }) =>

@@ -8,4 +8,5 @@ export function getStaticPaths() {
   return terms.map((term) => ({ params: { slug: term.slug }, props: { term } }));
 }
 
-export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = ({ props, site }) => Response.json(apiTermOf(props.term, site));
+export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = ({ props, site }) =>
+  Response.json(apiTermOf(props.term, site));
