@@ -1,5 +1,5 @@
 /**
- * The "PNG" buttons of a term's training panel. The build ships each term's slide as SVG only (rasterising 5,000
+ * The "PNG" buttons of a term's training page. The build ships each term's slide as SVG only (rasterising 5,000
  * slides would cost more than the rest of the build); on request the browser draws the SVG onto a 1920×1080 canvas
  * and downloads it as PNG, for slide tools that do not take SVG.
  *

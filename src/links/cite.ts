@@ -81,7 +81,7 @@ function markdown({ title, qualifier, number, glossary, url, reviewed }: Citatio
   return `[${mdText(`${title} (${qualifier})`)}](${mdUrl(url)}), ${mdText(glossary)}, entry № ${number}, last reviewed ${longDate(reviewed)}.`;
 }
 
-/** The entry's citation in every style the "Use in training" panel offers. */
+/** The entry's citation in every style the "Use in training" page offers. */
 export function citations(input: CitationInput): Record<CitationStyle, string> {
   return { plain: citation(input), apa: apa(input), bibtex: bibtex(input), markdown: markdown(input) };
 }
