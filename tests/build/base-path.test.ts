@@ -176,6 +176,16 @@ describe('a build under BASE_PATH=/glossary/', () => {
     expect(await injected()).toEqual(clean);
     await visit('/glossary/embed/epsilon-markup/');
     expect(await injected()).toEqual(clean);
+    // Stamped after Astro from one template: the stamper escapes each value, and its links keep the base path.
+    await visit('/glossary/terms/epsilon-markup/training/');
+    expect(await page.locator('h1').textContent()).toBe(`Use in training: ${HOSTILE_TITLE} (Test Concept)`);
+    expect(await page.locator('#citation-plain').textContent()).toContain(`“${HOSTILE_TITLE} (Test Concept).”`);
+    expect(await page.locator('#training-embed-code').textContent()).toContain(
+      'title="&lt;script>window.__pwned=1&lt;/script> (Test Concept)"',
+    );
+    expect(await page.locator('#training-link').textContent()).toMatch(/\/glossary\/terms\/epsilon-markup\/$/);
+    expect(await page.locator('.breadcrumb a').nth(1).getAttribute('href')).toBe('/glossary/terms/epsilon-markup/');
+    expect(await injected()).toEqual(clean);
     expect(problems).toEqual([]);
   });
 
