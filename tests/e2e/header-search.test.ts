@@ -14,17 +14,12 @@ const session = useBrowser();
 const INPUT = '#site-search';
 const OPTIONS = '#site-search-listbox [role="option"]';
 
-/** A term page in a fresh context, under the real policy unless axe (an inline script) needs it bypassed. */
-async function termPage(options: BrowserContextOptions = {}) {
-  const context = await session.browser.newContext(options);
-  const { page, problems } = await openPage(context);
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) =>
-      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
-    );
-  });
+/** A term page as a new visitor sees it, under the real policy unless axe (an inline script) needs it bypassed. */
+async function termPage({ viewport, ...options }: BrowserContextOptions = {}) {
+  const { page, problems } = await openPage(await session.contextWith(options));
+  if (viewport) await page.setViewportSize(viewport);
   await page.goto(`${site}/terms/execution/`);
-  return { page, problems, close: () => context.close() };
+  return { page, problems };
 }
 
 async function typeQuery(page: Page, query: string) {
@@ -36,7 +31,7 @@ const attr = (page: Page, name: string) => page.locator(INPUT).getAttribute(name
 
 describe('the header search box shows why each suggestion matched', () => {
   test('a word from the body shows in the suggestion\'s excerpt, marked, and "See all" stays in view without scrolling', async () => {
-    const { page, close } = await termPage({ viewport: { width: 1280, height: 700 } });
+    const { page } = await termPage({ viewport: { width: 1280, height: 700 } });
     await typeQuery(page, '4688');
     await page.locator(OPTIONS).first().waitFor({ timeout: 5000 });
     const mark = page.locator(`${OPTIONS} .suggestion-summary mark`).first();
@@ -50,13 +45,12 @@ describe('the header search box shows why each suggestion matched', () => {
       return box.top >= popup.top - 1 && box.bottom <= popup.bottom + 1;
     });
     expect(inView).toBe(true);
-    await close();
   });
 });
 
 describe('the header search box suggests as you type', () => {
   test('"powershell" lists PowerShell first without Enter, with no console error or CSP violation', async () => {
-    const { page, problems, close } = await termPage();
+    const { page, problems } = await termPage();
     const pagefind: string[] = [];
     page.on('request', (r) => {
       if (r.url().includes('/pagefind/')) pagefind.push(r.url());
@@ -81,11 +75,10 @@ describe('the header search box suggests as you type', () => {
     await expect.poll(() => page.locator('#site-search-status').textContent()).toMatch(/^\d+ results?$/);
     expect(await page.locator('#site-search-status').getAttribute('role')).toBe('status');
     expect(problems).toEqual([]);
-    await close();
   });
 
   test('ArrowDown highlights options while focus stays in the field; Enter opens the highlighted term', async () => {
-    const { page, problems, close } = await termPage();
+    const { page, problems } = await termPage();
     await typeQuery(page, 'powershell');
     await page.locator(OPTIONS).first().waitFor();
     expect(await attr(page, 'aria-activedescendant')).toBeNull();
@@ -110,11 +103,10 @@ describe('the header search box suggests as you type', () => {
     await page.waitForURL((url) => url.pathname === href);
     expect((await page.locator('h1').textContent())!).toMatch(/^PowerShell\b/);
     expect(problems).toEqual([]);
-    await close();
   });
 
   test('Escape closes the popup and keeps the text; a second Escape clears it', async () => {
-    const { page, problems, close } = await termPage();
+    const { page, problems } = await termPage();
     await typeQuery(page, 'powershell');
     await page.locator(OPTIONS).first().waitFor();
     await page.keyboard.press('ArrowDown');
@@ -131,11 +123,10 @@ describe('the header search box suggests as you type', () => {
     expect(await page.locator(INPUT).inputValue()).toBe('');
     expect(await attr(page, 'aria-expanded')).toBe('false');
     expect(problems).toEqual([]);
-    await close();
   });
 
   test('clicking outside closes the popup; clicking an option opens it', async () => {
-    const { page, problems, close } = await termPage();
+    const { page, problems } = await termPage();
     await typeQuery(page, 'powershell');
     await page.locator(OPTIONS).first().waitFor();
     await page.locator('h1').click();
@@ -148,22 +139,20 @@ describe('the header search box suggests as you type', () => {
     await second.click();
     await page.waitForURL((url) => url.pathname === href);
     expect(problems).toEqual([]);
-    await close();
   });
 
   test('Enter with nothing highlighted submits to /search/?q=…', async () => {
-    const { page, problems, close } = await termPage();
+    const { page, problems } = await termPage();
     await typeQuery(page, 'powershell');
     await page.locator(OPTIONS).first().waitFor();
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/search\/\?q=powershell$/);
     await page.locator('[data-search-results] > li').first().waitFor();
     expect(problems).toEqual([]);
-    await close();
   });
 
   test('the last option, "See all N results", leads to the search page with the query and is reached by ArrowUp', async () => {
-    const { page, problems, close } = await termPage();
+    const { page, problems } = await termPage();
     await typeQuery(page, 'powershell');
     await page.locator(OPTIONS).first().waitFor();
     const seeAll = page.locator(OPTIONS).last();
@@ -181,11 +170,10 @@ describe('the header search box suggests as you type', () => {
     await page.waitForURL((url) => url.pathname === '/search/' && url.searchParams.get('q') === 'powershell');
     await page.locator('[data-search-results] > li').first().waitFor();
     expect(problems).toEqual([]);
-    await close();
   });
 
   test('a query that matches nothing says so, in the popup and the live status, with no listbox to expand', async () => {
-    const { page, problems, close } = await termPage();
+    const { page, problems } = await termPage();
     await typeQuery(page, 'zzqxjv');
     await expect.poll(() => page.locator('#site-search-status').textContent(), { timeout: 5000 }).toBe('No results');
     expect(await page.locator('[data-empty]').textContent()).toContain('zzqxjv');
@@ -200,11 +188,10 @@ describe('the header search box suggests as you type', () => {
     await page.locator(OPTIONS).first().waitFor();
     expect(await page.locator('#site-search-status').textContent()).toMatch(/results?$/);
     expect(problems).toEqual([]);
-    await close();
   });
 
   test('typing fast shows the results of the last query only', async () => {
-    const { page, problems, close } = await termPage();
+    const { page, problems } = await termPage();
     await page.locator(INPUT).click();
     for (const q of ['p', 'po', 'pow', 'powe', 'powershell']) {
       await page.locator(INPUT).fill(q);
@@ -216,14 +203,13 @@ describe('the header search box suggests as you type', () => {
       'powershell',
     );
     expect(problems).toEqual([]);
-    await close();
   });
 });
 
 describe('accessibility and layout', () => {
   test('with the popup open and an option highlighted, axe finds no violations in the light and the dark theme', async () => {
     // axe is injected as an inline script, which the real policy would rightly block.
-    const { page, problems, close } = await termPage({ bypassCSP: true });
+    const { page, problems } = await termPage({ bypassCSP: true });
     await typeQuery(page, 'powershell');
     await page.locator(OPTIONS).first().waitFor();
     await page.keyboard.press('ArrowDown');
@@ -232,11 +218,10 @@ describe('accessibility and layout', () => {
     // Still open after the checks: they judged the popup, not a page that had closed it.
     expect(await attr(page, 'aria-expanded')).toBe('true');
     expect(problems).toEqual([]);
-    await close();
   });
 
   test('at 320 px the header does not scroll sideways, and the open popup fits the viewport', async () => {
-    const { page, problems, close } = await termPage({ viewport: { width: 320, height: 640 } });
+    const { page, problems } = await termPage({ viewport: { width: 320, height: 640 } });
     const overflow = () =>
       page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(await overflow()).toBeLessThanOrEqual(0);
@@ -249,11 +234,10 @@ describe('accessibility and layout', () => {
     const input = (await page.locator(INPUT).boundingBox())!;
     expect(input.width).toBeGreaterThan(120);
     expect(problems).toEqual([]);
-    await close();
   });
 
   test.each([320, 768, 1280])('at %i px the whole placeholder shows in the header box', async (width) => {
-    const { page, close } = await termPage({ viewport: { width, height: 800 } });
+    const { page } = await termPage({ viewport: { width, height: 800 } });
     const fit = await page.locator(INPUT).evaluate((input: HTMLInputElement) => {
       const style = getComputedStyle(input);
       const context = document.createElement('canvas').getContext('2d')!;
@@ -263,12 +247,10 @@ describe('accessibility and layout', () => {
       return { text, room };
     });
     expect(fit.text).toBeLessThanOrEqual(fit.room);
-    await close();
   });
 
   test('the home page has exactly one search box, and it suggests as you type', async () => {
-    const context = await session.browser.newContext();
-    const { page, problems } = await openPage(context);
+    const { page, problems } = await openPage(await session.contextWith({}));
     await page.goto(`${site}/`);
     expect(await page.locator('input[type="search"]').count()).toBe(1);
     expect(await page.locator('form[role="search"]').count()).toBe(1);
@@ -279,6 +261,5 @@ describe('accessibility and layout', () => {
     await page.locator(OPTIONS).first().waitFor();
     expect(await page.locator(INPUT).getAttribute('aria-expanded')).toBe('true');
     expect(problems).toEqual([]);
-    await context.close();
   });
 });
