@@ -4,12 +4,13 @@
  * snippet fits the frame to it at every width, and without the snippet the card still fits the README's 480×200.
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { openPage } from '../helpers/browser.ts';
+import { useBrowser } from '../helpers/use-browser.ts';
 import {
   cloudflarePattern,
   headersFor,
@@ -31,8 +32,7 @@ const shortest = bySummary[0]!;
 const longest = bySummary.at(-1)!;
 const WIDTHS = [320, 480, 800];
 
-let browser: Browser;
-let context: BrowserContext;
+const session = useBrowser({ viewport: { width: 1000, height: 900 } });
 let lms: RunningServer;
 let lmsDir: string;
 
@@ -40,22 +40,18 @@ const page = (body: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course</title><link rel="icon" href="data:,"></head><body>${body}</body></html>`;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
   // A course page on another origin, as an LMS would serve it.
   lmsDir = await mkdtemp(join(tmpdir(), 'lms-'));
   lms = await serveDir(lmsDir);
   expect(new URL(lms.url).origin).not.toBe(new URL(site).origin);
 });
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
   await lms?.close();
 });
 
 async function visit(name: string, body: string): Promise<{ page: Page; problems: string[] }> {
   await writeFile(join(lmsDir, name), page(body));
-  const watched = await openPage(context);
+  const watched = await openPage(session.context);
   await watched.page.goto(`${lms.url}/${name}`);
   return watched;
 }
@@ -112,7 +108,6 @@ describe('term cards on another origin', () => {
         expect(await iframe.evaluate((f: HTMLIFrameElement) => getComputedStyle(f).borderTopWidth)).toBe('0px');
       }
       expect(problems).toEqual([]);
-      await page.close();
     },
   );
 
@@ -145,23 +140,21 @@ describe('term cards on another origin', () => {
       expect(cut.cut).toBe(true);
       expect(cut.clamp).toMatch(/^\d+$/);
       expect(problems).toEqual([]);
-      await page.close();
     },
   );
 
   test('without scripts, the card still fits a 480×200 frame', async () => {
-    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const ctx = await session.contextWith({ javaScriptEnabled: false });
     await writeFile(
       join(lmsDir, 'noscript.html'),
       page(`<iframe src="${site}/embed/${longest.slug}/" title="${longest.title}" width="480" height="200"></iframe>`),
     );
-    const p = await ctx.newPage();
+    const { page: p } = await openPage(ctx);
     await p.goto(`${lms.url}/noscript.html`);
     const frame = cardFrame(p, longest.slug);
     await frame.waitForLoadState('load');
     const bottoms = await frame.locator('.embed-open a').boundingBox();
     expect(bottoms!.y + bottoms!.height).toBeLessThanOrEqual(200);
-    await ctx.close();
   });
 
   test('the card sends its height to its parent only, in the documented versioned message', async () => {
@@ -192,12 +185,11 @@ describe('term cards on another origin', () => {
     });
     expect(await top.evaluate(() => (window as unknown as { heard: unknown[] }).heard)).toEqual([]);
     expect(problems).toEqual([]);
-    await top.close();
   });
 
   test('the /embed/ page shows the snippet and its demo card fits on a phone', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
-    const { page: p, problems } = await openPage(ctx);
+    const { page: p, problems } = await openPage(session.context);
+    await p.setViewportSize({ width: 360, height: 740 });
     await p.goto(`${site}/embed/`);
     const code = await p.locator('#iframe ~ pre code').first().textContent();
     expect(code).toContain('loading="lazy"');
@@ -209,7 +201,6 @@ describe('term cards on another origin', () => {
     expect(card.summaryCut).toBe(false);
     expect(Math.abs(card.frameHeight - card.cardBottom)).toBeLessThanOrEqual(1);
     expect(problems).toEqual([]);
-    await ctx.close();
   });
 });
 
@@ -235,11 +226,10 @@ describe('headers, as Cloudflare Pages sends them', () => {
     expect(
       problems.filter((m) => !/frame-ancestors|X-Frame-Options|refused to connect|ERR_BLOCKED_BY_RESPONSE/i.test(m)),
     ).toEqual([]);
-    await p.close();
   });
 
   test('the /embed/ page frames its own demo card', async () => {
-    const { page: p, problems } = await openPage(context);
+    const { page: p, problems } = await openPage(session.context);
     await p.goto(`${site}/embed/`);
     await p.locator('iframe.embed-demo').scrollIntoViewIfNeeded();
     await expect
@@ -253,7 +243,6 @@ describe('headers, as Cloudflare Pages sends them', () => {
       )
       .toContain('Execution');
     expect(problems).toEqual([]);
-    await p.close();
   });
 
   test('every file of the build gets each header from one rule on Cloudflare Pages, the same framing on Netlify, and one frame-ancestors', () => {
@@ -308,7 +297,6 @@ describe('headers, as Cloudflare Pages sends them', () => {
       links: [...document.links].map((a) => [a.target, new URL(a.href).pathname]),
     }));
     expect(inside).toEqual({ scripts: 0, fields: 0, links: [['_blank', '/embed/']] });
-    await p.close();
   });
 
   test('over HTTP: one policy per response, framable where it should be, cross-origin readable where it should be', async () => {

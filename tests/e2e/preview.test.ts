@@ -3,12 +3,13 @@
  * what it fetches, failures, hostile markup and JSON, accessibility, placement and touch.
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import type { BrowserContext, Page, Route } from 'playwright-core';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { openPage } from '../helpers/browser.ts';
+import { useBrowser } from '../helpers/use-browser.ts';
 import { serveDir, type RunningServer } from '../../scripts/lib/static-server.ts';
 import type { ApiTerm } from '../../src/schemas/api.ts';
 
@@ -21,8 +22,7 @@ const withSubTechnique = (
 const subId = withSubTechnique.attack!.id; // e.g. T1059.001
 const [parentId, subNumber] = subId.split('.') as [string, string];
 
-let browser: Browser;
-let context: BrowserContext;
+const session = useBrowser({ viewport: { width: 1000, height: 700 } });
 let course: RunningServer;
 let courseDir: string;
 let mounted: RunningServer;
@@ -49,8 +49,6 @@ const links = (root: string) => `
 </p>`;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
   courseDir = await mkdtemp(join(tmpdir(), 'course-'));
   course = await serveDir(courseDir);
   // The same glossary, deployed under /glossary/ on a third origin.
@@ -58,15 +56,15 @@ beforeAll(async () => {
   expect(new Set([site, course.url, mounted.url].map((u) => new URL(u).origin)).size).toBe(3);
 });
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
   await course?.close();
   await mounted?.close();
 });
 
-async function visit(name: string, content: string, ctx: BrowserContext = context) {
+async function visit(name: string, content: string, ctx: BrowserContext = session.context) {
   await writeFile(join(courseDir, name), content);
   const watched = await openPage(ctx);
+  // A page a test left behind may be a background tab, where the browser slows its frames and timers down to seconds.
+  await watched.page.bringToFront();
   const requests: string[] = [];
   watched.page.on('request', (r) => requests.push(r.url()));
   await watched.page.goto(`${course.url}/${name}`);
@@ -125,7 +123,6 @@ describe('preview.js on another origin', () => {
     expect(requests.some((u) => u.endsWith('/api/terms.json'))).toBe(false);
     expect(requests.filter((u) => u.endsWith('/api/terms/execution.json'))).toHaveLength(1);
     expect(problems).toEqual([]);
-    await page.close();
   });
 
   test('works for a glossary under a base path, and leaves links outside the base alone', async () => {
@@ -142,7 +139,6 @@ describe('preview.js on another origin', () => {
     await hoverShowsNothing(page, '#outside');
     expect(requests.filter((u) => u.includes('/api/')).every((u) => u.startsWith(`${root}/api/`))).toBe(true);
     expect(problems).toEqual([]);
-    await page.close();
   });
 
   test('shows a preview on hover and focus, stays while hovered, and closes with Esc', async () => {
@@ -161,7 +157,6 @@ describe('preview.js on another origin', () => {
     await page.focus('#elsewhere');
     await expect.poll(() => tooltip(page).isVisible()).toBe(false);
     expect(problems).toEqual([]);
-    await page.close();
   });
 
   test("adds itself to the link's own aria-describedby and puts it back", async () => {
@@ -182,7 +177,6 @@ describe('preview.js on another origin', () => {
     await expect.poll(() => page.getAttribute('#own', 'aria-describedby')).toBe(`note ${id}`);
     expect(await page.getAttribute('#bare', 'aria-describedby')).toBeNull();
     expect(problems).toEqual([]);
-    await page.close();
   });
 
   test('opens above a link near the bottom of the window, and stays inside the window at its edges', async () => {
@@ -213,7 +207,6 @@ describe('preview.js on another origin', () => {
     expect(top.y).toBeGreaterThan((await page.locator('#top').boundingBox())!.y);
     expect(inside(top)).toBe(true);
     expect(problems).toEqual([]);
-    await page.close();
   });
 
   test('a failed request is tried again on the next hover', async () => {
@@ -233,7 +226,6 @@ describe('preview.js on another origin', () => {
     expect(await hoverShows(page, '#tactic')).toContain(term('execution').summary);
     expect(indexCalls).toBe(2);
     expect(problems.filter((p) => !/amsi\.json|ids\.json|ERR_FAILED|status of 503/.test(p))).toEqual([]);
-    await page.close();
   });
 
   test('shows nothing when the pointer has left the link by the time the data arrives', async () => {
@@ -246,8 +238,11 @@ describe('preview.js on another origin', () => {
     });
     await page.hover('#anchor');
     await page.mouse.move(0, 0);
+    const arrived = page.waitForEvent('requestfinished', (r) => r.url().endsWith('/api/terms/powershell.json'));
     release();
-    await page.waitForTimeout(500);
+    // The data has arrived; a preview it opened would show within the short wait after.
+    await arrived;
+    await page.waitForTimeout(300);
     expect(
       await tooltip(page)
         .isVisible()
@@ -256,7 +251,6 @@ describe('preview.js on another origin', () => {
     // Pointing at it again shows it from the cache.
     expect(await hoverShows(page, '#anchor')).toContain(term('powershell').summary);
     expect(problems).toEqual([]);
-    await page.close();
   });
 
   test('never throws into the page: bad URLs, odd JSON, missing fields, a bad selector', async () => {
@@ -309,11 +303,12 @@ describe('preview.js on another origin', () => {
       await page.hover('#term');
       await page.hover('#tactic');
       await page.hover('#term');
-      await page.waitForTimeout(300);
       if (body.includes('Only a title')) {
         await expect.poll(() => tooltip(page).textContent()).toBe('Only a title\u2116\u00a0x');
         expect(await tooltip(page).getAttribute('id')).toBe(await page.getAttribute('#term', 'aria-describedby'));
       } else {
+        // Nothing is to show: wait a moment for a preview that should not open.
+        await page.waitForTimeout(300);
         expect(
           await tooltip(page)
             .isVisible()
@@ -340,7 +335,6 @@ describe('preview.js on another origin', () => {
         .catch(() => false),
     ).toBe(false);
     expect(scopedProblems).toEqual([]);
-    await page.close();
   });
 
   test('never throws into a host page that removed or broke built-ins before it loaded, and still previews', async () => {
@@ -358,8 +352,6 @@ describe('preview.js on another origin', () => {
     );
     expect(await hoverShows(second, '#term')).toContain(term('execution').summary);
     expect(more.filter((p) => p.startsWith('page error'))).toEqual([]);
-    await page.close();
-    await second.close();
   });
 
   test('data-links limits previews to the links it matches', async () => {
@@ -375,7 +367,6 @@ describe('preview.js on another origin', () => {
     expect(await hoverShows(page, '#prose')).toContain(term('amsi').summary);
     await hoverShowsNothing(page, '#nav');
     expect(problems).toEqual([]);
-    await page.close();
   });
 
   test('works on a page that declares no charset, with the script served without one', async () => {
@@ -386,7 +377,8 @@ describe('preview.js on another origin', () => {
       join(courseDir, 'nocharset.html'),
       html(links(plainGlossary.url), { charset: false, script: `${plainGlossary.url}/embed/preview.js` }),
     );
-    const { page, problems } = await openPage(context);
+    const { page, problems } = await openPage(session.context);
+    await page.bringToFront();
     const response = await page.goto(`${plainCourse.url}/nocharset.html`);
     expect(response!.headers()['content-type']).toBe('text/html');
     expect(await page.evaluate(() => document.characterSet)).toBe('windows-1252');
@@ -394,13 +386,12 @@ describe('preview.js on another origin', () => {
       `${term('execution').category.name} \u00b7 TA0002 \u00b7 \u2116\u00a01`,
     );
     expect(problems).toEqual([]);
-    await page.close();
     await plainCourse.close();
     await plainGlossary.close();
   });
 
   test('on a touch screen, the first tap shows the preview with an "Open" link, the second follows the link', async () => {
-    const ctx = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 740 } });
+    const ctx = await session.contextWith({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 740 } });
     const away = '<p id="away" style="margin-top:300px;padding-bottom:300px">Nothing to tap here.</p>';
     const { page, problems } = await visit('touch.html', html(links(site) + away), ctx);
     await page.tap('#anchor');
@@ -419,15 +410,13 @@ describe('preview.js on another origin', () => {
     await page.tap('#term');
     await page.waitForURL(`${site}/terms/execution/`);
     expect(problems).toEqual([]);
-    await ctx.close();
   });
 
   test('on a touch screen, "Open" follows the link', async () => {
-    const ctx = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 740 } });
+    const ctx = await session.contextWith({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 740 } });
     const { page } = await visit('touch-open.html', html(links(site)), ctx);
     await page.tap('#number');
     await tooltip(page).getByRole('link', { name: 'Open' }).tap();
     await page.waitForURL(`${site}/terms/execution/`);
-    await ctx.close();
   });
 });
