@@ -7,7 +7,8 @@ import { useBrowser } from '../helpers/use-browser.ts';
 
 const site = inject('siteUrl');
 const dist = inject('distDir');
-const session = useBrowser();
+// The copy button's test reads the clipboard; the other tests do not touch it.
+const session = useBrowser({ permissions: ['clipboard-read', 'clipboard-write'] });
 
 const html = async (slug: string) => load(await readFile(join(dist, 'terms', slug, 'index.html'), 'utf8'));
 
@@ -84,13 +85,8 @@ describe('components in term bodies, as built', () => {
 
 describe('components in the browser', () => {
   test('under the real Content-Security-Policy, highlighted code is coloured and nothing is blocked', async () => {
-    const context = await session.browser.newContext();
-    const { page, problems } = await openPage(context);
-    await page.addInitScript(() =>
-      document.addEventListener('securitypolicyviolation', (e) =>
-        console.error(`CSP violation: ${e.violatedDirective}`),
-      ),
-    );
+    // openPage reports every violation of the policy as a problem.
+    const { page, problems } = await openPage(session.context);
     await page.goto(`${site}/terms/powershell/`);
     const colours = await page.evaluate(() => {
       const token = document.querySelector(
@@ -100,12 +96,10 @@ describe('components in the browser', () => {
     });
     expect(colours[0]).not.toBe(colours[1]);
     expect(problems).toEqual([]);
-    await context.close();
   });
 
   test('without JavaScript every tab panel shows under its own heading and no copy button is offered', async () => {
-    const context = await session.browser.newContext({ javaScriptEnabled: false });
-    const { page } = await openPage(context);
+    const { page } = await openPage(await session.contextWith({ javaScriptEnabled: false }));
     await page.goto(`${site}/terms/execution/`);
     const panels = page.locator('.explanation .tabs .tab-panel');
     expect(await panels.count()).toBeGreaterThanOrEqual(2);
@@ -115,12 +109,10 @@ describe('components in the browser', () => {
     }
     expect(await page.locator('.explanation button.copy-code:visible').count()).toBe(0);
     expect(await page.locator('[role="tablist"]').count()).toBe(0);
-    await context.close();
   });
 
   test('with JavaScript the panels become tabs that arrow keys, Home and End move between', async () => {
-    const context = await session.browser.newContext();
-    const { page, problems } = await openPage(context);
+    const { page, problems } = await openPage(session.context);
     await page.goto(`${site}/terms/execution/`);
     const tabs = page.locator('.explanation [role="tablist"]').first().locator('[role="tab"]');
     expect(await tabs.count()).toBeGreaterThanOrEqual(2);
@@ -142,12 +134,10 @@ describe('components in the browser', () => {
     await tabs.nth(0).click();
     expect(await tabs.nth(0).getAttribute('aria-selected')).toBe('true');
     expect(problems).toEqual([]);
-    await context.close();
   });
 
   test('the copy button puts the code on the clipboard and says so', async () => {
-    const context = await session.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
-    const { page, problems } = await openPage(context);
+    const { page, problems } = await openPage(session.context);
     await page.goto(`${site}/terms/powershell/`);
     const block = page.locator('.explanation .code-block').first();
     await block.locator('button.copy-code').click();
@@ -155,12 +145,11 @@ describe('components in the browser', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
     await expect.poll(() => page.locator('[data-copy-status]').textContent()).toMatch(/copied/i);
     expect(problems).toEqual([]);
-    await context.close();
   });
 
   test('on a phone, long command lines scroll inside their block instead of wrapping or widening the page', async () => {
-    const context = await session.browser.newContext({ viewport: { width: 375, height: 800 } });
-    const { page } = await openPage(context);
+    const { page } = await openPage(session.context);
+    await page.setViewportSize({ width: 375, height: 800 });
     await page.goto(`${site}/terms/powershell/`);
     const sizes = await page.evaluate(() => {
       const pres = [...document.querySelectorAll<HTMLElement>('.explanation pre')];
@@ -171,12 +160,10 @@ describe('components in the browser', () => {
       };
     });
     expect(sizes).toEqual({ scrolling: true, wrapped: false, page: 0 });
-    await context.close();
   });
 
   test('a <Term> link in the prose shows the same preview as other sites get, on hover and focus, and Esc closes it', async () => {
-    const context = await session.browser.newContext();
-    const { page, problems } = await openPage(context);
+    const { page, problems } = await openPage(session.context);
     await page.goto(`${site}/terms/execution/`);
     const link = page.locator('.explanation a.term-link[href="/terms/amsi/"]').first();
     await link.hover();
@@ -190,6 +177,5 @@ describe('components in the browser', () => {
     await expect.poll(() => tip.isVisible()).toBe(true);
     expect(await link.getAttribute('aria-describedby')).toBe(await tip.getAttribute('id'));
     expect(problems).toEqual([]);
-    await context.close();
   });
 });

@@ -11,11 +11,12 @@ import { ENTERPRISE_TACTICS } from '../../src/attack/matrix.ts';
 const site = inject('siteUrl');
 const session = useBrowser();
 
-async function at(width: number, path: string): Promise<{ page: Page; problems: string[]; done: () => Promise<void> }> {
-  const context = await session.browser.newContext({ viewport: { width, height: 800 } });
-  const { page, problems } = await openPage(context);
+/** A page of the site at a window width; one shared context, since the tests differ in window size only. */
+async function at(width: number, path: string, height = 800): Promise<{ page: Page; problems: string[] }> {
+  const { page, problems } = await openPage(session.context);
+  await page.setViewportSize({ width, height });
   await page.goto(`${site}${path}`);
-  return { page, problems, done: () => context.close() };
+  return { page, problems };
 }
 
 describe('phones', () => {
@@ -23,7 +24,7 @@ describe('phones', () => {
   for (const width of [320, 375, 414, 768]) {
     test(`at ${width} px no page is wider than the screen`, async () => {
       // One page for every path: what is measured is each document's own width, which a navigation replaces.
-      const { page, done } = await at(width, pages[0]!);
+      const { page } = await at(width, pages[0]!);
       for (const path of pages) {
         if (path !== pages[0]) await page.goto(`${site}${path}`);
         const overflow = await page.evaluate(
@@ -31,7 +32,6 @@ describe('phones', () => {
         );
         expect({ path, overflow }).toEqual({ path, overflow: 0 });
       }
-      await done();
     });
   }
 });
@@ -39,7 +39,7 @@ describe('phones', () => {
 describe('the tactics in brief', () => {
   for (const width of [375, 768, 1280]) {
     test(`at ${width} px every stage number sits above its tactic's name, and every arrow inside the page`, async () => {
-      const { page, done } = await at(width, '/attack/');
+      const { page } = await at(width, '/attack/');
       const cards = await page.locator('.flow > li').evaluateAll((items) =>
         items.map((li) => {
           const box = (el: Element | null) => el!.getBoundingClientRect().toJSON() as DOMRect;
@@ -54,23 +54,21 @@ describe('the tactics in brief', () => {
       expect(
         await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
       ).toBe(0);
-      await done();
     });
   }
 
   test('on a phone the cards stack and the arrows point down', async () => {
-    const { page, done } = await at(375, '/');
+    const { page } = await at(375, '/');
     const arrows = await page
       .locator('.flow > li')
       .evaluateAll((items) => items.map((li) => getComputedStyle(li, '::after').content));
     expect(arrows.slice(0, -1).every((a) => a.includes('↓'))).toBe(true);
-    await done();
   });
 });
 
 describe('the ATT&CK Tactics category', () => {
   test('lists the Enterprise tactics in matrix order, and its cards do not repeat the category name', async () => {
-    const { page, problems, done } = await at(1280, '/categories/attack-tactics/');
+    const { page, problems } = await at(1280, '/categories/attack-tactics/');
     const titles = await page
       .locator('.card-grid .card-title')
       .evaluateAll((els) => els.map((e) => e.firstChild!.textContent!.trim()));
@@ -80,7 +78,6 @@ describe('the ATT&CK Tactics category', () => {
     const metas = await page.locator('.card-grid .card-meta').allTextContents();
     for (const meta of metas) expect(meta).not.toContain('ATT&CK Tactics');
     expect(problems).toEqual([]);
-    await done();
   });
 });
 
@@ -97,8 +94,8 @@ describe('term pages get to the point', () => {
       .filter((d) => d.isDirectory())
       .map((d) => d.name);
     const tallest = [...slugs].sort((a, b) => blocks(b) - blocks(a)).slice(0, 8);
-    const context = await session.browser.newContext({ viewport: { width: 1366, height: 900 } });
-    const { page } = await openPage(context);
+    const { page } = await openPage(session.context);
+    await page.setViewportSize({ width: 1366, height: 900 });
     const heights: Record<string, number> = {};
     for (const slug of new Set([...tallest, 'execution'])) {
       await page.goto(`${site}/terms/${slug}/`);
@@ -106,15 +103,12 @@ describe('term pages get to the point', () => {
     }
     expect(Object.entries(heights).filter(([, h]) => h > 9000)).toEqual([]);
     expect(heights['execution']).toBeLessThan(8000);
-    await context.close();
   });
 });
 
 describe('the home page', () => {
   test('says who it is for and leads to the three things trainers do, above the fold on a 1366 × 768 screen', async () => {
-    const context = await session.browser.newContext({ viewport: { width: 1366, height: 768 } });
-    const { page } = await openPage(context);
-    await page.goto(`${site}/`);
+    const { page } = await at(1366, '/', 768);
     expect(await page.locator('.trainers').textContent()).toMatch(/trainers/);
     for (const [name, href] of [
       ['Link a term', '/terms/'],
@@ -126,13 +120,12 @@ describe('the home page', () => {
       const box = (await link.boundingBox())!;
       expect(box.y + box.height, `${name} is above the fold`).toBeLessThanOrEqual(768);
     }
-    await context.close();
   });
 });
 
 describe('the page-not-found page', () => {
   test('its search form is styled like the site and searches', async () => {
-    const { page, done } = await at(375, '/no-such-page/');
+    const { page } = await at(375, '/no-such-page/');
     const input = page.locator('#not-found-q');
     const styles = await input.evaluate((el) => {
       const s = getComputedStyle(el);
@@ -146,7 +139,6 @@ describe('the page-not-found page', () => {
     await input.fill('powershell');
     await input.press('Enter');
     await page.waitForURL(/\/search\/\?q=powershell$/);
-    await done();
   });
 });
 
@@ -172,7 +164,7 @@ describe('what a term page loads before any interaction', () => {
 
 describe('"Referenced by"', () => {
   test('each entry says which section of its page mentions this one, and the link opens that section', async () => {
-    const { page, done } = await at(1366, '/terms/powershell/');
+    const { page } = await at(1366, '/terms/powershell/');
     const items = await page.locator('.referenced-by li a').evaluateAll((links) =>
       links.map((a) => ({
         href: a.getAttribute('href')!,
@@ -203,6 +195,5 @@ describe('"Referenced by"', () => {
       return found;
     }, id);
     expect(linksHere).toBe(true);
-    await done();
   });
 });

@@ -1,33 +1,23 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import { load } from 'cheerio';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { openPage } from '../helpers/browser.ts';
+import { useBrowser } from '../helpers/use-browser.ts';
 import { longestTermPages } from '../helpers/page-sample.ts';
 import { apiIndexSchema, apiTermSchema } from '../../src/schemas/api.ts';
 
 const site = inject('siteUrl');
 const dist = inject('distDir');
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await browser.newContext();
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
+// The FAQ test reads what a copy put on the clipboard; the other tests do not touch it.
+const session = useBrowser({ permissions: ['clipboard-read', 'clipboard-write'] });
 
 async function landsOn(path: string): Promise<string> {
-  const { page, problems } = await openPage(context);
+  const { page, problems } = await openPage(session.context);
   await page.goto(`${site}${path}`);
   await page.waitForURL(/\/terms\/[a-z0-9-]+\/$/);
   const landed = new URL(page.url()).pathname;
   expect(problems).toEqual([]);
-  await page.close();
   return landed;
 }
 
@@ -45,9 +35,7 @@ describe('permalinks', () => {
   });
 
   test('every FAQ entry has a stable anchor with a visible link control that copies the full URL', async () => {
-    const ctx = await browser.newContext();
-    await ctx.grantPermissions(['clipboard-read', 'clipboard-write']);
-    const { page, problems } = await openPage(ctx);
+    const { page, problems } = await openPage(session.context);
     await page.goto(`${site}/terms/execution/`);
     const faqIds = await page
       .locator('section[aria-labelledby="faq"] .faq-item h3[id^="faq-"]')
@@ -63,7 +51,6 @@ describe('permalinks', () => {
     expect(new URL(page.url()).hash).toBe(`#${faqIds[0]}`);
     await expect.poll(() => page.locator('[data-copy-status]').textContent()).toBe('Link copied to the clipboard.');
     expect(problems).toEqual([]);
-    await ctx.close();
   });
 });
 
@@ -150,7 +137,7 @@ describe('print', () => {
   // so printing the five longest by each measure bounds every other entry: a PDF per term costs half a second,
   // and would grow with the glossary.
   test('the longest terms print on at most three A4 pages, without navigation or search, with absolute link targets, the site name and its own URL', async () => {
-    const { page } = await openPage(context);
+    const { page } = await openPage(session.context);
     const tooLong: string[] = [];
     const longest = longestTermPages(dist, 5);
     for (const slug of longest) {
@@ -188,11 +175,10 @@ describe('print', () => {
     expect(targets.some((content) => content.includes(`(${origin}/terms/initial-access/)`))).toBe(true);
     await page.emulateMedia({ media: 'screen' });
     expect(await source.isVisible()).toBe(false);
-    await page.close();
   });
 
   test('on paper, long code lines wrap inside the page, and callouts and detection rules are never split', async () => {
-    const { page } = await openPage(context);
+    const { page } = await openPage(session.context);
     await page.emulateMedia({ media: 'print' });
     // Every term page with a code block wider than the printed column, a callout or a detection rule.
     for (const slug of ['powershell', 'living-off-the-land']) {
@@ -210,6 +196,5 @@ describe('print', () => {
         );
       expect(splittable, slug).toEqual([]);
     }
-    await page.close();
   });
 });

@@ -1,26 +1,26 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { openPage } from '../helpers/browser.ts';
+import { useBrowser } from '../helpers/use-browser.ts';
 import { axeViolationsInBothThemes } from '../helpers/axe.ts';
 
 const site = inject('siteUrl');
 const WIDE = { width: 1280, height: 800 };
 const PHONE = { width: 375, height: 812 };
-let browser: Browser;
+const session = useBrowser();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-
-/** The Execution page in a context of its own: the tests differ in viewport, theme and JavaScript. */
-async function termPage(options: BrowserContextOptions) {
-  const context = await browser.newContext(options);
-  const { page, problems } = await openPage(context);
+/**
+ * The Execution page at a viewport size. The tests differ in viewport, touch, theme and JavaScript: the size is set
+ * on the page, the rest (which a page cannot change) on a context shared by the tests that ask for the same.
+ */
+async function termPage(viewport: { width: number; height: number }, options: BrowserContextOptions = {}) {
+  const { page, problems } = await openPage(await session.contextWith(options));
+  const size = page.viewportSize();
+  if (size?.width !== viewport.width || size.height !== viewport.height) await page.setViewportSize(viewport);
   await page.goto(`${site}/terms/execution/`);
   const toc = page.getByRole('navigation', { name: 'On this page' });
   const link = (name: string) => toc.getByRole('link', { name, exact: true });
-  return { page, problems, toc, link, close: () => context.close() };
+  return { page, problems, toc, link };
 }
 
 /** Distance from the top of the viewport to an element's top edge. */
@@ -28,7 +28,7 @@ const topOf = (page: Page, selector: string) => page.locator(selector).evaluate(
 
 describe('table of contents on a term page', () => {
   test('at 1280 px it sits beside the full-width article and stays in view while the page scrolls', async () => {
-    const { page, problems, toc, link, close } = await termPage({ viewport: WIDE });
+    const { page, problems, toc, link } = await termPage(WIDE);
     const article = (await page.locator('main article').boundingBox())!;
     const list = toc.getByRole('list').first();
     // 44rem: the reading width the article had before it had a table of contents beside it.
@@ -43,11 +43,11 @@ describe('table of contents on a term page', () => {
     expect(box.y + box.height).toBeLessThanOrEqual(WIDE.height);
     expect(await link('Sources').isVisible()).toBe(true);
     expect(problems).toEqual([]);
-    await close();
   });
 
   test('at 375 px it is collapsed below the title, opens to show the links, and nothing overflows', async () => {
-    const { page, problems, toc, link, close } = await termPage({ viewport: PHONE, isMobile: true, hasTouch: true });
+    // A phone's touch and mobile viewport are the context's: a page cannot switch them.
+    const { page, problems, toc, link } = await termPage(PHONE, { viewport: PHONE, isMobile: true, hasTouch: true });
     const summary = toc.locator('summary');
     expect(await summary.isVisible()).toBe(true);
     expect(await link('Frequently asked questions').isVisible()).toBe(false);
@@ -62,14 +62,13 @@ describe('table of contents on a term page', () => {
       0,
     );
     expect(problems).toEqual([]);
-    await close();
   });
 
   test.each([
     ['1280', WIDE],
     ['375', PHONE],
   ])('at %s px following a link lands on its section', async (_, viewport) => {
-    const { page, problems, toc, link, close } = await termPage({ viewport });
+    const { page, problems, toc, link } = await termPage(viewport);
     const summary = toc.locator('summary');
     if (await summary.isVisible()) await summary.click();
     await link('Examples').click();
@@ -78,11 +77,10 @@ describe('table of contents on a term page', () => {
     expect(top).toBeGreaterThanOrEqual(0);
     expect(top).toBeLessThan(50);
     expect(problems).toEqual([]);
-    await close();
   });
 
   test('the section being read is marked after scrolling to the FAQ, without moving anything', async () => {
-    const { page, problems, toc, link, close } = await termPage({ viewport: WIDE });
+    const { page, problems, toc, link } = await termPage(WIDE);
     const sizes = () =>
       toc
         .getByRole('link')
@@ -95,34 +93,30 @@ describe('table of contents on a term page', () => {
     expect(await toc.locator('a[aria-current]').count()).toBe(1);
     expect(await sizes()).toEqual(before);
     expect(problems).toEqual([]);
-    await close();
   });
 
   test('without JavaScript it is shown beside the article and its links work', async () => {
-    const { page, link, close } = await termPage({ viewport: WIDE, javaScriptEnabled: false });
+    const { page, link } = await termPage(WIDE, { javaScriptEnabled: false });
     expect(await link('Frequently asked questions').isVisible()).toBe(true);
     await link('Frequently asked questions').click();
     await page.waitForURL((url) => url.hash === '#faq');
     expect(await topOf(page, '#faq')).toBeLessThan(50);
-    await close();
   });
 
   test('it is left out of the printed page', async () => {
-    const { page, toc, close } = await termPage({ viewport: WIDE });
+    const { page, toc } = await termPage(WIDE);
     expect(await toc.isVisible()).toBe(true);
     await page.emulateMedia({ media: 'print' });
     expect(await toc.isVisible()).toBe(false);
-    await close();
   });
 
   test('opened at 375 px, axe-core finds no violations in the light and the dark theme', async () => {
     // axe is injected as an inline script, which the Content-Security-Policy would rightly block.
-    const { page, problems, toc, close } = await termPage({ viewport: PHONE, bypassCSP: true });
+    const { page, problems, toc } = await termPage(PHONE, { bypassCSP: true });
     await toc.locator('summary').click();
     await page.locator('#faq').evaluate((heading) => heading.scrollIntoView());
     await expect.poll(() => toc.locator('a[aria-current="true"]').count()).toBe(1);
     expect(await axeViolationsInBothThemes(page)).toEqual([]);
     expect(problems).toEqual([]);
-    await close();
   });
 });

@@ -4,7 +4,7 @@
  * confirmed on screen without moving focus or the page.
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,8 +24,18 @@ const session = useBrowser({
 const local = (url: string) => url.replace(TEST_SITE_URL, site);
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 
+/**
+ * openPage, with the page in front. Some tests here open a second tab; the next test may be handed the one left
+ * behind it, where Chromium throttles animation frames and every click waits seconds for the page to settle.
+ */
+async function open(context: BrowserContext = session.context): Promise<{ page: Page; problems: string[] }> {
+  const watched = await openPage(context);
+  await watched.page.bringToFront();
+  return watched;
+}
+
 async function trainingPage(slug: string): Promise<{ page: Page; problems: string[] }> {
-  const watched = await openPage(session.context);
+  const watched = await open();
   await watched.page.goto(`${site}/terms/${slug}/training/`);
   return watched;
 }
@@ -52,7 +62,7 @@ async function copyWith(page: Page, control: ReturnType<Page['locator']>): Promi
 
 describe('from a term to its training page', () => {
   test('the term page leads there from its title and from its "Use in training" section, and carries none of the tools itself', async () => {
-    const { page, problems } = await openPage(session.context);
+    const { page, problems } = await open();
     await page.goto(`${site}/terms/powershell/`);
     const section = page.locator('section[aria-labelledby="use-in-training"]');
     // What a reader downloads with every term page: the tools are a page of their own.
@@ -75,7 +85,6 @@ describe('from a term to its training page', () => {
     await page.locator('.term-header').getByRole('link', { name: 'Use in training' }).click();
     await page.waitForURL(`${site}/terms/powershell/training/`);
     expect(problems).toEqual([]);
-    await page.close();
   });
 });
 
@@ -89,21 +98,19 @@ describe('links for training material', () => {
     expect(short).toMatch(new RegExp(`^${TEST_SITE_URL}/n/\\d+/$`));
     const byId = await copyWith(page, panel.getByRole('button', { name: 'Copy ATT&CK ID link' }));
     expect(byId).toBe(`${TEST_SITE_URL}/attack/T1059.001/`);
+    // Pasted into another tab: each navigation replaces the document, so one tab serves both links.
+    const { page: other } = await open();
     for (const link of [short, byId]) {
-      const { page: other } = await openPage(session.context);
       await other.goto(local(link));
       await other.waitForURL(`${site}/terms/powershell/`);
-      await other.close();
     }
     expect(problems).toEqual([]);
-    await page.close();
   });
 
   test('a term without an ATT&CK ID offers no ATT&CK link', async () => {
     const { page } = await trainingPage('edr');
     await expect.poll(() => page.getByRole('button', { name: 'Copy page link' }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Copy ATT&CK ID link' }).count()).toBe(0);
-    await page.close();
   });
 
   test('choosing a section makes the page link point at it, and that anchor exists', async () => {
@@ -125,22 +132,19 @@ describe('links for training material', () => {
     expect(await page.locator('#training-link').textContent()).toBe(`${TEST_SITE_URL}/terms/execution/#faq`);
     const copied = await copyWith(page, page.getByRole('button', { name: 'Copy page link' }));
     expect(copied).toBe(`${TEST_SITE_URL}/terms/execution/#faq`);
-    const { page: other } = await openPage(session.context);
+    const { page: other } = await open();
     await other.goto(local(copied));
     expect(await other.locator('#faq').isVisible()).toBe(true);
     expect(await other.evaluate(() => window.scrollY)).toBeGreaterThan(0);
-    await other.close();
-    await page.close();
   });
 
   test('a "#" link beside a heading of a term page copies the section link without scrolling the page', async () => {
-    const { page } = await openPage(session.context);
+    const { page } = await open();
     await page.goto(`${site}/terms/execution/`);
     const link = page.locator('a.copy-link[href="#examples"]');
     const copied = await copyWith(page, link);
     expect(copied).toBe(`${site}/terms/execution/#examples`);
     expect(new URL(page.url()).hash).toBe('#examples');
-    await page.close();
   });
 
   test('the confirmation goes away by itself', async () => {
@@ -149,7 +153,6 @@ describe('links for training material', () => {
     await expect.poll(() => page.locator('[data-copy-status]').textContent(), { timeout: 8000 }).toBe('');
     const box = (await page.locator('[data-copy-status]').boundingBox())!;
     expect(box.width * box.height).toBeLessThanOrEqual(1);
-    await page.close();
   });
 });
 
@@ -170,7 +173,7 @@ describe('the embed snippet', () => {
       join(lmsDir, 'course.html'),
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course</title><link rel="icon" href="data:,"></head><body>${snippet.replaceAll(TEST_SITE_URL, site)}</body></html>`,
     );
-    const { page: course, problems } = await openPage(session.context);
+    const { page: course, problems } = await open();
     await course.setViewportSize({ width: 480, height: 800 });
     await course.goto(`${lms.url}/course.html`);
     const frame = course.locator('iframe');
@@ -180,8 +183,6 @@ describe('the embed snippet', () => {
     const inner = await card.evaluate(() => document.documentElement.scrollHeight);
     expect(Math.abs((await frame.boundingBox())!.height - inner)).toBeLessThanOrEqual(2);
     expect(problems).toEqual([]);
-    await course.close();
-    await page.close();
   });
 });
 
@@ -217,12 +218,10 @@ describe('citations', () => {
     const reviewed = await page.locator('section[aria-labelledby="sources"] time').getAttribute('datetime');
     expect(bib).toContain(`date = {${reviewed!.slice(0, 10)}}`);
     expect(problems).toEqual([]);
-    await page.close();
   });
 
   test('without JavaScript all four styles show under their own headings and no dead Copy button is offered', async () => {
-    const ctx = await session.browser.newContext({ javaScriptEnabled: false });
-    const page = await ctx.newPage();
+    const { page } = await open(await session.contextWith({ javaScriptEnabled: false }));
     await page.goto(`${site}/terms/execution/training/`);
     const panel = page.locator('[data-training]');
     for (const style of styles)
@@ -230,21 +229,19 @@ describe('citations', () => {
     expect(await panel.locator('button:visible').count()).toBe(0);
     expect(await panel.getByLabel('Link to', { exact: true }).isVisible()).toBe(false);
     expect(await panel.locator('#training-link').textContent()).toBe(`${TEST_SITE_URL}/terms/execution/`);
-    await ctx.close();
   });
 });
 
 describe('accessibility', () => {
   test('the training page, a chosen citation tab and the confirmation pass axe in the light and the dark theme', async () => {
     // axe is injected as an inline script, which the page's CSP would block.
-    const ctx = await session.browser.newContext({ bypassCSP: true });
-    await ctx.grantPermissions(['clipboard-read', 'clipboard-write']);
-    const { page } = await openPage(ctx);
+    const { page } = await open(
+      await session.contextWith({ bypassCSP: true, permissions: ['clipboard-read', 'clipboard-write'] }),
+    );
     await page.goto(`${site}/terms/powershell/training/#cite`);
     await page.getByRole('tab', { name: 'BibTeX' }).click();
     await page.getByRole('button', { name: 'Copy BibTeX citation' }).click();
     await expect.poll(() => page.locator('[data-copy-status]').textContent()).toMatch(/copied/i);
     expect(await axeViolationsInBothThemes(page)).toEqual([]);
-    await ctx.close();
   });
 });
