@@ -5,7 +5,7 @@
  * Pages are reused. On the 2-core CI machine a new page costs Chromium about 2 s of CPU (a renderer and its setup)
  * and a navigation in an open one about 0.4 s, so opening one page per test was most of the browser tests' time.
  * A test's pages go back to their context when the test ends, and openPage hands the next test one of them, reset
- * to how a new page in that context starts: a blank document with empty session storage, the context's viewport,
+ * to how a new page in that context starts: a blank document in the foreground with empty session storage, the context's viewport,
  * colour scheme and motion, the mouse at the corner, no routes and no listeners of the last test. What a context
  * shares between its pages (cookies, local storage, the HTTP cache, permissions) is shared as it was before.
  */
@@ -83,6 +83,8 @@ async function reset(page: Page): Promise<void> {
   if (start.viewport && (size?.width !== start.viewport.width || size?.height !== start.viewport.height))
     await page.setViewportSize(start.viewport);
   await page.mouse.move(0, 0);
+  // A test that opened a second page left this one in the background, where Chromium slows frames and timers.
+  await page.bringToFront();
 }
 
 /** A page in `context` for the running test: one a finished test left, reset, or a new one. */
