@@ -22,7 +22,11 @@ export function useBrowser(options: BrowserContextOptions = {}): BrowserSession 
       const key = JSON.stringify(settings);
       let context = contexts.get(key);
       if (!context) contexts.set(key, (context = await session.browser.newContext(settings)));
-      else await clearSiteData(context);
+      else {
+        await clearSiteData(context);
+        // clearPermissions also takes back what the context was created with.
+        if (settings.permissions?.length) await context.grantPermissions(settings.permissions);
+      }
       return context;
     },
   } as BrowserSession & { browser: Browser; context: BrowserContext };
