@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { LinkChecker } from 'linkinator';
 import { load } from 'cheerio';
@@ -62,30 +60,6 @@ function findings() {
     if ($('html').attr('lang') !== 'en') failures.push(`${path}: no lang="en"`);
   }
   return (staticFindings = found);
-}
-
-/**
- * axe-core from a URL the browser may cache, for the sample's many page loads. Put into a page as inline text (what
- * axeViolations does when a page has no axe yet), its half a megabyte is parsed and compiled again on every page,
- * about 0.3 s each here; loaded from a cacheable URL, Chromium keeps the compiled code after the second load and the
- * rest take a tenth of that. The server is another origin than the site, so only the context that bypasses the site's
- * policy (the axe tests') ever loads from it.
- */
-let axeServer: Server;
-let axeUrl: string;
-beforeAll(async () => {
-  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'));
-  axeServer = createServer((_, res) =>
-    res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'max-age=3600' }).end(source),
-  );
-  await new Promise<void>((resolve) => axeServer.listen(0, '127.0.0.1', resolve));
-  axeUrl = `http://127.0.0.1:${(axeServer.address() as { port: number }).port}/axe.min.js`;
-});
-afterAll(() => axeServer?.close());
-
-/** Loads axe-core into the page from axeUrl; axeViolations then finds it there and runs it. */
-async function addAxe(page: Page) {
-  await page.addScriptTag({ url: axeUrl });
 }
 
 describe('valid HTML', () => {
@@ -191,7 +165,6 @@ describe('accessibility', () => {
         const watched = await openPage(context);
         for (let path = queue.shift(); path; path = queue.shift()) {
           await watched.page.goto(`${site}${path}`);
-          await addAxe(watched.page);
           for (const v of await axeViolationsInBothThemes(watched.page))
             failures.push(`${path} (${v.theme}): ${v.id} (${v.help}) at ${v.nodes.join(', ')}`);
         }
