@@ -31,8 +31,9 @@ const handoutUrl = (terms: PackTerm[] | string[], title?: string) => {
   return `${site}/packs/handout/?terms=${slugs.join(',')}${title_}`;
 };
 
-async function handout(url: string, context = session.context): Promise<{ page: Page; problems: string[] }> {
-  const watched = await openPage(context);
+/** The handout at `url`, once built. The page saves nothing, so every test can share the file's context. */
+async function handout(url: string): Promise<{ page: Page; problems: string[] }> {
+  const watched = await openPage(session.context);
   await watched.page.goto(url);
   await built(watched.page);
   return watched;
@@ -41,17 +42,9 @@ async function handout(url: string, context = session.context): Promise<{ page: 
 /** Waits until the script has built the sheet, or said there is nothing to build. */
 const built = (page: Page) => page.locator('.handout-term, [data-handout-empty]:visible').first().waitFor();
 
-async function withContext<T>(
-  options: BrowserContextOptions,
-  use: (page: Page, problems: string[]) => Promise<T>,
-): Promise<T> {
-  const context = await session.browser.newContext(options);
-  try {
-    const { page, problems } = await openPage(context);
-    return await use(page, problems);
-  } finally {
-    await context.close();
-  }
+/** A page in a context with these settings, which only tests that need them share. */
+async function pageWith(options: BrowserContextOptions): Promise<{ page: Page; problems: string[] }> {
+  return openPage(await session.contextWith(options));
 }
 
 const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
@@ -103,7 +96,6 @@ describe('the printed sheet', () => {
       const pdf = await page.pdf({ format });
       expect(pdfPages(pdf)).toBeLessThanOrEqual(pages);
       expect(problems).toEqual([]);
-      await page.close();
     });
   }
 
@@ -143,13 +135,11 @@ describe('the printed sheet', () => {
         .evaluate((el) => getComputedStyle(el, '::after').content),
     ).toBe('none');
     expect(problems).toEqual([]);
-    await page.close();
   });
 
   test('without a title the sheet is headed with the glossary and the number of terms', async () => {
     const { page } = await handout(handoutUrl(byNumber.slice(0, 3)));
     expect(await page.locator('h1').textContent()).toBe('Security Glossary: 3 terms');
-    await page.close();
   });
 
   test('every QR code holds the URL printed beside it, keeps its quiet zone and is named for screen readers', async () => {
@@ -170,53 +160,49 @@ describe('the printed sheet', () => {
     for (const code of codes.slice(1)) expect(svgModules(code)).toEqual(qrModules(code.url));
     expect(codes[0]!.label).toBe('QR code for this pack’s link');
     expect(codes.slice(1).map((code) => code.label)).toEqual(terms.map((t) => `QR code for ${t.title}`));
-    await page.close();
   });
 
   test('QR codes are black on white on screen and on paper, also in the dark theme, and print small but scannable', async () => {
-    await withContext({ colorScheme: 'dark' }, async (page) => {
-      await page.goto(handoutUrl(byNumber.slice(0, 30)));
-      await built(page);
-      const qrCodes = () =>
-        page.evaluate(() =>
-          [...document.querySelectorAll<SVGSVGElement>('.sheet .qr svg')].map((svg) => {
-            const style = getComputedStyle(svg);
-            return {
-              px: svg.getBoundingClientRect().width,
-              side: svg.viewBox.baseVal.width,
-              colors: [style.color, style.backgroundColor],
-            };
-          }),
-        );
-      const blackOnWhite = ['rgb(0, 0, 0)', 'rgb(255, 255, 255)'];
-      for (const { colors } of await qrCodes()) expect(colors).toEqual(blackOnWhite);
+    const { page } = await pageWith({ colorScheme: 'dark' });
+    await page.goto(handoutUrl(byNumber.slice(0, 30)));
+    await built(page);
+    const qrCodes = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<SVGSVGElement>('.sheet .qr svg')].map((svg) => {
+          const style = getComputedStyle(svg);
+          return {
+            px: svg.getBoundingClientRect().width,
+            side: svg.viewBox.baseVal.width,
+            colors: [style.color, style.backgroundColor],
+          };
+        }),
+      );
+    const blackOnWhite = ['rgb(0, 0, 0)', 'rgb(255, 255, 255)'];
+    for (const { colors } of await qrCodes()) expect(colors).toEqual(blackOnWhite);
 
-      await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
-      const printed = await qrCodes();
-      const mm = (px: number) => (px * 25.4) / 96;
-      for (const { px, side, colors } of printed) {
-        expect(colors).toEqual(blackOnWhite);
-        // Phones read modules of 0.4 mm and up from a sheet on the desk.
-        expect(mm(px) / side).toBeGreaterThanOrEqual(0.39);
-      }
-      // The pack's code is read from further away (a sheet on a wall, a projected slide): at least 30 mm.
-      expect(mm(printed[0]!.px)).toBeGreaterThanOrEqual(30);
-      for (const { px } of printed.slice(1)) {
-        expect(mm(px)).toBeGreaterThanOrEqual(16);
-        expect(mm(px)).toBeLessThanOrEqual(22);
-      }
-      expect(
-        await page
-          .locator('.sheet')
-          .evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]),
-      ).toEqual(blackOnWhite);
-      expect(
-        await page
-          .locator('.handout-term .qualifier')
-          .first()
-          .evaluate((el) => getComputedStyle(el).color),
-      ).toBe('rgb(51, 51, 51)');
-    });
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    const printed = await qrCodes();
+    const mm = (px: number) => (px * 25.4) / 96;
+    for (const { px, side, colors } of printed) {
+      expect(colors).toEqual(blackOnWhite);
+      // Phones read modules of 0.4 mm and up from a sheet on the desk.
+      expect(mm(px) / side).toBeGreaterThanOrEqual(0.39);
+    }
+    // The pack's code is read from further away (a sheet on a wall, a projected slide): at least 30 mm.
+    expect(mm(printed[0]!.px)).toBeGreaterThanOrEqual(30);
+    for (const { px } of printed.slice(1)) {
+      expect(mm(px)).toBeGreaterThanOrEqual(16);
+      expect(mm(px)).toBeLessThanOrEqual(22);
+    }
+    expect(
+      await page.locator('.sheet').evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]),
+    ).toEqual(blackOnWhite);
+    expect(
+      await page
+        .locator('.handout-term .qualifier')
+        .first()
+        .evaluate((el) => getComputedStyle(el).color),
+    ).toBe('rgb(51, 51, 51)');
   });
 });
 
@@ -233,7 +219,6 @@ describe('what the trainer sees on screen', () => {
     expect(await page.locator('main img').count()).toBe(0);
     expect(dialogs).toBe(0);
     expect(problems).toEqual([]);
-    await page.close();
   });
 
   test('an unknown entry is reported on screen, not on paper, and the known terms still make the sheet', async () => {
@@ -244,7 +229,6 @@ describe('what the trainer sees on screen', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await notices.isVisible()).toBe(false);
     expect(problems).toEqual([]);
-    await page.close();
   });
 
   test('Print opens the print dialog, and the other pack pages open the same pack', async () => {
@@ -263,19 +247,19 @@ describe('what the trainer sees on screen', () => {
     );
     expect(await nav.getByRole('link', { name: 'Quiz' }).getAttribute('href')).toBe(`/packs/quiz/${search}`);
     expect(problems).toEqual([]);
-    await page.close();
   });
 
   test('without terms the page says so and leads to the picker, with nothing to print', async () => {
+    const { page, problems } = await openPage(session.context);
     for (const url of [`${site}/packs/handout/`, handoutUrl(['no-such-term'])]) {
-      const { page, problems } = await handout(url);
+      await page.goto(url);
+      await built(page);
       const empty = page.locator('[data-handout-empty]');
       expect(await empty.isVisible()).toBe(true);
       expect(await empty.getByRole('link', { name: 'Pick terms for a pack' }).getAttribute('href')).toBe('/packs/');
       expect(await page.getByRole('button', { name: 'Print the handout' }).isVisible()).toBe(false);
       expect(await page.locator('.handout-term').count()).toBe(0);
       expect(problems).toEqual([]);
-      await page.close();
     }
   });
 
@@ -288,45 +272,42 @@ describe('what the trainer sees on screen', () => {
       .toMatch(/could not load.*Reload the page/);
     expect(await page.locator('.handout-term').count()).toBe(0);
     expect(problems.some((problem) => problem.includes('HTTP 503'))).toBe(true);
-    await page.close();
   });
 
   test('without JavaScript the page explains why there is no sheet and links to the term pages', async () => {
-    await withContext({ javaScriptEnabled: false }, async (page) => {
-      await page.goto(handoutUrl(byNumber.slice(0, 3)));
-      expect(await page.locator('.sheet').innerText()).toContain('needs JavaScript');
-      expect(await page.getByRole('link', { name: 'All terms A–Z' }).isVisible()).toBe(true);
-      expect(await page.getByRole('button', { name: 'Print the handout' }).isVisible()).toBe(false);
-    });
+    const { page } = await pageWith({ javaScriptEnabled: false });
+    await page.goto(handoutUrl(byNumber.slice(0, 3)));
+    expect(await page.locator('.sheet').innerText()).toContain('needs JavaScript');
+    expect(await page.getByRole('link', { name: 'All terms A–Z' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Print the handout' }).isVisible()).toBe(false);
   });
 
   test('at 320 px nothing scrolls sideways, the long pack link included', async () => {
-    await withContext({ viewport: { width: 320, height: 640 } }, async (page, problems) => {
-      await page.goto(handoutUrl(byNumber.slice(0, 30), 'A long title for a whole week of lessons on execution'));
-      await page.locator('.handout-term').first().waitFor();
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-      const right = await page.evaluate(() =>
-        Math.max(...[...document.querySelectorAll('main *')].map((el) => el.getBoundingClientRect().right)),
-      );
-      expect(right).toBeLessThanOrEqual(320);
-      expect(problems).toEqual([]);
-    });
+    const { page, problems } = await openPage(session.context);
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(handoutUrl(byNumber.slice(0, 30), 'A long title for a whole week of lessons on execution'));
+    await page.locator('.handout-term').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    const right = await page.evaluate(() =>
+      Math.max(...[...document.querySelectorAll('main *')].map((el) => el.getBoundingClientRect().right)),
+    );
+    expect(right).toBeLessThanOrEqual(320);
+    expect(problems).toEqual([]);
   });
 });
 
 describe('accessibility', () => {
   test('the handout with a pack and notices, and without a pack, passes axe in the light and the dark theme', async () => {
     // axe is injected as an inline script, which the page's CSP would block.
-    await withContext({ bypassCSP: true }, async (page, problems) => {
-      for (const url of [
-        handoutUrl([...withAttackId.map((t) => t.slug), 'no-such-term'], 'Lesson 3'),
-        `${site}/packs/handout/`,
-      ]) {
-        await page.goto(url);
-        await built(page);
-        expect(await axeViolationsInBothThemes(page), url).toEqual([]);
-      }
-      expect(problems).toEqual([]);
-    });
+    const { page, problems } = await pageWith({ bypassCSP: true });
+    for (const url of [
+      handoutUrl([...withAttackId.map((t) => t.slug), 'no-such-term'], 'Lesson 3'),
+      `${site}/packs/handout/`,
+    ]) {
+      await page.goto(url);
+      await built(page);
+      expect(await axeViolationsInBothThemes(page), url).toEqual([]);
+    }
+    expect(problems).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  * spreadsheet, each file read back the way its importer reads it. Without JavaScript the same page is a form.
  */
 import { describe, expect, inject, test } from 'vitest';
-import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { openPage } from '../helpers/browser.ts';
 import { useBrowser } from '../helpers/use-browser.ts';
@@ -26,10 +26,8 @@ import type { PackData } from '../../src/packs/pack-term.ts';
 
 const site = inject('siteUrl');
 const distDir = inject('distDir');
-const session = useBrowser({
-  viewport: { width: 1280, height: 900 },
-  permissions: ['clipboard-read', 'clipboard-write'],
-});
+const session = useBrowser();
+const VIEWPORT = { width: 1280, height: 900 };
 const data = JSON.parse(await readFile(`${distDir}/api/pack-terms.json`, 'utf8')) as PackData;
 const titleOf = (slug: string) => data.terms.find((term) => term.slug === slug)!.title;
 
@@ -37,8 +35,8 @@ const titleOf = (slug: string) => data.terms.find((term) => term.slug === slug)!
 const RENAMED = { from: 'powershell-old', to: 'powershell' };
 const HOSTILE_TITLE = '"><img src=x onerror=alert(1)>';
 
-async function withRename(context: BrowserContext): Promise<void> {
-  await context.route('**/api/pack-terms.json', async (route) => {
+async function withRename(page: Page): Promise<void> {
+  await page.route('**/api/pack-terms.json', async (route) => {
     const response = await route.fetch();
     const json = (await response.json()) as PackData;
     json.redirects[RENAMED.from] = RENAMED.to;
@@ -46,22 +44,36 @@ async function withRename(context: BrowserContext): Promise<void> {
   });
 }
 
-/** A context of its own, so each test starts without another test's draft in localStorage. */
-async function picker(search = '', options: BrowserContextOptions = {}) {
-  const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  await withRename(context);
+/**
+ * The picker in a context whose storage starts empty, as a new visitor's does, so each test starts without another
+ * test's draft in localStorage. `afresh` loads another address as a new visitor, on the same page.
+ */
+async function picker(search = '', { viewport, ...options }: BrowserContextOptions = {}) {
+  const settings = { viewport: VIEWPORT, ...options };
+  const context = await session.contextWith(settings);
   const { page, problems } = await openPage(context);
+  if (viewport) await page.setViewportSize(viewport);
+  await withRename(page);
   let dialogs = 0;
   page.on('dialog', (dialog) => {
     dialogs++;
     void dialog.dismiss();
   });
-  await page.goto(`${site}/packs/${search}`);
-  if (options.javaScriptEnabled !== false)
-    await expect
-      .poll(() => page.locator('[data-pack-count]').textContent(), { timeout: 15_000 })
-      .not.toMatch(/Loading/);
-  return { page, problems, context, dialogs: () => dialogs, close: () => context.close() };
+  const load = async (next: string) => {
+    await page.goto(`${site}/packs/${next}`);
+    if (options.javaScriptEnabled !== false)
+      await expect
+        .poll(() => page.locator('[data-pack-count]').textContent(), { timeout: 15_000 })
+        .not.toMatch(/Loading/);
+  };
+  await load(search);
+  /** Empties the context's storage, as a new visitor's is. */
+  const forget = () => session.contextWith(settings);
+  const afresh = async (next: string) => {
+    await forget();
+    await load(next);
+  };
+  return { page, problems, context, forget, afresh, dialogs: () => dialogs };
 }
 
 const packItems = (page: Page) =>
@@ -71,7 +83,7 @@ const termsInUrl = (page: Page) => query(page).get('terms')?.split(',') ?? [];
 
 describe('a pack link', () => {
   test('opens as the pack, with a renamed slug followed and an unknown one reported, and the address tidied', async () => {
-    const { page, problems, close } = await picker(`?terms=execution,${RENAMED.from},no-such-term&title=Week%203`);
+    const { page, problems } = await picker(`?terms=execution,${RENAMED.from},no-such-term&title=Week%203`);
     expect(await packItems(page)).toEqual(['execution', 'powershell']);
     const notices = await page.locator('[data-pack-notices] li').allTextContents();
     expect(notices).toEqual([
@@ -96,11 +108,10 @@ describe('a pack link', () => {
       );
     }
     expect(problems).toEqual([]);
-    await close();
   });
 
   test('"Copy pack link" copies the address, which is the pack', async () => {
-    const { page, problems, close } = await picker('?terms=execution,powershell', {
+    const { page, problems } = await picker('?terms=execution,powershell', {
       permissions: ['clipboard-read', 'clipboard-write'],
     });
     await page.getByRole('button', { name: 'Copy pack link' }).click();
@@ -111,13 +122,12 @@ describe('a pack link', () => {
       .poll(() => page.locator('[data-copy-status]').textContent())
       .toBe('Pack link copied to the clipboard.');
     expect(problems).toEqual([]);
-    await close();
   });
 });
 
 describe('picking terms', () => {
   test('the filter narrows the list by alias or ATT&CK ID, and ticking a term puts it in the pack and the address', async () => {
-    const { page, problems, close } = await picker();
+    const { page, problems } = await picker();
     await page.getByLabel('Filter the terms').fill('pwsh');
     const visible = () =>
       page
@@ -141,22 +151,20 @@ describe('picking terms', () => {
     await page.getByLabel('Filter the terms').fill('');
     expect(await visible()).toHaveLength(data.terms.length);
     expect(problems).toEqual([]);
-    await close();
   });
 
   test('"Select all" takes a whole category, in the list’s order', async () => {
-    const { page, problems, close } = await picker();
+    const { page, problems } = await picker();
     await page.getByRole('button', { name: 'Select all shown in Frameworks & Models' }).click();
     const expected = data.terms.filter((t) => t.category.slug === 'frameworks-and-models').map((t) => t.slug);
     expect(expected.length).toBeGreaterThan(3);
     expect(termsInUrl(page)).toEqual(expected);
     expect(await packItems(page)).toEqual(expected);
     expect(problems).toEqual([]);
-    await close();
   });
 
   test('a tactic adds every technique under it: Execution (TA0002) is every term whose tactics include TA0002', async () => {
-    const { page, problems, close } = await picker('?terms=edr');
+    const { page, problems } = await picker('?terms=edr');
     await page.getByLabel('Add an ATT&CK tactic and every technique under it').selectOption('TA0002');
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     const execution = data.terms.filter((t) => t.tactics.includes('TA0002')).map((t) => t.slug);
@@ -164,11 +172,10 @@ describe('picking terms', () => {
     expect(termsInUrl(page)).toEqual(['edr', ...execution]);
     expect(await page.locator('[data-pack-count]').textContent()).toBe(`${execution.length + 1} terms selected`);
     expect(problems).toEqual([]);
-    await close();
   });
 
   test('terms move and go with the keyboard, focus staying on the list', async () => {
-    const { page, problems, close } = await picker('?terms=execution,powershell,edr');
+    const { page, problems } = await picker('?terms=execution,powershell,edr');
     await page.getByRole('button', { name: 'Move EDR up' }).focus();
     await page.keyboard.press('Enter');
     expect(await packItems(page)).toEqual(['execution', 'edr', 'powershell']);
@@ -186,11 +193,10 @@ describe('picking terms', () => {
     expect(page.url()).toBe(`${site}/packs/`);
     expect(await page.locator('[data-pack-empty]').isVisible()).toBe(true);
     expect(problems).toEqual([]);
-    await close();
   });
 
   test('without JavaScript, the form submits the ticked terms and title as a pack link', async () => {
-    const { page, problems, close } = await picker('', { javaScriptEnabled: false });
+    const { page, problems } = await picker('', { javaScriptEnabled: false });
     expect(await page.locator('[data-pack-view]').isVisible()).toBe(false);
     const note = page.locator('noscript > p');
     expect(await note.isVisible()).toBe(true);
@@ -205,13 +211,12 @@ describe('picking terms', () => {
     expect(reading.slugs.sort()).toEqual(['execution', 'powershell']);
     expect(reading.unknown).toEqual([]);
     expect(problems).toEqual([]);
-    await close();
   });
 });
 
 describe('"Add to a pack" on a term page', () => {
   test('adds the term to the pack being built, and with no pack started makes a pack of it', async () => {
-    const { page, problems, close } = await picker('?terms=execution&title=Week%203');
+    const { page, problems, forget } = await picker('?terms=execution&title=Week%203');
     await page.goto(`${site}/terms/powershell/#use-in-training`);
     await page.getByRole('link', { name: 'Add to a pack' }).click();
     await page.waitForURL(/\/packs\//);
@@ -228,27 +233,26 @@ describe('"Add to a pack" on a term page', () => {
       .poll(() => page.url(), { timeout: 10_000 })
       .toBe(`${site}/packs/?terms=execution,powershell&title=Week%203`);
     expect(problems).toEqual([]);
-    await close();
 
-    const fresh = await session.browser.newContext();
-    const { page: other } = await openPage(fresh);
-    await other.goto(`${site}/terms/powershell/training/`);
-    await other.getByRole('link', { name: 'Add to a pack' }).click();
-    await expect.poll(() => other.url(), { timeout: 10_000 }).toBe(`${site}/packs/?terms=powershell`);
-    await fresh.close();
+    // A new visitor, with no draft: the pack is the term alone.
+    await forget();
+    await page.unrouteAll();
+    await page.goto(`${site}/terms/powershell/training/`);
+    await page.getByRole('link', { name: 'Add to a pack' }).click();
+    await expect.poll(() => page.url(), { timeout: 10_000 }).toBe(`${site}/packs/?terms=powershell`);
   });
 
   test('a corrupt draft in storage is ignored', async () => {
-    const context = await session.browser.newContext();
-    await context.addInitScript(() => localStorage.setItem('security-glossary:pack-draft', '{"slugs":[{"x":1}'));
-    const { page, problems } = await openPage(context);
+    const { page, problems } = await openPage(await session.contextWith({ viewport: VIEWPORT }));
+    // The draft is in storage before the picker loads, as a broken one left by an earlier visit would be.
+    await page.goto(`${site}/`);
+    await page.evaluate(() => localStorage.setItem('security-glossary:pack-draft', '{"slugs":[{"x":1}'));
     await page.goto(`${site}/packs/?terms=edr&add=1`);
     await expect
       .poll(() => page.locator('[data-pack-count]').textContent(), { timeout: 10_000 })
       .toBe('1 term selected');
     expect(page.url()).toBe(`${site}/packs/?terms=edr`);
     expect(problems).toEqual([]);
-    await context.close();
   });
 });
 
@@ -263,7 +267,7 @@ describe('downloads', () => {
   const slugs = ['execution', 'powershell', 'windows-command-shell'];
 
   test('the Moodle file has the structure Moodle’s importer walks, one entry per term with its aliases', async () => {
-    const { page, problems, close } = await picker(`?terms=${slugs.join(',')}&title=Week%203`);
+    const { page, problems } = await picker(`?terms=${slugs.join(',')}&title=Week%203`);
     const { name, body } = await download(page, 'moodle');
     expect(name).toBe('week-3-moodle.xml');
     const info = children(xmlize(body)['GLOSSARY']!['#'], 'INFO');
@@ -275,11 +279,10 @@ describe('downloads', () => {
     expect(aliases).toEqual(expect.arrayContaining(data.terms.find((t) => t.slug === 'powershell')!.aliases));
     expect(text(powershell, 'DEFINITION')).toContain(`${TEST_SITE_URL}/terms/powershell/`);
     expect(problems).toEqual([]);
-    await close();
   });
 
   test('the Anki, Quizlet and CSV files hold one row per term in the columns they declare', async () => {
-    const { page, problems, close } = await picker(`?terms=${slugs.join(',')}&title=Week%203`);
+    const { page, problems } = await picker(`?terms=${slugs.join(',')}&title=Week%203`);
     const anki = await download(page, 'anki');
     expect(anki.name).toBe('week-3-anki.txt');
     const lines = anki.body.split('\n').filter(Boolean);
@@ -311,13 +314,10 @@ describe('downloads', () => {
     expect(table.slice(1).map((row) => row[1])).toEqual(slugs.map(titleOf));
     for (const row of table) expect(row).toHaveLength(PACK_CSV_COLUMNS.length);
     expect(problems).toEqual([]);
-    await close();
   });
 
   test('a hostile pack title shows as text on the page and stays text in the files', async () => {
-    const { page, problems, dialogs, close } = await picker(
-      `?terms=execution&title=${encodeURIComponent(HOSTILE_TITLE)}`,
-    );
+    const { page, problems, dialogs } = await picker(`?terms=execution&title=${encodeURIComponent(HOSTILE_TITLE)}`);
     expect(await page.locator('[data-pack-name]').textContent()).toBe(HOSTILE_TITLE);
     expect(await page.getByLabel('Pack title').inputValue()).toBe(HOSTILE_TITLE);
     expect(await page.locator('img[src="x"]').count()).toBe(0);
@@ -330,44 +330,42 @@ describe('downloads', () => {
     expect(row[3]).toBe(`Security Glossary::${HOSTILE_TITLE}`);
     expect(dialogs()).toBe(0);
     expect(problems).toEqual([]);
-    await close();
   });
 });
 
 describe('the whole glossary for Moodle', () => {
   test('is linked with how to import it, and the file is a Moodle glossary of every term', async () => {
-    const { page, close } = await picker();
+    const { page } = await picker();
     const link = page.getByRole('link', { name: 'Download every term as a Moodle glossary' });
     expect(await link.getAttribute('href')).toBe('/api/moodle-glossary.xml');
     expect(await page.getByText('choose Import entries').isVisible()).toBe(true);
     const body = await (await page.request.get(`${site}/api/moodle-glossary.xml`)).text();
     expect(moodleEntries(body)).toHaveLength(data.terms.length);
-    await close();
   });
 });
 
 describe('accessibility and layout', () => {
   test('axe finds no violations with the picker empty, with a pack, and with notices, in the light and the dark theme', async () => {
+    // One page for the three states, each loaded as a new visitor's so no draft carries over.
+    const { page, problems, afresh } = await picker('', { bypassCSP: true });
     for (const search of [
       '',
       '?terms=execution,powershell,edr&title=Week%203',
       `?terms=${RENAMED.from},nope&title=${'x'.repeat(130)}`,
     ]) {
-      const { page, problems, close } = await picker(search, { bypassCSP: true });
+      if (search) await afresh(search);
       if (search) await page.getByLabel('Filter the terms').fill('shell');
       expect(await axeViolationsInBothThemes(page), `${search || 'empty'}`).toEqual([]);
       expect(problems).toEqual([]);
-      await close();
     }
   });
 
   test('at 320 px nothing scrolls sideways, with a pack and its notices', async () => {
-    const { page, problems, close } = await picker(
+    const { page, problems } = await picker(
       `?terms=execution,windows-management-instrumentation,nope-${'x'.repeat(60)}&title=Week%203`,
       { viewport: { width: 320, height: 700 } },
     );
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     expect(problems).toEqual([]);
-    await close();
   });
 });

@@ -27,17 +27,24 @@ const HOSTILE = '"><img src=x onerror=alert(1)>';
 const cardsUrl = (slugs: string[], extra = '') => `${site}/packs/flashcards/?terms=${slugs.join(',')}${extra}`;
 const quizUrl = (slugs: string[], extra = '') => `${site}/packs/quiz/?terms=${slugs.join(',')}${extra}`;
 
-/** A page in a context of its own, so saved progress from one test never leaks into another. */
-async function open(url: string, options: BrowserContextOptions = {}) {
-  const context = await session.browser.newContext(options);
-  const { page, problems } = await openPage(context);
+/**
+ * A page whose context starts with empty storage, as a new visitor's does, so saved progress from one test never
+ * leaks into another. `afresh` is another new visitor on the same page: storage emptied, then the address loaded.
+ */
+async function open(url: string, { viewport, ...options }: BrowserContextOptions = {}) {
+  const { page, problems } = await openPage(await session.contextWith(options));
+  if (viewport) await page.setViewportSize(viewport);
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
   await page.goto(url);
-  return { page, problems, dialogs, close: () => context.close() };
+  const afresh = async (next: string) => {
+    await session.contextWith(options);
+    await page.goto(next);
+  };
+  return { page, problems, dialogs, afresh };
 }
 
 /** expect.poll with room for a loaded machine: the pack data loads and renders after the page does. */
@@ -62,7 +69,7 @@ async function dealtOrder(page: Page, count: number): Promise<string[]> {
 
 describe('flashcards', () => {
   test('Space flips to the definition, the arrows move, K and A mark, and the progress line counts it all', async () => {
-    const { page, problems, close } = await open(cardsUrl(THREE));
+    const { page, problems } = await open(cardsUrl(THREE));
     await cardsReady(page);
     expect(await progress(page)).toBe('Card 1 of 3 · 0 known · 0 again');
     expect(await frontTitle(page)).toBe('PowerShell');
@@ -90,11 +97,10 @@ describe('flashcards', () => {
     expect(await progress(page)).toBe('Card 3 of 4 · 1 known · 1 again');
     expect(await frontTitle(page)).toBe('Unix Shell');
     expect(problems).toEqual([]);
-    await close();
   });
 
   test('the buttons do what the keys do', async () => {
-    const { page, problems, close } = await open(cardsUrl(THREE));
+    const { page, problems } = await open(cardsUrl(THREE));
     await cardsReady(page);
     await page.getByRole('button', { name: 'Flip' }).click();
     expect(await page.locator('[data-cards-back]').isVisible()).toBe(true);
@@ -107,11 +113,10 @@ describe('flashcards', () => {
     await page.getByRole('button', { name: 'Restart' }).click();
     expect(await progress(page)).toBe('Card 1 of 3 · 0 known · 0 again');
     expect(problems).toEqual([]);
-    await close();
   });
 
   test('a reload carries on where the student was, term side up', async () => {
-    const { page, problems, close } = await open(cardsUrl(THREE));
+    const { page, problems } = await open(cardsUrl(THREE));
     await cardsReady(page);
     await page.keyboard.press('k');
     await page.keyboard.press('a');
@@ -126,7 +131,6 @@ describe('flashcards', () => {
     await cardsReady(page);
     expect(await progress(page)).toBe('Card 3 of 4 · 1 known · 1 again');
     expect(problems).toEqual([]);
-    await close();
   });
 
   test.each([
@@ -134,7 +138,7 @@ describe('flashcards', () => {
     ['JSON of another shape', '{"v":1,"cards":"powershell","queue":7}'],
     ['another pack’s cards', JSON.stringify({ v: 1, cards: ['edr'], queue: ['edr'], index: 0, marks: {} })],
   ])('saved progress that is %s is ignored and the cards start afresh', async (_, stored) => {
-    const { page, problems, close } = await open(`${site}/`);
+    const { page, problems } = await open(`${site}/`);
     await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [progressKey(THREE), stored]);
     await page.goto(cardsUrl(THREE));
     await cardsReady(page);
@@ -144,11 +148,10 @@ describe('flashcards', () => {
     const saved = await page.evaluate((key) => localStorage.getItem(key), progressKey(THREE));
     expect(JSON.parse(saved!)).toMatchObject({ v: 1, index: 1, marks: { powershell: 'known' } });
     expect(problems).toEqual([]);
-    await close();
   });
 
   test('a flip is announced in a polite live region that is not the card itself', async () => {
-    const { page, close } = await open(cardsUrl(THREE));
+    const { page } = await open(cardsUrl(THREE));
     await cardsReady(page);
     const region = page.locator('[data-cards-announce]');
     expect(await region.getAttribute('aria-live')).toBe('polite');
@@ -161,11 +164,10 @@ describe('flashcards', () => {
     // Nothing else on the page is live: the card would be read again whole on every change.
     expect(await page.locator('[data-cards] [aria-live]').count()).toBe(1);
     expect(await page.locator('[data-cards-card] [aria-live], [data-cards-card][aria-live]').count()).toBe(0);
-    await close();
   });
 
   test('on a touch screen a tap flips the card and a swipe moves to the next or back', async () => {
-    const { page, problems, close } = await open(cardsUrl(THREE), {
+    const { page, problems } = await open(cardsUrl(THREE), {
       hasTouch: true,
       isMobile: true,
       viewport: { width: 390, height: 740 },
@@ -197,14 +199,15 @@ describe('flashcards', () => {
     await page.tap('[data-cards-card]');
     expect(await page.locator('[data-cards-back]').isVisible()).toBe(true);
     expect(problems).toEqual([]);
-    await close();
   });
 
   test('with a seed, Shuffle deals every student the same order', async () => {
     const expected = startSession(SIX, { rng: mulberry32(42) }).cards.map((slug) => term(slug).title);
     expect(expected).not.toEqual(SIX.map((slug) => term(slug).title));
+    const { page, problems, afresh } = await open(cardsUrl(SIX, '&seed=42'));
     for (let student = 0; student < 2; student++) {
-      const { page, problems, close } = await open(cardsUrl(SIX, '&seed=42'));
+      // The second student is a new visitor: nothing of the first one's shuffled session is in storage.
+      if (student > 0) await afresh(cardsUrl(SIX, '&seed=42'));
       await cardsReady(page);
       // Pack order until the student shuffles.
       expect(await frontTitle(page)).toBe('PowerShell');
@@ -212,12 +215,11 @@ describe('flashcards', () => {
       await poll(() => announced(page)).toBe(`Cards shuffled. Starting again from the first card: ${expected[0]}`);
       expect(await dealtOrder(page, SIX.length)).toEqual(expected);
       expect(problems).toEqual([]);
-      await close();
     }
   });
 
   test('the end of a session lists the again cards as links and offers them as a pack of their own', async () => {
-    const { page, problems, close } = await open(cardsUrl(THREE, '&title=Week%203'));
+    const { page, problems } = await open(cardsUrl(THREE, '&title=Week%203'));
     await cardsReady(page);
     await page.keyboard.press('k');
     await page.keyboard.press('a');
@@ -247,7 +249,6 @@ describe('flashcards', () => {
     expect(await progress(page)).toBe('Card 1 of 3 · 0 known · 0 again');
     expect(await page.getByRole('button', { name: 'Flip' }).evaluate((el) => el === document.activeElement)).toBe(true);
     expect(problems).toEqual([]);
-    await close();
   });
 });
 
@@ -267,7 +268,7 @@ describe('self-test', () => {
   const wrong = (i: number) => quiz.questions[i]!.options.find((_, j) => j !== quiz.questions[i]!.answer)!.title;
 
   test('the questions are the pack’s definitions with the names blanked, and the seed fixes them', async () => {
-    const { page, problems, close } = await open(quizUrl(PACK, `&seed=${SEED}`));
+    const { page, problems } = await open(quizUrl(PACK, `&seed=${SEED}`));
     const legends = page.locator('[data-quiz-questions] legend');
     await legends.first().waitFor();
     expect(await legends.locator('.prompt').allTextContents()).toEqual(quiz.questions.map((q) => q.prompt));
@@ -283,11 +284,10 @@ describe('self-test', () => {
       .evaluateAll((sets) => sets.map((set) => [...set.querySelectorAll('label')].map((l) => l.textContent!.trim())));
     expect(options).toEqual(quiz.questions.map((q) => q.options.map((o) => o.title)));
     expect(problems).toEqual([]);
-    await close();
   });
 
   test('every answer right scores "4 of 4 correct" with nothing to review', async () => {
-    const { page, problems, close } = await open(quizUrl(PACK, `&seed=${SEED}`));
+    const { page, problems } = await open(quizUrl(PACK, `&seed=${SEED}`));
     await answer(page, right);
     await page.getByRole('button', { name: 'Check answers' }).click();
     const result = page.locator('[data-quiz-result]');
@@ -304,11 +304,10 @@ describe('self-test', () => {
     expect(await page.locator('[data-quiz-all-right]').isVisible()).toBe(true);
     expect(await page.locator('.verdict').allTextContents()).toEqual(['Right.', 'Right.', 'Right.', 'Right.']);
     expect(problems).toEqual([]);
-    await close();
   });
 
   test('misses are scored, marked in words, and reviewed with links to the right terms', async () => {
-    const { page, problems, close } = await open(quizUrl(PACK, `&seed=${SEED}`));
+    const { page, problems } = await open(quizUrl(PACK, `&seed=${SEED}`));
     await answer(page, [wrong(0), null, right[2]!, right[3]!]);
     await page.getByRole('button', { name: 'Check answers' }).click();
     expect(await page.locator('[data-quiz-score]').textContent()).toBe('2 of 4 correct');
@@ -357,12 +356,11 @@ describe('self-test', () => {
     await page.locator('[data-quiz-misses] a').first().click();
     await page.waitForURL(`${site}/terms/${PACK[0]}/`);
     expect(problems).toEqual([]);
-    await close();
   });
 
   test('distractors are glossary terms, never the answer, and each question has four different options', async () => {
     const titles = new Set(data.terms.map((t) => t.title));
-    const { page, problems, close } = await open(quizUrl(SIX));
+    const { page, problems } = await open(quizUrl(SIX));
     await page.locator('[data-quiz-questions] fieldset').first().waitFor();
     const options = await page
       .locator('[data-quiz-questions] fieldset')
@@ -376,7 +374,6 @@ describe('self-test', () => {
       for (const choice of choices) expect(titles.has(choice)).toBe(true);
     });
     expect(problems).toEqual([]);
-    await close();
   });
 });
 
@@ -387,27 +384,25 @@ describe('both pages', () => {
   ] as const;
 
   test.each(pages)('on the %s page a hostile title is shown as text and runs nothing', async (_, url, heading) => {
-    const { page, problems, dialogs, close } = await open(url(THREE, `&title=${encodeURIComponent(HOSTILE)}`));
+    const { page, problems, dialogs } = await open(url(THREE, `&title=${encodeURIComponent(HOSTILE)}`));
     await poll(() => page.locator('h1').textContent()).toBe(`${heading}: ${HOSTILE}`);
     expect(await page.title()).toContain(HOSTILE);
     expect(await page.locator('main img').count()).toBe(0);
     expect(dialogs).toEqual([]);
     expect(problems).toEqual([]);
-    await close();
   });
 
   test.each(pages)('the %s page lists unknown entries and still shows the known ones', async (_, url) => {
-    const { page, problems, close } = await open(url(['powershell', 'no-such-term']));
+    const { page, problems } = await open(url(['powershell', 'no-such-term']));
     const notices = page.locator('[data-pack-notices]');
     await notices.waitFor({ state: 'visible' });
     expect(await notices.textContent()).toContain('no-such-term');
     expect(await page.locator('[data-pack-status]').textContent()).toBe('1 term');
     expect(problems).toEqual([]);
-    await close();
   });
 
   test.each(pages)('the %s page links to the other pages of the same pack', async (_, url) => {
-    const { page, close } = await open(url(THREE, '&title=Week%203&seed=5'));
+    const { page } = await open(url(THREE, '&title=Week%203&seed=5'));
     await page.locator('[data-pack-status]').filter({ hasText: '3 terms' }).waitFor();
     const hrefs = await page.locator('[data-pack-page]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     const search = '?terms=powershell,python,unix-shell&title=Week%203&seed=5';
@@ -417,34 +412,31 @@ describe('both pages', () => {
       `/packs/flashcards/${search}`,
       `/packs/quiz/${search}`,
     ]);
-    await close();
   });
 
   test.each(pages)('an empty %s pack says so and links to the picker', async (_, url) => {
-    const { page, problems, close } = await open(url([]));
+    const { page, problems } = await open(url([]));
     const empty = page.locator('[data-pack-empty]');
     await empty.waitFor({ state: 'visible' });
     expect(await empty.textContent()).toContain('This pack has no terms yet.');
     expect(await empty.locator('a').getAttribute('href')).toBe('/packs/');
     expect(await page.locator('[data-cards-deck], [data-quiz-form]').first().isVisible()).toBe(false);
     expect(problems).toEqual([]);
-    await close();
   });
 
   test.each(pages)(
     'without JavaScript the %s page says what it needs and where the definitions are',
     async (_, url) => {
-      const { page, close } = await open(url(THREE), { javaScriptEnabled: false });
+      const { page } = await open(url(THREE), { javaScriptEnabled: false });
       expect(await page.locator('main').innerText()).not.toContain('Loading');
       expect(await page.locator('main').innerText()).toMatch(
         /needs? JavaScript\. Every term and its definition is in the A–Z index/,
       );
-      await close();
     },
   );
 
   test.each(pages)('at 320 px the %s page does not scroll sideways', async (name, url) => {
-    const { page, close } = await open(
+    const { page } = await open(
       url(['trusted-developer-utilities-proxy-execution', 'command-and-scripting-interpreter']),
       {
         viewport: { width: 320, height: 640 },
@@ -455,7 +447,6 @@ describe('both pages', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(
       0,
     );
-    await close();
   });
 });
 
@@ -469,32 +460,30 @@ describe('accessibility', () => {
       expect({ state, violations: await axeViolationsInBothThemes(page) }).toEqual({ state, violations: [] });
     };
 
-    const cards = await open(cardsUrl(THREE, '&title=Week%203'), options);
-    await cardsReady(cards.page);
-    await check(cards.page, 'flashcards front');
-    await cards.page.keyboard.press('Space');
-    await check(cards.page, 'flashcards back');
-    for (const key of ['a', 'k', 'k', 'ArrowRight']) await cards.page.keyboard.press(key);
-    await cards.page.locator('[data-cards-summary]').waitFor({ state: 'visible' });
-    await check(cards.page, 'flashcards end summary');
-    await cards.close();
+    // One page for every state; each pack starts as a new visitor's, with nothing saved.
+    const { page, afresh } = await open(cardsUrl(THREE, '&title=Week%203'), options);
+    await cardsReady(page);
+    await check(page, 'flashcards front');
+    await page.keyboard.press('Space');
+    await check(page, 'flashcards back');
+    for (const key of ['a', 'k', 'k', 'ArrowRight']) await page.keyboard.press(key);
+    await page.locator('[data-cards-summary]').waitFor({ state: 'visible' });
+    await check(page, 'flashcards end summary');
 
-    const quiz = await open(quizUrl(THREE, '&seed=3'), options);
-    await quiz.page.locator('[data-quiz-questions] fieldset').first().waitFor();
-    await check(quiz.page, 'quiz unanswered');
-    await quiz.page.locator('[data-quiz-questions] fieldset').first().locator('input').first().check();
-    await quiz.page.getByRole('button', { name: 'Check answers' }).click();
-    await quiz.page.locator('[data-quiz-misses] li').first().waitFor();
-    await check(quiz.page, 'quiz scored with misses');
-    await quiz.close();
+    await afresh(quizUrl(THREE, '&seed=3'));
+    await page.locator('[data-quiz-questions] fieldset').first().waitFor();
+    await check(page, 'quiz unanswered');
+    await page.locator('[data-quiz-questions] fieldset').first().locator('input').first().check();
+    await page.getByRole('button', { name: 'Check answers' }).click();
+    await page.locator('[data-quiz-misses] li').first().waitFor();
+    await check(page, 'quiz scored with misses');
 
-    // An empty pack saves nothing, so both pages can share one context.
-    const empty = await open(cardsUrl([]), options);
+    // An empty pack saves nothing, so both pages can follow each other.
+    await afresh(cardsUrl([]));
     for (const url of [cardsUrl([]), quizUrl([])]) {
-      if (url !== empty.page.url()) await empty.page.goto(url);
-      await empty.page.locator('[data-pack-empty]').waitFor({ state: 'visible' });
-      await check(empty.page, `empty pack ${url}`);
+      if (url !== page.url()) await page.goto(url);
+      await page.locator('[data-pack-empty]').waitFor({ state: 'visible' });
+      await check(page, `empty pack ${url}`);
     }
-    await empty.close();
   });
 });

@@ -59,7 +59,6 @@ describe('search results that show why they matched', () => {
       .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     expect(new Set(hrefs).size).toBe(hrefs.length);
     expect(problems).toEqual([]);
-    await page.close();
   });
 
   test('"4688" shows an excerpt with the matched word in <mark>', async () => {
@@ -74,7 +73,6 @@ describe('search results that show why they matched', () => {
       .evaluateAll((ps) => [...new Set(ps.flatMap((p) => [...p.querySelectorAll('*')].map((e) => e.tagName)))]);
     expect(tags).toEqual(['MARK']);
     expect(problems).toEqual([]);
-    await page.close();
   });
 
   test('an old link with the category display name still filters, and the URL then uses the slug', async () => {
@@ -94,7 +92,6 @@ describe('search results that show why they matched', () => {
       .toEqual(new Set(['Defense & Operations']));
     expect(new URL(page.url()).searchParams.get('category')).toBe('defense-and-operations');
     expect(problems).toEqual([]);
-    await page.close();
   });
 
   test('with Show more expanded, axe-core finds no violations in the light and the dark theme', async () => {
@@ -106,6 +103,5 @@ describe('search results that show why they matched', () => {
     await page.locator('[data-search-results] mark').first().waitFor();
     expect(await axeViolationsInBothThemes(page)).toEqual([]);
     expect(problems).toEqual([]);
-    await page.close();
   });
 });

@@ -5,7 +5,6 @@
  * panel's button and the bundled script, served from a folder of its own so dist/ stays as the build left it.
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
 import { build } from 'esbuild';
 import sharp from 'sharp';
 import { load } from 'cheerio';
@@ -13,7 +12,8 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { openPage } from '../helpers/browser.ts';
+import { useBrowser } from '../helpers/use-browser.ts';
 import { ROOT, TEST_SITE_URL } from '../helpers/run-build.ts';
 import { serveDir, type RunningServer } from '../../scripts/lib/static-server.ts';
 import type { ApiTerm } from '../../src/schemas/api.ts';
@@ -23,13 +23,10 @@ const dist = inject('distDir');
 const terms = (JSON.parse(readFileSync(join(dist, 'api/terms.json'), 'utf8')) as { terms: ApiTerm[] }).terms;
 const longest = [...terms].sort((a, b) => b.summary.length - a.summary.length)[0]!;
 
-let browser: Browser;
-let context: BrowserContext;
+const session = useBrowser({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
 let harness: RunningServer;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   // A copy of the built term page, the files it loads, the slides and _headers, plus the bundled script under /_astro/.
   const dir = await mkdtemp(join(tmpdir(), 'glossary-slides-'));
   for (const path of [
@@ -55,7 +52,6 @@ beforeAll(async () => {
   harness = await serveDir(dir);
 });
 afterAll(async () => {
-  await browser?.close();
   await harness?.close();
 });
 
@@ -92,7 +88,7 @@ describe('the slides in the build', () => {
 
 describe('in Chromium', () => {
   test(`draws the longest definition (${longest.slug}) inside the canvas, every line clear of the margins`, async () => {
-    const { page, problems } = await openPage(context);
+    const { page, problems } = await openPage(session.context);
     await page.goto(`${site}/slides/${longest.slug}.svg`);
     const boxes = await page.locator('text').evaluateAll((els) =>
       els.map((el) => {
@@ -115,11 +111,10 @@ describe('in Chromium', () => {
     }
     expect(boxes.map((b) => b.text).join(' ')).toContain(longest.summary.split(' ').slice(-3).join(' '));
     expect(problems).toEqual([]);
-    await page.close();
   });
 
   test("the training page's PNG button downloads a 1920×1080 PNG of the slide, under the page policy as it is", async () => {
-    const { page, problems } = await openPage(context);
+    const { page, problems } = await openPage(session.context);
     await page.goto(`${site}/terms/${longest.slug}/training/#training-slide`);
     const button = page.getByRole('button', { name: 'Download PNG' });
     expect(await button.isVisible()).toBe(true);
@@ -139,11 +134,10 @@ describe('in Chromium', () => {
     expect(await page.locator('[data-copy-status]').textContent()).toBe('');
     expect(await button.isEnabled()).toBe(true);
     expect(problems).toEqual([]);
-    await page.close();
   });
 
   test('reports a slide that does not load through the callback, without throwing into the page', async () => {
-    const { page } = await openPage(context);
+    const { page } = await openPage(session.context);
     await page.goto(`${harness.url}/terms/${longest.slug}/`);
     await page.addScriptTag({ url: '/_astro/slide-png-test.js' });
     const messages = await page.evaluate(async () => {
@@ -166,7 +160,6 @@ describe('in Chromium', () => {
     expect(messages.pageErrors).toEqual([]);
     expect(messages.errors).toHaveLength(1);
     expect(messages.errors[0]).toContain('/slides/no-such-term.svg');
-    await page.close();
   });
 });
 
