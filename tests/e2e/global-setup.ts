@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runBuild } from '../helpers/run-build.ts';
 import { serveDir } from '../../scripts/lib/static-server.ts';
+import { launchBrowserServer } from '../../scripts/lib/chromium.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -11,6 +12,8 @@ declare module 'vitest' {
     distDir: string;
     /** Written with the build's output if the build fails (tests/e2e/wait-for-build.ts reads it). */
     buildFailedFile: string;
+    /** The one Chromium every browser test file connects to (tests/helpers/use-browser.ts). */
+    browserEndpoint: string;
   }
 }
 
@@ -32,11 +35,16 @@ export default async function setup(project: TestProject) {
     (error: unknown) => writeFile(buildFailedFile, String(error)),
   );
   const server = await serveDir(distDir);
+  // Launched once here rather than once per test file: a launch, and the first page of each context, cost a second or
+  // two of CPU each, and files can then share contexts and their open pages.
+  const browser = await launchBrowserServer();
+  project.provide('browserEndpoint', browser.wsEndpoint());
   project.provide('siteUrl', server.url);
   project.provide('distDir', distDir);
   project.provide('buildFailedFile', buildFailedFile);
   return async () => {
     await building;
+    await browser.close();
     await server.close();
     await rm(work, { recursive: true, force: true });
   };

@@ -6,7 +6,7 @@
 import { describe, expect, inject, test } from 'vitest';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
-import { openPage } from '../helpers/browser.ts';
+import { downloadedBytes, openPage } from '../helpers/browser.ts';
 import { useBrowser } from '../helpers/use-browser.ts';
 import { axeViolationsInBothThemes } from '../helpers/axe.ts';
 import { TEST_SITE_URL } from '../helpers/run-build.ts';
@@ -262,7 +262,7 @@ describe('downloads', () => {
       page.waitForEvent('download'),
       page.locator(`a[data-pack-download="${format}"]`).click(),
     ]);
-    return { name: file.suggestedFilename(), body: await readFile((await file.path())!, 'utf8') };
+    return { name: file.suggestedFilename(), body: (await downloadedBytes(file)).toString('utf8') };
   }
   const slugs = ['execution', 'powershell', 'windows-command-shell'];
 

@@ -8,11 +8,11 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { build } from 'esbuild';
 import sharp from 'sharp';
 import { load } from 'cheerio';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, writeFile } from 'node:fs/promises';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openPage } from '../helpers/browser.ts';
+import { downloadedBytes, openPage } from '../helpers/browser.ts';
 import { useBrowser } from '../helpers/use-browser.ts';
 import { ROOT, TEST_SITE_URL } from '../helpers/run-build.ts';
 import { serveDir, type RunningServer } from '../../scripts/lib/static-server.ts';
@@ -120,7 +120,7 @@ describe('in Chromium', () => {
     expect(await button.isVisible()).toBe(true);
     const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
     expect(download.suggestedFilename()).toBe(`${longest.slug}-slide.png`);
-    const png = await readFile((await download.path())!);
+    const png = await downloadedBytes(download);
     const meta = await sharp(png).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(['png', 1920, 1080]);
     // Not blank: the background, the accent bar and white text.

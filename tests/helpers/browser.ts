@@ -10,7 +10,7 @@
  * shares between its pages (cookies, local storage, the HTTP cache, permissions) is shared as it was before.
  */
 import { onTestFinished } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Download, Page } from 'playwright-core';
 
 export { launchBrowser } from '../../scripts/lib/chromium.ts';
 
@@ -64,19 +64,23 @@ async function newPage(context: BrowserContext): Promise<Page> {
   return page;
 }
 
+/** Leaves the site for a blank document, with the tab's session storage emptied. */
+async function blank(page: Page): Promise<void> {
+  if (!/^https?:/.test(page.url())) return;
+  // Navigating from inside the page keeps its renderer; a navigation the browser starts (page.goto) swaps it.
+  await page
+    .evaluate(() => {
+      sessionStorage.clear();
+      location.replace('about:blank');
+    })
+    .catch(() => {});
+  await page.waitForURL('about:blank');
+}
+
 async function reset(page: Page): Promise<void> {
   await page.unrouteAll({ behavior: 'ignoreErrors' });
   page.removeAllListeners();
-  if (/^https?:/.test(page.url())) {
-    // Navigating from inside the page keeps its renderer; a navigation the browser starts (page.goto) swaps it.
-    await page
-      .evaluate(() => {
-        sessionStorage.clear();
-        location.replace('about:blank');
-      })
-      .catch(() => {});
-    await page.waitForURL('about:blank');
-  }
+  await blank(page);
   const start = initial.get(page)!;
   await page.emulateMedia({ media: null, colorScheme: start.colorScheme, reducedMotion: start.reducedMotion });
   const size = page.viewportSize();
@@ -102,4 +106,23 @@ export async function openPage(context: BrowserContext): Promise<WatchedPage> {
     // Opened outside a test (a beforeAll): the caller keeps the page for as long as it needs it.
   }
   return { page, problems: watch(page) };
+}
+
+/**
+ * After a test file: its free pages wait blank (a page left on the site would keep running its timers in the
+ * background while other files run), and pages it opened outside tests, which no later test is handed, are closed.
+ */
+export async function parkPages(context: BrowserContext): Promise<void> {
+  const free = new Set(idle.get(context) ?? []);
+  for (const page of context.pages()) {
+    if (free.has(page)) await blank(page);
+    else await page.close();
+  }
+}
+
+/** A download's bytes. Read as a stream: over the connection to the shared browser, download.path() is not available. */
+export async function downloadedBytes(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }

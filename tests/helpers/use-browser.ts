@@ -1,51 +1,71 @@
-import { afterAll, beforeAll } from 'vitest';
-import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
-import { launchBrowser } from './browser.ts';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { launchBrowser, parkPages } from './browser.ts';
 
 export interface BrowserSession {
   readonly browser: Browser;
-  /** One context for the file's tests; tests that need other settings open their own from `browser`. */
+  /** The file's context, with the options given to useBrowser; its cookies and storage are empty when the file starts. */
   readonly context: BrowserContext;
   /**
-   * The file's context with these settings, opened on first use and shared by the tests that ask for the same ones,
-   * so that their pages are reused (./browser.ts). Its cookies and storage are cleared for each caller, as a new
-   * context's would be.
+   * A context with these settings, shared by the tests (of any file) that ask for the same ones, so that their pages
+   * are reused (./browser.ts). Its cookies and storage are cleared for each caller, as a new context's would be.
    */
   contextWith(options: BrowserContextOptions): Promise<BrowserContext>;
 }
 
-/** Launches Chromium before a test file's tests and closes it after them. */
+/**
+ * One connection to the Chromium that tests/e2e/global-setup.ts launched, for every browser test file: the e2e
+ * project runs its files one after another in one worker that keeps its modules (isolate: false), so this module's
+ * state outlives a file. Contexts outlive files too, with their open pages; each file and test starts them cleared.
+ */
+let connection: Promise<Browser> | undefined;
+const fileContexts = new Map<string, BrowserContext>();
+const testContexts = new Map<string, BrowserContext>();
+
+function browser(): Promise<Browser> {
+  const endpoint = inject('browserEndpoint');
+  return (connection ??= endpoint ? chromium.connect(endpoint) : launchBrowser());
+}
+
+async function cleared(cache: Map<string, BrowserContext>, settings: BrowserContextOptions): Promise<BrowserContext> {
+  const key = JSON.stringify(settings);
+  let context = cache.get(key);
+  if (!context) cache.set(key, (context = await (await browser()).newContext(settings)));
+  else await clearContext(context, settings);
+  return context;
+}
+
+/** Connects to the shared Chromium before a test file's tests, and sets its open pages aside after them. */
 export function useBrowser(options: BrowserContextOptions = {}): BrowserSession {
-  const contexts = new Map<string, BrowserContext>();
+  const used = new Set<BrowserContext>();
   const session = {
     async contextWith(settings: BrowserContextOptions) {
-      const key = JSON.stringify(settings);
-      let context = contexts.get(key);
-      if (!context) contexts.set(key, (context = await session.browser.newContext(settings)));
-      else {
-        await clearSiteData(context);
-        // clearPermissions also takes back what the context was created with.
-        if (settings.permissions?.length) await context.grantPermissions(settings.permissions);
-      }
+      const context = await cleared(testContexts, settings);
+      used.add(context);
       return context;
     },
   } as BrowserSession & { browser: Browser; context: BrowserContext };
   beforeAll(async () => {
-    session.browser = await launchBrowser();
-    session.context = await session.browser.newContext(options);
+    session.browser = await browser();
+    session.context = await cleared(fileContexts, options);
+    used.add(session.context);
   });
   afterAll(async () => {
-    for (const context of contexts.values()) await context.close();
-    await session.context?.close();
-    await session.browser?.close();
+    for (const context of used) await parkPages(context);
   });
   return session;
 }
 
-/** Cookies, local storage and IndexedDB of every origin the context has visited; the HTTP cache stays. */
-async function clearSiteData(context: BrowserContext): Promise<void> {
+/**
+ * What a new context would not have: cookies, local storage and IndexedDB of every origin the context has visited,
+ * permissions beyond its own, and routes. The HTTP cache stays.
+ */
+async function clearContext(context: BrowserContext, settings: BrowserContextOptions): Promise<void> {
+  await context.unrouteAll({ behavior: 'ignoreErrors' });
   await context.clearCookies();
   await context.clearPermissions();
+  // clearPermissions also takes back what the context was created with.
+  if (settings.permissions?.length) await context.grantPermissions(settings.permissions);
   const origins = (await context.storageState({ indexedDB: true })).origins.map((o) => o.origin);
   const page = context.pages().find((p) => !p.isClosed());
   if (!page || !origins.length) return;
