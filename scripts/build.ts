@@ -51,7 +51,11 @@ const fail = async (code: number): Promise<never> => {
 // Rolldown (Vite's bundler) allocates with mimalloc, which by default keeps a committed arena of several hundred
 // MiB after bundling ends; these settings hand freed memory back, lowering the peak at 5,000 terms by ~150 MiB.
 const allocator = { MIMALLOC_ARENA_EAGER_COMMIT: '0', MIMALLOC_PURGE_DELAY: '0', MIMALLOC_PURGE_DECOMMITS: '1' };
-const built = spawnSync(process.execPath, [astro, 'build', ...args, '--outDir', staging], {
+// A larger young generation: rendering allocates many short-lived strings, and garbage collection took 2.3 s of the
+// main thread's 17.8 s in a CPU profile of a 1,000-entry build. With 64 MiB semi-spaces instead of V8's default the
+// same build took about 6 % less time (three builds each way, alternating); README's Performance section has the memory.
+const heap = ['--max-semi-space-size=64'];
+const built = spawnSync(process.execPath, [...heap, astro, 'build', ...args, '--outDir', staging], {
   stdio: 'inherit',
   env: { ...allocator, ...process.env },
 });
