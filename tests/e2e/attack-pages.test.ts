@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, inject, test } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { openPage } from '../helpers/browser.ts';
 import { useBrowser } from '../helpers/use-browser.ts';
 import { axeViolations, axeViolationsInBothThemes } from '../helpers/axe.ts';
@@ -18,16 +18,6 @@ beforeAll(async () => {
   terms = ((await (await fetch(`${site}/api/terms.json`)).json()) as { terms: ApiTerm[] }).terms;
 });
 
-/**
- * A page for the test, in front: the axe test works in two tabs at once, and a page left in the background gets its
- * frames and timers slowed down to seconds.
- */
-async function openFront(context: BrowserContext) {
-  const watched = await openPage(context);
-  await watched.page.bringToFront();
-  return watched;
-}
-
 const enterprise = (kinds: string[]) =>
   terms.filter((t) => t.attack?.domain === 'enterprise' && kinds.includes(t.attack.kind));
 const path = (url: string) => new URL(url).pathname;
@@ -39,7 +29,7 @@ const sidewaysOverflow = (page: Page) =>
 
 describe('the ATT&CK matrix at /attack/', () => {
   test('shows the 15 Enterprise tactics as columns in matrix order at 1280 px, each a section with a heading and a list', async () => {
-    const { page, problems } = await openFront(session.context);
+    const { page, problems } = await openPage(session.context);
     await page.goto(`${site}/attack/`);
     const columns = page.locator('.attack-matrix > section');
     expect(await columns.count()).toBe(15);
@@ -73,7 +63,7 @@ describe('the ATT&CK matrix at /attack/', () => {
   });
 
   test('copying names from the matrix copies them without soft hyphens', async () => {
-    const { page } = await openFront(session.context);
+    const { page } = await openPage(session.context);
     await page.goto(`${site}/attack/`);
     const copied = await page.evaluate(() => {
       const name = document.querySelector('.matrix-tactic-name a')!;
@@ -87,7 +77,7 @@ describe('the ATT&CK matrix at /attack/', () => {
   });
 
   test('at 1200 and 1280 px, names in the matrix wrap between words or at a hyphen, never mid-word', async () => {
-    const { page } = await openFront(session.context);
+    const { page } = await openPage(session.context);
     await page.goto(`${site}/attack/`);
     for (const width of [1200, 1280]) {
       await page.setViewportSize({ width, height: 900 });
@@ -119,7 +109,7 @@ describe('the ATT&CK matrix at /attack/', () => {
   });
 
   test("covered techniques and sub-techniques link to their entries, uncovered ones to MITRE's page, and the coverage is stated", async () => {
-    const { page } = await openFront(session.context);
+    const { page } = await openPage(session.context);
     await page.goto(`${site}/attack/`);
     const covered = enterprise(['technique', 'sub-technique']);
     expect(covered.length).toBeGreaterThan(0);
@@ -177,7 +167,7 @@ describe('the ATT&CK matrix at /attack/', () => {
 
   test('sub-techniques open from their technique without JavaScript', async () => {
     const noScript = await session.contextWith({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
-    const { page, problems } = await openFront(noScript);
+    const { page, problems } = await openPage(noScript);
     await page.goto(`${site}/attack/`);
     const execution = page
       .locator('.attack-matrix > section')
@@ -201,7 +191,7 @@ describe('the ATT&CK matrix at /attack/', () => {
   test('on a 375 px phone: one tactic per row, each expandable, and nothing overflows sideways', async () => {
     // The scriptless context of the test above, at a phone's width.
     const noScript = await session.contextWith({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
-    const { page, problems } = await openFront(noScript);
+    const { page, problems } = await openPage(noScript);
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto(`${site}/attack/`);
     expect(await sidewaysOverflow(page)).toBe(0);
@@ -226,7 +216,7 @@ describe('the ATT&CK matrix at /attack/', () => {
   });
 
   test('prints on one A4 landscape page, with every tactic and technique name and no sub-technique lists', async () => {
-    const { page } = await openFront(session.context);
+    const { page } = await openPage(session.context);
     await page.goto(`${site}/attack/`);
     const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
     expect((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(1);
@@ -255,7 +245,7 @@ describe('the ATT&CK matrix at /attack/', () => {
     // The two pages in two tabs at once: axe-core keeps one core busy per page, and the machine has two.
     await Promise.all([
       (async () => {
-        const watched = await openFront(session.context);
+        const watched = await openPage(session.context);
         await watched.page.goto(`${site}/attack/`);
         await check(watched.page, '/attack/ at 1280 px');
         await watched.page.setViewportSize({ width: 375, height: 800 });
@@ -266,7 +256,7 @@ describe('the ATT&CK matrix at /attack/', () => {
         problems.push(...watched.problems);
       })(),
       (async () => {
-        const watched = await openFront(session.context);
+        const watched = await openPage(session.context);
         await watched.page.setViewportSize({ width: 375, height: 800 });
         await watched.page.goto(`${site}/attack/ids/`);
         await check(watched.page, '/attack/ids/ at 375 px');
@@ -286,7 +276,7 @@ describe('/attack/<ID>/ for an ATT&CK ID without an entry', () => {
       .flatMap((t) => techniquesOfTactic(t.id))
       .flatMap((t) => t.subTechniques)
       .find((s) => !ids.has(s.id))!;
-    const { page } = await openFront(session.context);
+    const { page } = await openPage(session.context);
     const response = await page.goto(`${site}/attack/${sub.id}/`);
     expect(response?.status()).toBe(200);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`${sub.id} ${sub.name}`);
@@ -312,7 +302,7 @@ describe('/attack/<ID>/ for an ATT&CK ID without an entry', () => {
 
 describe('the ATT&CK ID index at /attack/ids/', () => {
   test('is linked from /attack/, is a table with a caption and column headers, and fits a phone', async () => {
-    const { page, problems } = await openFront(session.context);
+    const { page, problems } = await openPage(session.context);
     await page.goto(`${site}/attack/`);
     await page.locator('a[href="/attack/ids/"]').click();
     await page.waitForURL(/\/attack\/ids\/$/);
@@ -332,7 +322,7 @@ describe('the ATT&CK ID index at /attack/ids/', () => {
   });
 
   test('lists every ID the glossary covers, grouped by kind and sorted, T1059.001 leading to PowerShell', async () => {
-    const { page } = await openFront(session.context);
+    const { page } = await openPage(session.context);
     await page.goto(`${site}/attack/ids/`);
     const groups = await page.locator('table tbody').evaluateAll((bodies) =>
       bodies.map((b) => ({
@@ -360,7 +350,7 @@ describe('the ATT&CK ID index at /attack/ids/', () => {
   });
 
   test('lists a former ID MITRE revoked, T1086, with its successor and the entry it leads to', async () => {
-    const { page } = await openFront(session.context);
+    const { page } = await openPage(session.context);
     await page.goto(`${site}/attack/ids/`);
     const former = page.locator('tbody', { has: page.locator('th[scope="rowgroup"]', { hasText: 'Former IDs' }) });
     const row = former.getByRole('row', { name: /^T1086 / });
@@ -375,7 +365,7 @@ describe('the ATT&CK ID index at /attack/ids/', () => {
 
 describe('the ATT&CK Navigator layer at /attack/layer.json', () => {
   test('is linked from /attack/ and validates against the layer format 4.5 schema', async () => {
-    const { page } = await openFront(session.context);
+    const { page } = await openPage(session.context);
     await page.goto(`${site}/attack/`);
     expect(await page.locator('a[href="/attack/layer.json"]').count()).toBe(1);
     // Both layers download with a file name that says their ATT&CK release, so the two never overwrite each other.

@@ -73,7 +73,7 @@ async function picker(search = '', { viewport, ...options }: BrowserContextOptio
     await forget();
     await load(next);
   };
-  return { page, problems, context, forget, afresh, dialogs: () => dialogs };
+  return { page, problems, forget, afresh, dialogs: () => dialogs };
 }
 
 const packItems = (page: Page) =>

@@ -63,8 +63,6 @@ afterAll(async () => {
 async function visit(name: string, content: string, ctx: BrowserContext = session.context) {
   await writeFile(join(courseDir, name), content);
   const watched = await openPage(ctx);
-  // A page a test left behind may be a background tab, where the browser slows its frames and timers down to seconds.
-  await watched.page.bringToFront();
   const requests: string[] = [];
   watched.page.on('request', (r) => requests.push(r.url()));
   await watched.page.goto(`${course.url}/${name}`);
@@ -378,7 +376,6 @@ describe('preview.js on another origin', () => {
       html(links(plainGlossary.url), { charset: false, script: `${plainGlossary.url}/embed/preview.js` }),
     );
     const { page, problems } = await openPage(session.context);
-    await page.bringToFront();
     const response = await page.goto(`${plainCourse.url}/nocharset.html`);
     expect(response!.headers()['content-type']).toBe('text/html');
     expect(await page.evaluate(() => document.characterSet)).toBe('windows-1252');

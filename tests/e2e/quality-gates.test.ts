@@ -185,8 +185,6 @@ describe('accessibility', () => {
   test('the search page with results open has no violations, and results are reachable by keyboard', async () => {
     const context = await session.contextWith({ bypassCSP: true });
     const { page, problems } = await openPage(context);
-    // One of the axe test's two pages: the one in the background gets its frames and timers slowed down to seconds.
-    await page.bringToFront();
     await page.goto(`${site}/search/`);
     await page.locator('#search-query').focus();
     await page.keyboard.type('powershell');

@@ -4,7 +4,7 @@
  * confirmed on screen without moving focus or the page.
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,18 +24,8 @@ const session = useBrowser({
 const local = (url: string) => url.replace(TEST_SITE_URL, site);
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 
-/**
- * openPage, with the page in front. Some tests here open a second tab; the next test may be handed the one left
- * behind it, where Chromium throttles animation frames and every click waits seconds for the page to settle.
- */
-async function open(context: BrowserContext = session.context): Promise<{ page: Page; problems: string[] }> {
-  const watched = await openPage(context);
-  await watched.page.bringToFront();
-  return watched;
-}
-
 async function trainingPage(slug: string): Promise<{ page: Page; problems: string[] }> {
-  const watched = await open();
+  const watched = await openPage(session.context);
   await watched.page.goto(`${site}/terms/${slug}/training/`);
   return watched;
 }
@@ -62,7 +52,7 @@ async function copyWith(page: Page, control: ReturnType<Page['locator']>): Promi
 
 describe('from a term to its training page', () => {
   test('the term page leads there from its title and from its "Use in training" section, and carries none of the tools itself', async () => {
-    const { page, problems } = await open();
+    const { page, problems } = await openPage(session.context);
     await page.goto(`${site}/terms/powershell/`);
     const section = page.locator('section[aria-labelledby="use-in-training"]');
     // What a reader downloads with every term page: the tools are a page of their own.
@@ -99,7 +89,7 @@ describe('links for training material', () => {
     const byId = await copyWith(page, panel.getByRole('button', { name: 'Copy ATT&CK ID link' }));
     expect(byId).toBe(`${TEST_SITE_URL}/attack/T1059.001/`);
     // Pasted into another tab: each navigation replaces the document, so one tab serves both links.
-    const { page: other } = await open();
+    const { page: other } = await openPage(session.context);
     for (const link of [short, byId]) {
       await other.goto(local(link));
       await other.waitForURL(`${site}/terms/powershell/`);
@@ -132,14 +122,14 @@ describe('links for training material', () => {
     expect(await page.locator('#training-link').textContent()).toBe(`${TEST_SITE_URL}/terms/execution/#faq`);
     const copied = await copyWith(page, page.getByRole('button', { name: 'Copy page link' }));
     expect(copied).toBe(`${TEST_SITE_URL}/terms/execution/#faq`);
-    const { page: other } = await open();
+    const { page: other } = await openPage(session.context);
     await other.goto(local(copied));
     expect(await other.locator('#faq').isVisible()).toBe(true);
     expect(await other.evaluate(() => window.scrollY)).toBeGreaterThan(0);
   });
 
   test('a "#" link beside a heading of a term page copies the section link without scrolling the page', async () => {
-    const { page } = await open();
+    const { page } = await openPage(session.context);
     await page.goto(`${site}/terms/execution/`);
     const link = page.locator('a.copy-link[href="#examples"]');
     const copied = await copyWith(page, link);
@@ -173,7 +163,7 @@ describe('the embed snippet', () => {
       join(lmsDir, 'course.html'),
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course</title><link rel="icon" href="data:,"></head><body>${snippet.replaceAll(TEST_SITE_URL, site)}</body></html>`,
     );
-    const { page: course, problems } = await open();
+    const { page: course, problems } = await openPage(session.context);
     await course.setViewportSize({ width: 480, height: 800 });
     await course.goto(`${lms.url}/course.html`);
     const frame = course.locator('iframe');
@@ -221,7 +211,7 @@ describe('citations', () => {
   });
 
   test('without JavaScript all four styles show under their own headings and no dead Copy button is offered', async () => {
-    const { page } = await open(await session.contextWith({ javaScriptEnabled: false }));
+    const { page } = await openPage(await session.contextWith({ javaScriptEnabled: false }));
     await page.goto(`${site}/terms/execution/training/`);
     const panel = page.locator('[data-training]');
     for (const style of styles)
@@ -235,7 +225,7 @@ describe('citations', () => {
 describe('accessibility', () => {
   test('the training page, a chosen citation tab and the confirmation pass axe in the light and the dark theme', async () => {
     // axe is injected as an inline script, which the page's CSP would block.
-    const { page } = await open(
+    const { page } = await openPage(
       await session.contextWith({ bypassCSP: true, permissions: ['clipboard-read', 'clipboard-write'] }),
     );
     await page.goto(`${site}/terms/powershell/training/#cite`);
