@@ -124,6 +124,12 @@ export async function serveDir(root: string, { base = '/', types = {} }: ServeOp
   if (!address || typeof address === 'string') throw new Error('The static server did not get a port.');
   return {
     url: `http://127.0.0.1:${address.port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // A browser tab still showing a page from here keeps its connection open, and close() alone would wait for
+        // it; the browser tests keep their tabs open from one test file to the next.
+        server.closeAllConnections();
+      }),
   };
 }
