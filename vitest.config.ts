@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // One worker per core. Vitest's default leaves a core free, which left a 2-core machine a third idle: browser
+    // tests wait on pages, timers and Lighthouse often enough for a second file to use the gaps.
+    maxWorkers: '100%',
     // The JSON report lets .ci/run prove that no test was skipped.
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     projects: [
@@ -42,9 +45,8 @@ export default defineConfig({
           // expect.poll's own default (1 s) is shorter than one page's scripts take on a busy 2-core machine: a poll
           // that waits for what the user would see must not give up before the page has run.
           expect: { poll: { timeout: 10_000 } },
-          // One browser file at a time (two Chromiums at once on the 2-core CI machine made each file about twice as
-          // slow), in one worker that imports playwright, cheerio and the helpers once rather than once per file.
-          fileParallelism: false,
+          // Each worker keeps its modules from file to file, so it imports playwright, cheerio and the helpers once and
+          // keeps its connection to its own Chromium (global-setup.ts launches one per worker) and its open pages.
           isolate: false,
         },
       },

@@ -2,9 +2,16 @@
 import { chromium, type Browser, type BrowserServer } from 'playwright-core';
 import { existsSync } from 'node:fs';
 
-const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * Chromium's headless shell first (Debian's chromium-headless-shell package): the same Blink and V8 without the
+ * desktop browser around them, and what Playwright itself runs headless tests in. The browser tests' pages cost it
+ * about a third less CPU than the full browser in headless mode (the 2-core machine's whole run went from about 370 s
+ * to 250 s). The full browser still works, only slower.
+ */
+const CANDIDATES = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'];
 
-const ARGS = [
+/** Flags for a quiet offline headless run: no GPU, no sandbox (root in a VM), no background requests to Google. */
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -15,20 +22,24 @@ const ARGS = [
   '--disable-sync',
 ];
 
-function executable(): string {
-  if (!existsSync(EXECUTABLE)) {
+/** The Chromium to run: CHROMIUM_PATH if set, else the first of CANDIDATES that is installed. */
+export function chromiumExecutable(): string {
+  const wanted = process.env.CHROMIUM_PATH;
+  if (wanted && !existsSync(wanted)) throw new Error(`CHROMIUM_PATH is ${wanted}, which does not exist.`);
+  const found = wanted ?? CANDIDATES.find((path) => existsSync(path));
+  if (!found) {
     throw new Error(
-      `Chromium is not installed at ${EXECUTABLE}: run "apt-get install -y chromium" (or set CHROMIUM_PATH).`,
+      `Chromium is not installed (looked for ${CANDIDATES.join(' and ')}): run "apt-get install -y chromium-headless-shell" (or set CHROMIUM_PATH).`,
     );
   }
-  return EXECUTABLE;
+  return found;
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: executable(), args: ARGS });
+  return chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
 }
 
-/** The same Chromium as a server that other processes connect to (the browser tests' workers share one). */
+/** The same Chromium as a server that other processes connect to (each browser-test worker connects to its own). */
 export async function launchBrowserServer(): Promise<BrowserServer> {
-  return chromium.launchServer({ executablePath: executable(), args: ARGS });
+  return chromium.launchServer({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
 }

@@ -1,7 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { runBuild } from '../helpers/run-build.ts';
 import { serveDir } from '../../scripts/lib/static-server.ts';
 import { launchBrowserServer } from '../../scripts/lib/chromium.ts';
@@ -12,8 +12,8 @@ declare module 'vitest' {
     distDir: string;
     /** Written with the build's output if the build fails (tests/e2e/wait-for-build.ts reads it). */
     buildFailedFile: string;
-    /** The one Chromium every browser test file connects to (tests/helpers/use-browser.ts). */
-    browserEndpoint: string;
+    /** One Chromium per test worker, which its browser test files connect to (tests/helpers/use-browser.ts). */
+    browserEndpoints: string[];
   }
 }
 
@@ -28,23 +28,32 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const work = await mkdtemp(join(tmpdir(), 'glossary-e2e-'));
-  const distDir = join(work, 'site');
   const buildFailedFile = join(work, 'build-failed.txt');
-  const building = runBuild({}, ['--outDir', distDir]).then(
-    (build) => (build.code === 0 ? undefined : writeFile(buildFailedFile, build.output)),
-    (error: unknown) => writeFile(buildFailedFile, String(error)),
-  );
+  // For re-running one browser test file without building: E2E_SITE_DIR names a site built earlier
+  // (`npm run build -- --outDir <folder>`), served as it is. `npm test` and CI leave it unset and build afresh.
+  const prebuilt = process.env.E2E_SITE_DIR;
+  const distDir = prebuilt ? resolve(prebuilt) : join(work, 'site');
+  const building = prebuilt
+    ? Promise.resolve()
+    : runBuild({}, ['--outDir', distDir]).then(
+        (build) => (build.code === 0 ? undefined : writeFile(buildFailedFile, build.output)),
+        (error: unknown) => writeFile(buildFailedFile, String(error)),
+      );
   const server = await serveDir(distDir);
   // Launched once here rather than once per test file: a launch, and the first page of each context, cost a second or
-  // two of CPU each, and files can then share contexts and their open pages.
-  const browser = await launchBrowserServer();
-  project.provide('browserEndpoint', browser.wsEndpoint());
+  // two of CPU each, and files can then share contexts and their open pages. One per worker, not one for all: two
+  // files at once in one browser would share its clipboard, which the copy tests read.
+  const browsers = await Promise.all(Array.from({ length: project.config.maxWorkers }, () => launchBrowserServer()));
+  project.provide(
+    'browserEndpoints',
+    browsers.map((b) => b.wsEndpoint()),
+  );
   project.provide('siteUrl', server.url);
   project.provide('distDir', distDir);
   project.provide('buildFailedFile', buildFailedFile);
   return async () => {
     await building;
-    await browser.close();
+    await Promise.all(browsers.map((b) => b.close()));
     await server.close();
     await rm(work, { recursive: true, force: true });
   };

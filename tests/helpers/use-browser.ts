@@ -14,16 +14,18 @@ export interface BrowserSession {
 }
 
 /**
- * One connection to the Chromium that tests/e2e/global-setup.ts launched, for every browser test file: the e2e
- * project runs its files one after another in one worker that keeps its modules (isolate: false), so this module's
- * state outlives a file. Contexts outlive files too, with their open pages; each file and test starts them cleared.
+ * One connection per test worker to the Chromium that tests/e2e/global-setup.ts launched for that worker (VITEST_POOL_ID
+ * numbers them from 1), for every browser test file the worker runs: the e2e project's workers keep their modules
+ * (isolate: false), so this module's state outlives a file. Contexts outlive files too, with their open pages; each
+ * file and test starts them cleared.
  */
 let connection: Promise<Browser> | undefined;
 const fileContexts = new Map<string, BrowserContext>();
 const testContexts = new Map<string, BrowserContext>();
 
 function browser(): Promise<Browser> {
-  const endpoint = inject('browserEndpoint');
+  const endpoints = inject('browserEndpoints');
+  const endpoint = endpoints?.[(Number(process.env.VITEST_POOL_ID ?? 1) - 1) % endpoints.length];
   return (connection ??= endpoint ? chromium.connect(endpoint) : launchBrowser());
 }
 
