@@ -26,6 +26,11 @@ export default defineConfig({
           // Builds of small fixture glossaries (and `astro dev` on one): each file builds its own.
           name: 'build',
           sequence: { groupOrder: 1 },
+          // One fixture build at a time. Astro bundles a build's page code into the project's .astro/.prerender/
+          // when the output folder is outside the project (as every test build's is) and deletes that folder when
+          // the build ends: two builds at once here, beside the real site's build in the e2e global setup, made one
+          // fail with a missing chunk.
+          fileParallelism: false,
           include: ['tests/build/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
