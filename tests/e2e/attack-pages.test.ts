@@ -242,7 +242,8 @@ describe('the ATT&CK matrix at /attack/', () => {
       for (const v of await axeViolationsInBothThemes(page))
         failures.push(`${label} (${v.theme}): ${v.id} (${v.help}) at ${v.nodes.join(', ')}`);
     };
-    // The two pages in two tabs at once: axe-core keeps one core busy per page, and the machine has two.
+    // The two pages in two tabs at once: axe-core keeps one core busy per page, so they finish in about the time of one
+    // when the other worker is idle.
     await Promise.all([
       (async () => {
         const watched = await openPage(session.context);

@@ -155,8 +155,8 @@ describe('accessibility', () => {
 
   test('axe-core finds no violations in the light or the dark theme on the sample', async () => {
     const context = await session.contextWith({ bypassCSP: true });
-    // Two pages take the sample from one queue: a page spends most of its time in its renderer, one core's work,
-    // so the second page keeps the machine's other core busy and the sample takes about half as long.
+    // Two pages take the sample from one queue: a page spends most of its time in its renderer, one core's work, so
+    // with two the sample, the longest browser test, does not leave a core idle while the other worker's files end.
     const queue = [...sample];
     const failures: string[] = [];
     const problems: string[] = [];
