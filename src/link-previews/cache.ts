@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { ogLayout, slideSvg, type OgCard } from './image.ts';
 import { renderOgPng } from './png.ts';
 
-/** Bump when og-png.ts draws differently, so cached images are redrawn (2: glyph atlas). */
-const DRAWING_VERSION = 2;
+/** Bump when png.ts draws differently, so cached images are redrawn (2: glyph atlas; 3: punctuation in the atlas). */
+const DRAWING_VERSION = 3;
 
 /** Two at a time: one card's text is rasterised on libuv's pool while the other's pixels are filled in. */
 const PARALLEL = 2;

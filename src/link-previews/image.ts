@@ -41,11 +41,38 @@ const EM = { bold: ASCII_EM.bold.split(' ').map(Number), regular: ASCII_EM.regul
 const WIDE = 1.103;
 const EMOJI = 1.3;
 
+/**
+ * Advance widths (em, regular and bold) of the punctuation cards print most beyond ASCII, from DejaVu Sans's own
+ * metrics (its `hmtx` table): every card's head line has "·" and "№", and a cut line ends in "…".
+ */
+const PUNCTUATION_EM: Readonly<Record<string, readonly [number, number]>> = {
+  '·': [0.318, 0.38],
+  '№': [1.04, 1.203],
+  '…': [1, 1],
+  '–': [0.5, 0.5],
+  '—': [1, 1],
+  '‘': [0.318, 0.38],
+  '’': [0.318, 0.38],
+  '“': [0.518, 0.657],
+  '”': [0.518, 0.657],
+};
+
+/** The characters whose width textWidth knows exactly, in a fixed order: printable ASCII, then that punctuation. */
+export const MEASURED_CHARACTERS: readonly string[] = [
+  ...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)),
+  ...Object.keys(PUNCTUATION_EM),
+];
+
 /** The width of `text` in pixels at `size`, as DejaVu Sans draws it (a little more for fonts it does not know). */
 export function textWidth(text: string, size: number, bold: boolean): number {
   const table = bold ? EM.bold : EM.regular;
   let em = 0;
   for (const char of text) {
+    const punctuation = PUNCTUATION_EM[char];
+    if (punctuation) {
+      em += punctuation[bold ? 1 : 0];
+      continue;
+    }
     const base = char.normalize('NFD')[0]!;
     const code = base.codePointAt(0)!;
     em += code >= 32 && code < 127 ? table[code - 32]! : code >= 0x1f000 ? EMOJI : WIDE;

@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import sharp from 'sharp';
-import { OG_SIZE, ogLayout, textBandSvg, textWidth, wrap, type OgCard } from '../../src/link-previews/image.ts';
+import {
+  OG_SIZE,
+  ogLayout,
+  textBandSvg,
+  textWidth,
+  wrap,
+  type OgCard,
+  type OgLayout,
+} from '../../src/link-previews/image.ts';
 import { renderOgPng } from '../../src/link-previews/png.ts';
 import { POWERSHELL_CARD } from '../helpers/og-card.ts';
 
@@ -159,6 +167,53 @@ describe('renderOgPng', () => {
     ).toBe('Pneumonoultramicroscopicsilicovolcanoconiosis');
     expect(rightmost).toBeGreaterThan(600);
     expect(rightmost).toBeLessThan(OG_SIZE.width - 80);
+  });
+
+  test('sets the head line\'s "·" and "№", dashes, curly quotes and "…" where librsvg would draw them', async () => {
+    // These lines come from the glyph atlas; librsvg draws each on its own as the reference.
+    const layout = ogLayout({ ...card, summary: '“№” · ‘–’ — …' });
+    const [head, punctuation] = [layout.lines[0]!, layout.lines.at(-1)!];
+    expect([head.text, punctuation.text]).toEqual(['Security Glossary · Techniques and tools · № 47', '“№” · ‘–’ — …']);
+    const { data, info } = await sharp(await renderOgPng(layout))
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    /** Where the line's ink starts and ends (x) and how much of it there is, in ours and in librsvg's drawing. */
+    const ink = async (line: OgLayout['lines'][number]) => {
+      const band = textBandSvg({ ...layout, lines: [line] });
+      const { data: alpha, info: size } = await sharp(Buffer.from(band.svg))
+        .extractChannel(3)
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      const measure = (coverage: (x: number, y: number) => number) => {
+        const columns: number[] = [];
+        let total = 0;
+        for (let x = 0; x < OG_SIZE.width; x++)
+          for (let y = line.y - line.size; y < line.y + line.size * 0.3; y++) {
+            const c = coverage(x, y);
+            if (c) columns.push(x);
+            total += c;
+          }
+        return { start: Math.min(...columns), end: Math.max(...columns), total };
+      };
+      // Ours: the line's colour channel above the background's (#0b1220's red 0x0b), scaled to 0–1.
+      const base = parseInt(line.color.slice(1, 3), 16);
+      const ours = measure((x, y) => (data[(y * info.width + x) * 3]! - 0x0b) / (base - 0x0b));
+      const theirs = measure((x, y) => {
+        const [bx, by] = [x - band.left, y - band.top];
+        return bx >= 0 && by >= 0 && bx < size.width && by < size.height ? alpha[by * size.width + bx]! / 255 : 0;
+      });
+      return { ours, theirs };
+    };
+    // The atlas sets glyphs at their advance widths without kerning: a long line may end 1 % away from librsvg's.
+    const headInk = await ink(head);
+    expect(headInk.ours.start).toBe(headInk.theirs.start);
+    expect(Math.abs(headInk.ours.end - headInk.theirs.end)).toBeLessThanOrEqual(0.01 * (headInk.theirs.end - head.x));
+    // Punctuation alone has no kerning: the same glyphs in the same places, so the same extent and amount of ink.
+    const marks = await ink(punctuation);
+    expect(Math.abs(marks.ours.start - marks.theirs.start)).toBeLessThanOrEqual(1);
+    expect(Math.abs(marks.ours.end - marks.theirs.end)).toBeLessThanOrEqual(1);
+    expect(marks.ours.total / marks.theirs.total).toBeCloseTo(1, 1);
   });
 
   test('draws a card whose text holds control characters instead of stopping the build with a librsvg error', async () => {
