@@ -143,6 +143,19 @@ describe('renderOgPng', () => {
     expect(a.equals(b)).toBe(false);
   });
 
+  test('draws cards at the same time exactly as one after another', async () => {
+    // The drawing reuses pixel buffers between cards; two cards in flight must never share one.
+    const cards = [
+      card,
+      { ...card, number: 48, title: 'Command and Scripting Interpreter' },
+      { ...card, attackId: undefined },
+    ];
+    const oneByOne: Buffer[] = [];
+    for (const c of cards) oneByOne.push(await renderOgPng(ogLayout(c)));
+    const together = await Promise.all(cards.map((c) => renderOgPng(ogLayout(c))));
+    expect(together.map((png, i) => png.equals(oneByOne[i]!))).toEqual([true, true, true]);
+  });
+
   test('draws a title with one long word whole: nothing of it runs past the right margin', async () => {
     const layout = ogLayout({ ...card, title: 'Pneumonoultramicroscopicsilicovolcanoconiosis' });
     const { data, info } = await sharp(await renderOgPng(layout))
