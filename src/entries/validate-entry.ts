@@ -86,13 +86,14 @@ export function splitFrontmatter(source: string): { yaml: string; body: string }
 }
 
 /**
- * The file with its frontmatter blanked to spaces, line breaks kept: the body stays at the same lines and offsets,
- * and the text MDX compiles (which blanks the frontmatter the same way) is unchanged.
+ * The file with its frontmatter emptied to its line breaks: the body stays on the same lines, so MDX's errors name
+ * the lines an author sees. Line breaks alone, not spaces: @astrojs/mdx still parses what stands between the fences
+ * as YAML, and a few kilobytes of spaces per file cost it 0.7–1.3 s at 5,000 terms, against 0.1 s for the breaks.
  */
 export function withoutFrontmatter(source: string): string {
   return source.replace(
     /^(---\r?\n)([\s\S]*?)(\r?\n---(?:\r?\n|$))/,
-    (_, open: string, yaml: string, close: string) => open + yaml.replace(/[^\r\n]/g, ' ') + close,
+    (_, open: string, yaml: string, close: string) => open + yaml.replace(/[^\r\n]/g, '') + close,
   );
 }
 

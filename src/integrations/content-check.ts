@@ -33,6 +33,8 @@ export function contentCheck(): AstroIntegration {
   };
 }
 
+const exactly = (id: string) => new RegExp(`^${RegExp.escape(id)}$`);
+
 /**
  * The modules `@astrojs/mdx` compiles the bodies into, one dynamic import per term, made in memory for each build.
  * Astro's own route to them, `render(entry)` of an entry stored with `deferredRender`, reads a list it writes to
@@ -53,15 +55,19 @@ function bodiesModule(root: string, base: string): Plugin {
       filter: { id: new RegExp(`${TERM_EXTENSION.replace('.', '\\.')}$`) },
       handler: (code, id) => (id.startsWith(dir) ? withoutFrontmatter(code) : undefined),
     },
-    resolveId: (id) => (id === BODIES_MODULE ? RESOLVED_BODIES : undefined),
-    async load(id) {
-      if (id !== RESOLVED_BODIES) return undefined;
-      // The file list as the content check read it (cached): every term that passed, and only those.
-      const { entries } = await checkContentDir(dir, root, { base });
-      const lines = entries.map(
-        (e) => `[${JSON.stringify(e.slug)}, () => import(${JSON.stringify(join(dir, `${e.slug}${TERM_EXTENSION}`))})]`,
-      );
-      return `export default new Map([\n${lines.join(',\n')}\n]);`;
+    // Filters let the bundler skip these hooks for every other module without calling into JavaScript.
+    resolveId: { filter: { id: exactly(BODIES_MODULE) }, handler: () => RESOLVED_BODIES },
+    load: {
+      filter: { id: exactly(RESOLVED_BODIES) },
+      async handler() {
+        // The file list as the content check read it (cached): every term that passed, and only those.
+        const { entries } = await checkContentDir(dir, root, { base });
+        const lines = entries.map(
+          (e) =>
+            `[${JSON.stringify(e.slug)}, () => import(${JSON.stringify(join(dir, `${e.slug}${TERM_EXTENSION}`))})]`,
+        );
+        return `export default new Map([\n${lines.join(',\n')}\n]);`;
+      },
     },
     configureServer(server) {
       // astro dev: a term file added or removed changes the list.
