@@ -26,10 +26,8 @@ export default defineConfig({
           // Builds of small fixture glossaries (and `astro dev` on one): each file builds its own.
           name: 'build',
           sequence: { groupOrder: 1 },
-          // One fixture build at a time. Astro bundles a build's page code into the project's .astro/.prerender/
-          // when the output folder is outside the project (as every test build's is) and deletes that folder when
-          // the build ends: two builds at once here, beside the real site's build in the e2e global setup, made one
-          // fail with a missing chunk.
+          // One fixture file at a time: the real site's build in the e2e global setup runs beside them, and with
+          // it two cores are busy. (Builds at once are safe: build-output.test.ts runs two side by side.)
           fileParallelism: false,
           include: ['tests/build/**/*.test.ts'],
           testTimeout: 120_000,

@@ -7,13 +7,15 @@
 // it was, instead of pages that point at missing images and a missing index.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { indexSite } from '../src/search/pagefind-index.ts';
 import { deploymentSettings, siteUrlWarning } from '../src/links/urls.ts';
+import { contentDir } from '../src/entries/term-file.ts';
 
-const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
+const root = fileURLToPath(new URL('..', import.meta.url));
+const astro = join(root, 'node_modules/astro/bin/astro.mjs');
 
 // Astro takes `--outDir dir` and `--outDir=dir`; this script decides where Astro writes, so it takes the option out.
 const args: string[] = [];
@@ -40,10 +42,18 @@ if (warning) console.warn(warning);
 
 const outDir = resolve(requested);
 const staging = join(dirname(outDir), `.${basename(outDir)}.building-${process.pid}`);
-await removeAbandoned();
+// Astro runs in a folder of this build's own. When the output folder is outside Astro's working folder (a test's or
+// the bench's, in /tmp), Astro writes the page code it renders from to `.astro/.prerender/` there and deletes that
+// folder when it finishes: from the project folder, two builds running at once (the tests build several) deleted
+// each other's page code mid-render. The folder is inside the project, so that code still finds node_modules.
+const workDir = join(root, '.astro', 'builds', String(process.pid));
+await removeAbandoned(dirname(outDir), `.${basename(outDir)}.building-`);
+await removeAbandoned(dirname(workDir), '');
+await mkdir(workDir, { recursive: true });
 
 const fail = async (code: number): Promise<never> => {
   await rm(staging, { recursive: true, force: true });
+  await rm(workDir, { recursive: true, force: true });
   console.error(`The build failed: ${outDir} was left as it was.`);
   process.exit(code);
 };
@@ -55,10 +65,19 @@ const allocator = { MIMALLOC_ARENA_EAGER_COMMIT: '0', MIMALLOC_PURGE_DELAY: '0',
 // main thread's 17.8 s in a CPU profile of a 1,000-entry build. With 64 MiB semi-spaces instead of V8's default the
 // same build took about 6 % less time (three builds each way, alternating); README's Performance section has the memory.
 const heap = ['--max-semi-space-size=64'];
-const built = spawnSync(process.execPath, [...heap, astro, 'build', ...args, '--outDir', staging], {
+// Relative content folders would be looked up from Astro's working folder: resolved here, from the one `npm run build` ran in.
+const folders = {
+  GLOSSARY_CONTENT_DIR: contentDir(),
+  ...(process.env.GLOSSARY_RETIRED_NUMBERS && {
+    GLOSSARY_RETIRED_NUMBERS: resolve(process.env.GLOSSARY_RETIRED_NUMBERS),
+  }),
+};
+const built = spawnSync(process.execPath, [...heap, astro, 'build', '--root', root, ...args, '--outDir', staging], {
   stdio: 'inherit',
-  env: { ...allocator, ...process.env },
+  cwd: workDir,
+  env: { ...allocator, ...process.env, ...folders },
 });
+await rm(workDir, { recursive: true, force: true });
 if (built.status !== 0) await fail(built.status ?? 1);
 
 const start = performance.now();
@@ -89,14 +108,13 @@ try {
 }
 await rm(previous, { recursive: true, force: true });
 
-/** Staging folders of builds that were killed (their process is gone) would otherwise pile up beside the output. */
-async function removeAbandoned(): Promise<void> {
-  const prefix = `.${basename(outDir)}.building-`;
-  const names = await readdir(dirname(outDir)).catch(() => [] as string[]);
+/** Folders of builds that were killed (their process is gone) would otherwise pile up: `<dir>/<prefix><pid>…`. */
+async function removeAbandoned(dir: string, prefix: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
   for (const name of names.filter((n) => n.startsWith(prefix))) {
     const pid = Number(/^(\d+)/.exec(name.slice(prefix.length))?.[1]);
-    if (pid && pid !== process.pid && isRunning(pid)) continue;
-    await rm(join(dirname(outDir), name), { recursive: true, force: true });
+    if (!pid || (pid !== process.pid && isRunning(pid))) continue;
+    await rm(join(dir, name), { recursive: true, force: true });
   }
 }
 

@@ -9,10 +9,11 @@ import { COMPONENTS_BODY, smallGlossary, termSource, validFrontmatter, writeFixt
 
 // Two real builds of one small fixture glossary into one output folder: the first succeeds, the second fails
 // after Astro has written its pages. Between them they show what a finished build contains and that a failed
-// one leaves it alone.
+// one leaves it alone. Beside the first, another glossary is built at the same time (`beside`).
 let contentDir: string;
 let outDir: string;
 let first: BuildResult;
+let beside: BuildResult;
 const RETIRED = [
   {
     number: 9,
@@ -43,12 +44,29 @@ beforeAll(async () => {
   contentDir = await writeFixture(files);
   await writeFile(join(contentDir, 'retired.json'), JSON.stringify(RETIRED));
   outDir = join(await mkdtemp(join(tmpdir(), 'glossary-out-')), 'site');
-  first = await runBuild(
-    { GLOSSARY_CONTENT_DIR: contentDir, GLOSSARY_RETIRED_NUMBERS: join(contentDir, 'retired.json') },
-    ['--outDir', outDir],
-  );
+  const other = smallGlossary();
+  const renamed = validFrontmatter('gamma-tool', 3, ['alpha-control', 'beta-signal', 'delta-tactic']);
+  renamed['title'] = 'Gamma Tool Elsewhere';
+  other['gamma-tool'] = termSource(renamed);
+  const otherDir = await writeFixture(other);
+  [first, beside] = await Promise.all([
+    runBuild({ GLOSSARY_CONTENT_DIR: contentDir, GLOSSARY_RETIRED_NUMBERS: join(contentDir, 'retired.json') }, [
+      '--outDir',
+      outDir,
+    ]),
+    runBuild({ GLOSSARY_CONTENT_DIR: otherDir }),
+  ]);
   if (first.code !== 0) throw new Error(first.output);
 }, 120_000);
+
+test('two builds of the project at once each finish with their own glossary', () => {
+  // Astro renders from page code it writes under its working folder and deletes when done: a build that shared
+  // that folder with another lost its code mid-render ("Cannot find module …/.prerender/chunks/…").
+  expect(beside.code, beside.output).toBe(0);
+  const title = (dir: string) => load(readFileSync(join(dir, 'terms/gamma-tool/index.html'), 'utf8'))('h1').text();
+  expect(title(beside.outDir)).toContain('Gamma Tool Elsewhere');
+  expect(title(outDir)).not.toContain('Elsewhere');
+});
 
 describe('a finished build', () => {
   test('holds the pages, the link-preview images, the slides and the search index, and no staging folder is left', () => {
