@@ -17,7 +17,7 @@ import { absolute, urls } from '../links/urls.ts';
  * slide (`/slides/<slug>.svg`) beside the build rather than as Astro routes: a
  * worker thread draws them while Astro renders pages, on the core that Astro's
  * single-threaded rendering leaves idle. Both are cached under a hash of their
- * drawing (see og-cache.ts). They exist after `astro build`, not under
+ * drawing (see link-previews/cache.ts). They exist after `astro build`, not under
  * `astro dev`, where nothing reads them.
  */
 export function ogImages(): AstroIntegration {

@@ -138,7 +138,7 @@ async function drawFace(size: number, bold: boolean): Promise<Face> {
 const FONT = 'DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif';
 
 /**
- * Sets a line's glyphs into the card's palette indices, each at the advance og-image.ts measures (which is what
+ * Sets a line's glyphs into the card's palette indices, each at the advance image.ts measures (which is what
  * librsvg lays out, less kerning). Where two glyphs' ink touches, the darker shade wins.
  */
 function setLine(pixels: Buffer, stride: number, line: Line, glyphs: Face, base: number): void {
